@@ -1,0 +1,57 @@
+//! Resolved settings: built once from the command line; later stages read only this.
+
+use std::path::PathBuf;
+
+use crate::cli::{Command, InputArgs};
+use crate::report::GraphFormat;
+
+/// What to analyze and how.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub include_tests: bool,
+    pub no_cargo: bool,
+    pub jobs: Option<usize>,
+    pub progress: bool,
+}
+
+/// The command to run, with its resolved settings.
+#[derive(Debug, Clone)]
+pub enum Config {
+    Graph {
+        input: Input,
+        format: GraphFormat,
+        output: Option<PathBuf>,
+    },
+}
+
+impl Config {
+    pub fn from_cli(cmd: Command) -> Config {
+        match cmd {
+            Command::Graph(a) => Config::Graph {
+                input: Input::from_args(a.input),
+                format: a.format,
+                output: a.output,
+            },
+        }
+    }
+
+    pub fn input(&self) -> &Input {
+        match self {
+            Config::Graph { input, .. } => input,
+        }
+    }
+}
+
+impl Input {
+    fn from_args(a: InputArgs) -> Input {
+        use std::io::IsTerminal;
+        Input {
+            path: a.path,
+            include_tests: a.include_tests,
+            no_cargo: a.no_cargo,
+            jobs: a.jobs.filter(|&j| j > 0),
+            progress: !a.quiet && std::io::stderr().is_terminal(),
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The module dependency graph: modules in path order, weighted edges with the kinds of
+//! references behind them, and references to crates outside the workspace per module.
+
+use std::collections::BTreeMap;
+
+use petgraph::graph::DiGraph;
+
+use super::resolve::{Extern, Res, Resolver};
+use super::tree::build_forest;
+use super::{Crate, Module};
+use crate::diag::{self, Diagnostic};
+use crate::parse::{ParseOptions, RefKind};
+use crate::workspace::{TargetKind, Workspace};
+
+/// A weighted dependency of one module on another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    /// Number of references.
+    pub weight: u32,
+    pub kinds: BTreeMap<RefKind, u32>,
+}
+
+/// References from one module into one crate outside the workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalUse {
+    pub module: usize,
+    pub krate: String,
+    pub weight: u32,
+    pub kinds: BTreeMap<RefKind, u32>,
+}
+
+/// The analyzed workspace as a graph; node `i` of `graph` is `modules[i]`.
+#[derive(Debug)]
+pub struct ModuleGraph {
+    pub crates: Vec<Crate>,
+    pub modules: Vec<Module>,
+    pub edges: Vec<Edge>,
+    pub external: Vec<ExternalUse>,
+    /// Nodes are module indices; edge weights index into `edges`.
+    pub graph: DiGraph<usize, usize>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files_parsed: usize,
+}
+
+/// Builds the module graph of `ws`: module trees, name resolution, weighted edges.
+pub fn build(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + Sync)) -> ModuleGraph {
+    let forest = build_forest(ws, opts, progress);
+    let (crates, modules) = sort(forest.crates, forest.modules);
+
+    let lib_of: BTreeMap<&str, usize> = crates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == TargetKind::Lib)
+        .map(|(i, c)| (c.package.as_str(), i))
+        .collect();
+    let mut editions = Vec::new();
+    let mut externs = Vec::new();
+    for c in &crates {
+        let pkg = ws.packages.iter().find(|p| p.name == c.package);
+        editions.push(pkg.map_or(crate::workspace::Edition::E2018, |p| p.edition));
+        let mut map = BTreeMap::new();
+        if c.kind != TargetKind::Lib {
+            if let Some(&lib) = lib_of.get(c.package.as_str()) {
+                map.insert(crates[lib].target.clone(), Extern::Crate(lib));
+            }
+        }
+        for d in pkg.map(|p| p.deps.as_slice()).unwrap_or_default() {
+            match lib_of.get(d.package.as_str()) {
+                Some(&lib) => {
+                    map.insert(d.extern_name.clone(), Extern::Crate(lib));
+                    if d.extern_name == d.package.replace('-', "_") {
+                        map.insert(crates[lib].target.clone(), Extern::Crate(lib));
+                    }
+                }
+                None => {
+                    map.insert(d.extern_name.clone(), Extern::External(d.package.clone()));
+                }
+            }
+        }
+        externs.push(map);
+    }
+
+    let mut resolver = Resolver::new(&modules, &crates, editions, externs);
+    let mut edges: BTreeMap<(usize, usize), Edge> = BTreeMap::new();
+    let mut external: BTreeMap<(usize, String), ExternalUse> = BTreeMap::new();
+    let mut add = |from: usize, r: Option<Res>, kind: RefKind, n: u32| match r {
+        Some(Res::Module(to)) | Some(Res::Item(to)) if to != from => {
+            let e = edges.entry((from, to)).or_insert_with(|| Edge {
+                from,
+                to,
+                weight: 0,
+                kinds: BTreeMap::new(),
+            });
+            e.weight += n;
+            *e.kinds.entry(kind).or_insert(0) += n;
+        }
+        Some(Res::External(name)) => {
+            let e = external.entry((from, name.clone())).or_insert_with(|| ExternalUse {
+                module: from,
+                krate: name,
+                weight: 0,
+                kinds: BTreeMap::new(),
+            });
+            e.weight += n;
+            *e.kinds.entry(kind).or_insert(0) += n;
+        }
+        _ => {}
+    };
+    for (m, module) in modules.iter().enumerate() {
+        for idx in 0..module.facts.uses.len() {
+            add(m, resolver.resolve_use(m, idx), RefKind::Use, 1);
+        }
+        for (key, &n) in &module.facts.refs {
+            let r = if key.kind == RefKind::Macro && key.segments.len() == 1 && !key.leading_colon {
+                resolver.resolve_macro(m, &key.segments[0])
+            } else {
+                resolver.resolve_path(m, &key.segments, key.leading_colon, false)
+            };
+            add(m, r, key.kind, n);
+        }
+    }
+    drop(resolver);
+
+    let mut graph = DiGraph::with_capacity(modules.len(), edges.len());
+    for i in 0..modules.len() {
+        graph.add_node(i);
+    }
+    let edges: Vec<Edge> = edges.into_values().collect();
+    for (i, e) in edges.iter().enumerate() {
+        graph.add_edge((e.from as u32).into(), (e.to as u32).into(), i);
+    }
+    let mut diagnostics = ws.diagnostics.clone();
+    diagnostics.extend(forest.diagnostics);
+    diag::normalize(&mut diagnostics);
+    ModuleGraph {
+        crates,
+        modules,
+        edges,
+        external: external.into_values().collect(),
+        graph,
+        diagnostics,
+        files_parsed: forest.files_parsed,
+    }
+}
+
+/// Orders crates by prefix and modules by path, renumbering every index.
+fn sort(crates: Vec<Crate>, modules: Vec<Module>) -> (Vec<Crate>, Vec<Module>) {
+    let mut corder: Vec<usize> = (0..crates.len()).collect();
+    corder.sort_by(|&a, &b| crates[a].prefix.cmp(&crates[b].prefix));
+    let mut cnew = vec![0; crates.len()];
+    for (new, &old) in corder.iter().enumerate() {
+        cnew[old] = new;
+    }
+    let mut morder: Vec<usize> = (0..modules.len()).collect();
+    morder.sort_by(|&a, &b| modules[a].path.cmp(&modules[b].path));
+    let mut mnew = vec![0; modules.len()];
+    for (new, &old) in morder.iter().enumerate() {
+        mnew[old] = new;
+    }
+    let crates_sorted = corder
+        .iter()
+        .map(|&i| {
+            let mut c = crates[i].clone();
+            c.root = mnew[c.root];
+            c
+        })
+        .collect();
+    let mut modules = modules;
+    let mut slots: Vec<Option<Module>> = modules.drain(..).map(Some).collect();
+    let modules_sorted = morder
+        .iter()
+        .map(|&i| {
+            let mut m = slots[i].take().expect("each module is taken once");
+            m.krate = cnew[m.krate];
+            m.parent = m.parent.map(|p| mnew[p]);
+            for c in m.children.values_mut() {
+                *c = mnew[*c];
+            }
+            m
+        })
+        .collect();
+    (crates_sorted, modules_sorted)
+}

@@ -1,0 +1,49 @@
+//! Stage 3: `FileFacts` → `ModuleGraph`. Builds each target's module tree as rustc finds it,
+//! resolves every recorded path to the module that defines what it names, and weighs the
+//! edges. Name resolution lives here and nowhere else.
+
+mod graph;
+mod resolve;
+mod tree;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use graph::{build, Edge, ExternalUse, ModuleGraph};
+
+use crate::parse::ModFacts;
+use crate::workspace::TargetKind;
+
+/// A crate of the analyzed workspace: one target of one package.
+#[derive(Debug, Clone)]
+pub struct Crate {
+    /// The package the target belongs to.
+    pub package: String,
+    /// Absolute package directory.
+    pub dir: PathBuf,
+    pub target: String,
+    pub kind: TargetKind,
+    /// The first segment of this crate's module paths (`regex_automata`, `rg`, `grep-bin`).
+    pub prefix: String,
+    /// Index of the crate's root module.
+    pub root: usize,
+    /// The root file or directory.
+    pub root_file: PathBuf,
+}
+
+/// One module: a file, an inline `mod x { }`, or the virtual root of a plain directory.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// `crate_prefix::a::b`.
+    pub path: String,
+    pub name: String,
+    pub krate: usize,
+    pub parent: Option<usize>,
+    /// Absolute file the module is in.
+    pub file: PathBuf,
+    /// Line of the module's start in `file` (1 for a file module).
+    pub line: u32,
+    pub inline: bool,
+    pub facts: ModFacts,
+    pub children: BTreeMap<String, usize>,
+}

@@ -1,0 +1,471 @@
+//! The module trees, as rustc finds them: `mod x;` → `x.rs` or `x/mod.rs`, non-mod-rs nesting,
+//! `#[path]` (also inside inline modules), inline `mod x { }`, `include!`. Files are parsed a
+//! level at a time, each level in parallel, and each syntax tree is dropped as soon as its
+//! facts are taken.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Crate, Module};
+use crate::diag::Diagnostic;
+use crate::parse::{parse_file, ChildMod, FileFacts, ModFacts, ParseOptions};
+use crate::workspace::{TargetKind, TargetRoot, Workspace};
+
+/// Module trees of every crate, before name resolution.
+pub struct Forest {
+    pub crates: Vec<Crate>,
+    pub modules: Vec<Module>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of files parsed.
+    pub files_parsed: usize,
+}
+
+/// Deepest module nesting followed; deeper declarations are reported as a cycle.
+const MAX_MODULE_DEPTH: usize = 128;
+
+struct Pending {
+    module: usize,
+    file: PathBuf,
+    mod_rs: bool,
+}
+
+struct Builder<'w> {
+    ws: &'w Workspace,
+    opts: ParseOptions,
+    modules: Vec<Module>,
+    /// Whether a module has received the facts of its file yet (a second file with the same
+    /// module name, e.g. one per platform, is merged into the first).
+    attached: Vec<bool>,
+    diagnostics: Vec<Diagnostic>,
+    /// Canonical files that are part of some module tree.
+    reached: BTreeSet<PathBuf>,
+    /// Files and directories of modules switched off by `cfg(test)`.
+    excluded: BTreeSet<PathBuf>,
+    pending: Vec<Pending>,
+    files_parsed: usize,
+}
+
+/// Builds every crate's module tree. `progress` is called with the number of files parsed.
+pub fn build_forest(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + Sync)) -> Forest {
+    let mut b = Builder {
+        ws,
+        opts,
+        modules: Vec::new(),
+        attached: Vec::new(),
+        diagnostics: Vec::new(),
+        reached: BTreeSet::new(),
+        excluded: BTreeSet::new(),
+        pending: Vec::new(),
+        files_parsed: 0,
+    };
+    let crates = b.create_crates();
+    let mut queued = b.pending.len() as u64;
+    let mut cache: HashMap<PathBuf, FileFacts> = HashMap::new();
+    while !b.pending.is_empty() {
+        let mut need: Vec<PathBuf> = b
+            .pending
+            .iter()
+            .map(|p| p.file.clone())
+            .filter(|f| !cache.contains_key(f))
+            .collect();
+        need.sort();
+        need.dedup();
+        let done = b.files_parsed as u64;
+        let counter = std::sync::atomic::AtomicU64::new(done);
+        let parsed: Vec<(PathBuf, FileFacts)> = need
+            .par_iter()
+            .map(|f| {
+                let facts = parse_file(f, &ws.rel(f), opts);
+                let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(n, queued);
+                (f.clone(), facts)
+            })
+            .collect();
+        b.files_parsed += parsed.len();
+        cache.extend(parsed);
+        let batch = std::mem::take(&mut b.pending);
+        for p in batch {
+            let facts = match cache.remove(&p.file) {
+                Some(f) => f,
+                None => parse_file(&p.file, &ws.rel(&p.file), opts),
+            };
+            b.attach(p.module, facts, &p.file, p.mod_rs);
+        }
+        queued += b.pending.len() as u64;
+    }
+    b.orphans();
+    Forest {
+        crates,
+        modules: b.modules,
+        diagnostics: b.diagnostics,
+        files_parsed: b.files_parsed,
+    }
+}
+
+impl Builder<'_> {
+    fn create_crates(&mut self) -> Vec<Crate> {
+        let ws = self.ws;
+        let mut crates = Vec::new();
+        let mut used: BTreeSet<String> = BTreeSet::new();
+        // Library names first, so that they keep their plain names.
+        let mut order: Vec<(usize, usize)> = Vec::new();
+        for (pi, p) in ws.packages.iter().enumerate() {
+            for (ti, _) in p.targets.iter().enumerate() {
+                order.push((pi, ti));
+            }
+        }
+        order.sort_by_key(|&(pi, ti)| (ws.packages[pi].targets[ti].kind != TargetKind::Lib, pi, ti));
+        for (pi, ti) in order {
+            let pkg = &ws.packages[pi];
+            let t = &pkg.targets[ti];
+            let mut prefix = t.crate_ident();
+            if used.contains(&prefix) {
+                prefix = format!("{}-{}", t.crate_ident(), t.kind.as_str());
+            }
+            let base = prefix.clone();
+            let mut n = 2;
+            while used.contains(&prefix) {
+                prefix = format!("{base}{n}");
+                n += 1;
+            }
+            used.insert(prefix.clone());
+            let krate = crates.len();
+            let (root_file, file) = match &t.root {
+                TargetRoot::File(f) => (f.clone(), f.clone()),
+                TargetRoot::Dir(d) => (d.clone(), d.clone()),
+            };
+            let root = self.new_module(prefix.clone(), prefix.clone(), krate, None, file.clone(), 1, false);
+            crates.push(Crate {
+                package: pkg.name.clone(),
+                dir: pkg.dir.clone(),
+                target: t.name.clone(),
+                kind: t.kind,
+                prefix,
+                root,
+                root_file,
+            });
+            match &t.root {
+                TargetRoot::File(f) => match self.checked_file(f, &ws.rel(f), 1, 0) {
+                    Some(canon) => {
+                        self.modules[root].file = canon.clone();
+                        self.pending.push(Pending {
+                            module: root,
+                            file: canon,
+                            mod_rs: true,
+                        })
+                    }
+                    None => {
+                        self.attached[root] = true;
+                    }
+                },
+                TargetRoot::Dir(d) => {
+                    self.attached[root] = true;
+                    let facts = loose_dir_facts(d);
+                    self.process(root, facts, d, d.clone(), false);
+                }
+            }
+        }
+        crates
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn new_module(
+        &mut self,
+        path: String,
+        name: String,
+        krate: usize,
+        parent: Option<usize>,
+        file: PathBuf,
+        line: u32,
+        inline: bool,
+    ) -> usize {
+        self.modules.push(Module {
+            path,
+            name,
+            krate,
+            parent,
+            file,
+            line,
+            inline,
+            facts: ModFacts::default(),
+            children: Default::default(),
+        });
+        self.attached.push(false);
+        self.modules.len() - 1
+    }
+
+    fn child(&mut self, parent: usize, name: &str, file: &Path, line: u32, inline: bool) -> usize {
+        if let Some(&id) = self.modules[parent].children.get(name) {
+            return id;
+        }
+        let path = format!("{}::{}", self.modules[parent].path, name);
+        let krate = self.modules[parent].krate;
+        let id = self.new_module(path, name.to_string(), krate, Some(parent), file.to_path_buf(), line, inline);
+        self.modules[parent].children.insert(name.to_string(), id);
+        id
+    }
+
+    /// Takes the facts of `file` into `module`.
+    fn attach(&mut self, module: usize, mut facts: FileFacts, file: &Path, mod_rs: bool) {
+        self.reached.insert(file.to_path_buf());
+        self.diagnostics.append(&mut facts.diagnostics);
+        let mut root = facts.root;
+        let file_dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+        for inc in std::mem::take(&mut root.includes) {
+            let p = file_dir.join(&inc);
+            let rel = self.ws.rel(file);
+            if let Some(canon) = self.checked_file(&p, &rel, root.first_line, 0) {
+                let mut f = parse_file(&canon, &self.ws.rel(&canon), self.opts);
+                self.files_parsed += 1;
+                self.reached.insert(canon);
+                self.diagnostics.append(&mut f.diagnostics);
+                f.root.includes.clear();
+                root.absorb(f.root);
+            }
+        }
+        let child_dir = if mod_rs {
+            file_dir.clone()
+        } else {
+            file_dir.join(file.file_stem().unwrap_or_default())
+        };
+        self.process(module, root, file, child_dir, true);
+    }
+
+    /// Takes `facts` into `module` and declares its children. `child_dir` is where `mod x;`
+    /// looks for `x.rs`; `top` is true for the top level of a file.
+    fn process(&mut self, module: usize, mut facts: ModFacts, file: &Path, child_dir: PathBuf, top: bool) {
+        let children = std::mem::take(&mut facts.children);
+        let excluded = std::mem::take(&mut facts.excluded_children);
+        if self.attached[module] {
+            self.modules[module].facts.absorb(facts);
+        } else {
+            self.modules[module].facts = facts;
+            self.attached[module] = true;
+        }
+        let rel = self.ws.rel(file);
+        for c in children {
+            match c.inline {
+                Some(body) => {
+                    let dir = child_dir.join(c.path_attr.as_deref().unwrap_or(&c.name));
+                    let id = self.child(module, &c.name, file, body.first_line, true);
+                    self.process(id, *body, file, dir, false);
+                }
+                None => {
+                    let Some((path, mod_rs)) = self.find_child_file(&c, file, &child_dir, top, &rel, true) else {
+                        continue;
+                    };
+                    let Some(canon) = self.checked_file(&path, &rel, c.line, c.column) else { continue };
+                    if self.is_ancestor_file(module, &canon) {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "module-cycle",
+                                rel.clone(),
+                                format!("module `{}` loads `{}`, which is already one of its ancestors", c.name, self.ws.rel(&canon)),
+                            )
+                            .at(c.line, c.column),
+                        );
+                        continue;
+                    }
+                    let id = self.child(module, &c.name, &canon, 1, false);
+                    self.pending.push(Pending {
+                        module: id,
+                        file: canon,
+                        mod_rs,
+                    });
+                }
+            }
+        }
+        for c in excluded {
+            if let Some((path, _)) = self.find_child_file(&c, file, &child_dir, top, &rel, false) {
+                if let Ok(canon) = path.canonicalize() {
+                    if let Some(stem) = canon.file_stem() {
+                        // `tests.rs` may have children in `tests/`; `tests/mod.rs` in its own directory.
+                        let dir = if stem == "mod" {
+                            canon.parent().map(Path::to_path_buf)
+                        } else {
+                            canon.parent().map(|d| d.join(stem))
+                        };
+                        self.excluded.extend(dir);
+                    }
+                    self.excluded.insert(canon);
+                }
+            }
+        }
+    }
+
+    /// The file `mod x;` loads, and whether it is a mod-rs file (its children sit beside it).
+    fn find_child_file(
+        &mut self,
+        c: &ChildMod,
+        file: &Path,
+        child_dir: &Path,
+        top: bool,
+        rel: &str,
+        report: bool,
+    ) -> Option<(PathBuf, bool)> {
+        if let Some(p) = &c.path_attr {
+            // At the top of a file, `#[path]` is relative to the file's directory; inside
+            // inline modules, to the directory those modules stand for.
+            let base = if top { file.parent().unwrap_or(Path::new("/")) } else { child_dir };
+            return Some((base.join(p), true));
+        }
+        let flat = child_dir.join(format!("{}.rs", c.name));
+        let nested = child_dir.join(&c.name).join("mod.rs");
+        if flat.symlink_metadata().is_ok() {
+            return Some((flat, false));
+        }
+        if nested.symlink_metadata().is_ok() {
+            return Some((nested, true));
+        }
+        if report {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "missing-module",
+                    rel,
+                    format!(
+                        "file not found for module `{}`: expected `{}` or `{}`",
+                        c.name,
+                        self.ws.rel(&flat),
+                        self.ws.rel(&nested)
+                    ),
+                )
+                .at(c.line, c.column),
+            );
+        }
+        None
+    }
+
+    /// The canonical path of a module file, or a diagnostic when it is missing, a symlink
+    /// loop, not a regular file, or outside the analyzed tree (never read).
+    fn checked_file(&mut self, path: &Path, rel: &str, line: u32, column: u32) -> Option<PathBuf> {
+        let shown = self.ws.rel(path);
+        let canon = match path.canonicalize() {
+            Ok(c) => c,
+            Err(e) => {
+                let (code, msg) = if e.raw_os_error() == Some(40) {
+                    ("symlink-loop", format!("`{shown}` is a symlink loop"))
+                } else if e.kind() == std::io::ErrorKind::NotFound {
+                    ("missing-module", format!("module file `{shown}` not found"))
+                } else {
+                    ("unreadable-file", format!("cannot resolve `{shown}`: {e}"))
+                };
+                self.diagnostics.push(Diagnostic::error(code, rel, msg).at(line, column));
+                return None;
+            }
+        };
+        if !canon.starts_with(&self.ws.root) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "outside-tree",
+                    rel,
+                    format!("module file `{shown}` is outside the analyzed directory; not read"),
+                )
+                .at(line, column),
+            );
+            return None;
+        }
+        if !canon.is_file() {
+            self.diagnostics.push(
+                Diagnostic::error("unreadable-file", rel, format!("module file `{shown}` is not a regular file"))
+                    .at(line, column),
+            );
+            return None;
+        }
+        Some(canon)
+    }
+
+    fn is_ancestor_file(&self, module: usize, file: &Path) -> bool {
+        let mut cur = Some(module);
+        let mut depth = 0;
+        while let Some(m) = cur {
+            if self.modules[m].file == file || depth > MAX_MODULE_DEPTH {
+                return true;
+            }
+            depth += 1;
+            cur = self.modules[m].parent;
+        }
+        false
+    }
+
+    /// Diagnoses .rs files under a package's `src/` that no module tree reaches.
+    fn orphans(&mut self) {
+        let mut dirs = BTreeSet::new();
+        for p in &self.ws.packages {
+            let src = p.dir.join("src");
+            if src.is_dir() {
+                dirs.insert(src);
+            } else if p.manifest.is_none() {
+                dirs.insert(p.dir.clone());
+            }
+        }
+        for dir in dirs {
+            let walker = walkdir::WalkDir::new(&dir)
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0
+                        || !crate::workspace::is_skipped_dir(&e.file_name().to_string_lossy())
+                            && !(e.file_type().is_dir() && e.path().join("Cargo.toml").exists())
+                });
+            for e in walker.filter_map(Result::ok) {
+                if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "rs") {
+                    continue;
+                }
+                let Ok(canon) = e.path().canonicalize() else { continue };
+                if self.reached.contains(&canon) || self.excluded.iter().any(|x| canon.starts_with(x)) {
+                    continue;
+                }
+                self.diagnostics.push(Diagnostic::warning(
+                    "orphan-file",
+                    self.ws.rel(&canon),
+                    "no module declaration reaches this file; it is not analyzed",
+                ));
+            }
+        }
+    }
+}
+
+/// The facts of the virtual root of a directory without a root file: a `mod` for each .rs
+/// file and each subdirectory with a `mod.rs`.
+fn loose_dir_facts(dir: &Path) -> ModFacts {
+    let mut facts = ModFacts::default();
+    let Ok(rd) = std::fs::read_dir(dir) else { return facts };
+    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    for e in rd.filter_map(Result::ok) {
+        let p = e.path();
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        let stem = if p.is_file() && file_name.ends_with(".rs") {
+            file_name.trim_end_matches(".rs").to_string()
+        } else if p.join("mod.rs").is_file() {
+            file_name.clone()
+        } else {
+            continue;
+        };
+        let ident: String = stem
+            .chars()
+            .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' })
+            .collect();
+        let path_attr = (ident != stem).then(|| {
+            if p.is_file() {
+                file_name.clone()
+            } else {
+                format!("{file_name}/mod.rs")
+            }
+        });
+        names.push((ident, path_attr));
+    }
+    names.sort();
+    for (name, path_attr) in names {
+        facts.children.push(ChildMod {
+            name,
+            line: 0,
+            column: 0,
+            path_attr,
+            inline: None,
+        });
+    }
+    facts
+}

@@ -1,0 +1,207 @@
+//! The facts one file yields: its modules (the file's own and inline ones), their items,
+//! imports, child module declarations and the paths they refer to. No syntax tree survives.
+
+use std::collections::BTreeMap;
+
+use crate::diag::Diagnostic;
+
+/// Everything archsplit keeps of one parsed file.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    /// The module the file itself is.
+    pub root: ModFacts,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Kind of an item defined in a module; counted per module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKind {
+    Const,
+    Enum,
+    Fn,
+    Impl,
+    Macro,
+    Static,
+    Struct,
+    Trait,
+    Type,
+    Union,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Const => "const",
+            ItemKind::Enum => "enum",
+            ItemKind::Fn => "fn",
+            ItemKind::Impl => "impl",
+            ItemKind::Macro => "macro",
+            ItemKind::Static => "static",
+            ItemKind::Struct => "struct",
+            ItemKind::Trait => "trait",
+            ItemKind::Type => "type",
+            ItemKind::Union => "union",
+        }
+    }
+}
+
+/// A named item of a module (impls have no name and are only counted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemDef {
+    pub name: String,
+    pub kind: ItemKind,
+    pub public: bool,
+}
+
+/// What a `use` leaf binds in the module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UseBind {
+    /// `use a::b;` binds `b`; `use a::b as c;` binds `c`.
+    Name(String),
+    /// `use a::*;`
+    Glob,
+    /// `use a::Trait as _;` binds nothing but still depends on `a::Trait`.
+    Underscore,
+}
+
+/// One leaf of a `use` tree (or an `extern crate`), flattened to a full path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UseDecl {
+    pub segments: Vec<String>,
+    pub leading_colon: bool,
+    pub bind: UseBind,
+    pub public: bool,
+    pub line: u32,
+}
+
+/// The kind of a reference from one module to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RefKind {
+    /// A `use` declaration.
+    Use,
+    /// A path in a type: fields, signatures, bounds, generic arguments.
+    Type,
+    /// The callee of a call expression (`a::f()`, `Type::new()`).
+    Call,
+    /// Any other path in an expression or pattern (constants, struct literals, variants).
+    Path,
+    /// The trait or the type of an `impl` header.
+    Impl,
+    /// A macro invocation, or a path found inside macro input.
+    Macro,
+}
+
+impl RefKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefKind::Use => "use",
+            RefKind::Type => "type",
+            RefKind::Call => "call",
+            RefKind::Path => "path",
+            RefKind::Impl => "impl",
+            RefKind::Macro => "macro",
+        }
+    }
+}
+
+/// A path as written, counted: `(segments, leading ::, kind) → occurrences`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PathKey {
+    pub segments: Vec<String>,
+    pub leading_colon: bool,
+    pub kind: RefKind,
+}
+
+/// A child module declared in a module.
+#[derive(Debug, Clone)]
+pub struct ChildMod {
+    pub name: String,
+    pub line: u32,
+    pub column: u32,
+    /// `#[path = "..."]`, as written.
+    pub path_attr: Option<String>,
+    /// The body of an inline `mod x { ... }`; `None` for `mod x;`.
+    pub inline: Option<Box<ModFacts>>,
+}
+
+/// Kind of module-level state, the thing a service split would have to divide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StateKind {
+    Static,
+    StaticMut,
+    ThreadLocal,
+    Lazy,
+}
+
+impl StateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateKind::Static => "static",
+            StateKind::StaticMut => "static_mut",
+            StateKind::ThreadLocal => "thread_local",
+            StateKind::Lazy => "lazy",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StateItem {
+    pub name: String,
+    pub kind: StateKind,
+    pub line: u32,
+}
+
+/// A macro defined with `macro_rules!` in this module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MacroDef {
+    pub name: String,
+    /// `#[macro_export]`: reachable as `crate_name::name!`.
+    pub exported: bool,
+}
+
+/// The facts of one module: a file's top level or an inline `mod x { }`.
+#[derive(Debug, Clone, Default)]
+pub struct ModFacts {
+    /// First and last line of the module in its file (the whole file for a file module).
+    pub first_line: u32,
+    pub last_line: u32,
+    /// Non-blank, non-comment lines of the module, inline children excluded.
+    pub loc: u32,
+    pub items: Vec<ItemDef>,
+    pub uses: Vec<UseDecl>,
+    pub refs: BTreeMap<PathKey, u32>,
+    pub children: Vec<ChildMod>,
+    /// `mod x;` declarations switched off by `cfg(test)`: their files are known, not analyzed.
+    pub excluded_children: Vec<ChildMod>,
+    pub macros: Vec<MacroDef>,
+    pub state: Vec<StateItem>,
+    /// Files spliced in with `include!("...")`, as written.
+    pub includes: Vec<String>,
+}
+
+impl ModFacts {
+    pub fn add_ref(&mut self, segments: Vec<String>, leading_colon: bool, kind: RefKind) {
+        *self
+            .refs
+            .entry(PathKey {
+                segments,
+                leading_colon,
+                kind,
+            })
+            .or_insert(0) += 1;
+    }
+
+    /// Merges a spliced file (`include!`) into this module.
+    pub fn absorb(&mut self, other: ModFacts) {
+        self.loc += other.loc;
+        self.items.extend(other.items);
+        self.uses.extend(other.uses);
+        for (k, n) in other.refs {
+            *self.refs.entry(k).or_insert(0) += n;
+        }
+        self.children.extend(other.children);
+        self.excluded_children.extend(other.excluded_children);
+        self.macros.extend(other.macros);
+        self.state.extend(other.state);
+    }
+}

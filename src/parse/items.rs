@@ -1,0 +1,288 @@
+//! Module-level items: definitions, imports, child modules, macros and state, including the
+//! items that item-position macros such as `cfg_if!` or tokio's `cfg_rt!` wrap.
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use syn::visit::Visit;
+use syn::{Item, Visibility};
+
+use super::cfg;
+use super::facts::{ChildMod, ItemDef, ItemKind, MacroDef, ModFacts, RefKind, StateItem, StateKind, UseBind, UseDecl};
+use super::refs::{ident_str, item_attrs, scan_token_paths, RefVisitor};
+use super::uses::flatten_use;
+
+/// Walk state shared by a file's modules.
+pub struct Collector {
+    pub test: bool,
+    /// First line where nesting went past the walk's limits.
+    pub too_deep: Option<u32>,
+}
+
+/// How deeply item-position macros may wrap items (`cfg_if!` inside `cfg_rt!` ...).
+const MAX_MACRO_NESTING: u32 = 16;
+
+impl Collector {
+    pub fn collect(&mut self, items: &[Item], m: &mut ModFacts) {
+        self.collect_items(items, m, 0);
+    }
+
+    fn collect_items(&mut self, items: &[Item], m: &mut ModFacts, nesting: u32) {
+        for item in items {
+            if cfg::is_enabled(item_attrs(item), self.test) {
+                self.item(item, m, nesting);
+            } else if let Item::Mod(im) = item {
+                if im.content.is_none() {
+                    m.excluded_children.push(ChildMod {
+                        name: ident_str(&im.ident),
+                        line: im.ident.span().start().line as u32,
+                        column: im.ident.span().start().column as u32 + 1,
+                        path_attr: path_attr(&im.attrs),
+                        inline: None,
+                    });
+                }
+            }
+        }
+    }
+
+    fn refs(&mut self, m: &mut ModFacts, f: impl FnOnce(&mut RefVisitor)) {
+        let mut v = RefVisitor::new(m, self.test);
+        f(&mut v);
+        if let Some(line) = v.too_deep {
+            self.too_deep.get_or_insert(line);
+        }
+    }
+
+    fn def(m: &mut ModFacts, name: &syn::Ident, kind: ItemKind, vis: &Visibility) {
+        m.items.push(ItemDef {
+            name: ident_str(name),
+            kind,
+            public: matches!(vis, Visibility::Public(_)),
+        });
+    }
+
+    fn item(&mut self, item: &Item, m: &mut ModFacts, nesting: u32) {
+        match item {
+            Item::Mod(im) => {
+                let start = im.ident.span().start();
+                let path_attr = path_attr(&im.attrs);
+                let inline = im.content.as_ref().map(|(brace, items)| {
+                    let mut child = ModFacts {
+                        first_line: im.mod_token.span.start().line as u32,
+                        last_line: brace.span.close().end().line as u32,
+                        ..ModFacts::default()
+                    };
+                    self.collect_items(items, &mut child, nesting);
+                    Box::new(child)
+                });
+                self.refs(m, |v| im.attrs.iter().for_each(|a| v.visit_attribute(a)));
+                m.children.push(ChildMod {
+                    name: ident_str(&im.ident),
+                    line: start.line as u32,
+                    column: start.column as u32 + 1,
+                    path_attr,
+                    inline,
+                });
+            }
+            Item::Use(u) => {
+                let public = matches!(u.vis, Visibility::Public(_));
+                flatten_use(&u.tree, u.leading_colon.is_some(), public, &mut m.uses);
+            }
+            Item::ExternCrate(e) => {
+                let name = ident_str(&e.ident);
+                if name != "self" {
+                    let bind = match &e.rename {
+                        Some((_, r)) if r == "_" => UseBind::Underscore,
+                        Some((_, r)) => UseBind::Name(ident_str(r)),
+                        None => UseBind::Name(name.clone()),
+                    };
+                    m.uses.push(UseDecl {
+                        segments: vec![name],
+                        leading_colon: true,
+                        bind,
+                        public: matches!(e.vis, Visibility::Public(_)),
+                        line: e.ident.span().start().line as u32,
+                    });
+                }
+            }
+            Item::Fn(f) => {
+                Self::def(m, &f.sig.ident, ItemKind::Fn, &f.vis);
+                self.refs(m, |v| v.visit_item_fn(f));
+            }
+            Item::Struct(s) => {
+                Self::def(m, &s.ident, ItemKind::Struct, &s.vis);
+                self.refs(m, |v| v.visit_item_struct(s));
+            }
+            Item::Enum(e) => {
+                Self::def(m, &e.ident, ItemKind::Enum, &e.vis);
+                self.refs(m, |v| v.visit_item_enum(e));
+            }
+            Item::Union(u) => {
+                Self::def(m, &u.ident, ItemKind::Union, &u.vis);
+                self.refs(m, |v| v.visit_item_union(u));
+            }
+            Item::Trait(t) => {
+                Self::def(m, &t.ident, ItemKind::Trait, &t.vis);
+                self.refs(m, |v| v.visit_item_trait(t));
+            }
+            Item::TraitAlias(t) => {
+                Self::def(m, &t.ident, ItemKind::Trait, &t.vis);
+                self.refs(m, |v| v.visit_item_trait_alias(t));
+            }
+            Item::Type(t) => {
+                Self::def(m, &t.ident, ItemKind::Type, &t.vis);
+                self.refs(m, |v| v.visit_item_type(t));
+            }
+            Item::Const(c) => {
+                Self::def(m, &c.ident, ItemKind::Const, &c.vis);
+                self.refs(m, |v| v.visit_item_const(c));
+            }
+            Item::Static(s) => {
+                Self::def(m, &s.ident, ItemKind::Static, &s.vis);
+                let kind = if matches!(s.mutability, syn::StaticMutability::Mut(_)) {
+                    StateKind::StaticMut
+                } else if is_lazy_type(&s.ty) {
+                    StateKind::Lazy
+                } else {
+                    StateKind::Static
+                };
+                m.state.push(StateItem {
+                    name: ident_str(&s.ident),
+                    kind,
+                    line: s.ident.span().start().line as u32,
+                });
+                self.refs(m, |v| v.visit_item_static(s));
+            }
+            Item::Impl(i) => {
+                m.items.push(ItemDef {
+                    name: String::new(),
+                    kind: ItemKind::Impl,
+                    public: false,
+                });
+                self.refs(m, |v| v.visit_item_impl(i));
+            }
+            Item::ForeignMod(f) => self.refs(m, |v| v.visit_item_foreign_mod(f)),
+            Item::Macro(mac) => self.item_macro(mac, m, nesting),
+            _ => {}
+        }
+    }
+
+    fn item_macro(&mut self, mac: &syn::ItemMacro, m: &mut ModFacts, nesting: u32) {
+        let path = &mac.mac.path;
+        let name = path.segments.last().map(|s| ident_str(&s.ident)).unwrap_or_default();
+        if path.is_ident("macro_rules") {
+            if let Some(ident) = &mac.ident {
+                let exported = mac.attrs.iter().any(|a| a.path().is_ident("macro_export"));
+                m.macros.push(MacroDef {
+                    name: ident_str(ident),
+                    exported,
+                });
+                m.items.push(ItemDef {
+                    name: ident_str(ident),
+                    kind: ItemKind::Macro,
+                    public: exported,
+                });
+            }
+            scan_token_paths(&mac.mac.tokens, m, RefKind::Macro, true);
+            return;
+        }
+        self.refs(m, |v| {
+            for a in &mac.attrs {
+                v.visit_attribute(a);
+            }
+        });
+        let line = path.segments.first().map_or(0, |s| s.ident.span().start().line as u32);
+        m.add_ref(
+            path.segments.iter().map(|s| ident_str(&s.ident)).collect(),
+            path.leading_colon.is_some(),
+            RefKind::Macro,
+        );
+        match name.as_str() {
+            "include" => {
+                if let Ok(lit) = syn::parse2::<syn::LitStr>(mac.mac.tokens.clone()) {
+                    m.includes.push(lit.value());
+                }
+                return;
+            }
+            "thread_local" | "lazy_static" => {
+                let kind = if name == "thread_local" {
+                    StateKind::ThreadLocal
+                } else {
+                    StateKind::Lazy
+                };
+                for n in static_names(&mac.mac.tokens) {
+                    m.state.push(StateItem { name: n, kind, line });
+                }
+                scan_token_paths(&mac.mac.tokens, m, RefKind::Macro, false);
+                return;
+            }
+            _ => {}
+        }
+        if nesting < MAX_MACRO_NESTING && self.macro_items(&mac.mac.tokens, m, nesting + 1) {
+            return;
+        }
+        let tokens = mac.mac.tokens.clone();
+        self.refs(m, |v| v.macro_tokens(&tokens));
+    }
+
+    /// Items wrapped by an item-position macro: the whole input when it parses as items,
+    /// otherwise each brace group that does (the shape of `cfg_if!`). True if any did.
+    fn macro_items(&mut self, tokens: &TokenStream, m: &mut ModFacts, nesting: u32) -> bool {
+        if let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) {
+            if !file.items.is_empty() {
+                self.collect_items(&file.items, m, nesting);
+                return true;
+            }
+        }
+        let mut any = false;
+        for tt in tokens.clone() {
+            if let TokenTree::Group(g) = tt {
+                if g.delimiter() == Delimiter::Brace && nesting < MAX_MACRO_NESTING {
+                    any |= self.macro_items(&g.stream(), m, nesting + 1);
+                }
+            }
+        }
+        any
+    }
+}
+
+/// The value of `#[path = "..."]`.
+fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs.iter().find_map(|a| match &a.meta {
+        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// `OnceLock`, `LazyLock`, `OnceCell`, `Lazy` and friends: state initialized on first use.
+fn is_lazy_type(ty: &syn::Type) -> bool {
+    let syn::Type::Path(tp) = ty else { return false };
+    tp.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "OnceLock" | "LazyLock" | "OnceCell" | "Lazy" | "LazyCell" | "OnceBox"
+        )
+    })
+}
+
+/// Names declared as `static NAME` or `static ref NAME` in macro input.
+fn static_names(tokens: &TokenStream) -> Vec<String> {
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let mut out = Vec::new();
+    for (i, tt) in tts.iter().enumerate() {
+        if matches!(tt, TokenTree::Ident(id) if id == "static") {
+            let mut j = i + 1;
+            while matches!(tts.get(j), Some(TokenTree::Ident(id)) if id == "ref" || id == "mut") {
+                j += 1;
+            }
+            if let Some(TokenTree::Ident(id)) = tts.get(j) {
+                out.push(ident_str(id));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,190 @@
+//! Stage 2: one file → `FileFacts`. Parsing never fails: unreadable bytes, syntax errors and
+//! pathological nesting become diagnostics, and the syntax tree is dropped before returning.
+
+mod cfg;
+pub mod facts;
+mod items;
+mod lines;
+mod refs;
+mod uses;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use facts::*;
+
+use crate::diag::Diagnostic;
+
+/// Files larger than this are not parsed (generated code of this size says nothing about
+/// architecture and would dominate the time).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Deepest bracket nesting accepted before parsing.
+pub const MAX_BRACKET_DEPTH: usize = 1024;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParseOptions {
+    /// Keep `#[cfg(test)]` items and `#[test]` functions.
+    pub include_tests: bool,
+}
+
+/// Reads and parses `path`; `rel` is how diagnostics name the file.
+pub fn parse_file(path: &Path, rel: &str, opts: ParseOptions) -> FileFacts {
+    let mut facts = FileFacts::default();
+    let text = match read_source(path, rel, &mut facts.diagnostics) {
+        Some(t) => t,
+        None => return facts,
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse_text(&text, rel, opts, &mut facts)
+    }));
+    // Spans of this file are no longer needed; free the thread's source map.
+    proc_macro2::extra::invalidate_current_thread_spans();
+    if result.is_err() {
+        facts.root = ModFacts::default();
+        facts.diagnostics.push(Diagnostic::error(
+            "internal-error",
+            rel,
+            "archsplit failed on this file and skipped it; please report this",
+        ));
+    }
+    facts
+}
+
+fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            diags.push(Diagnostic::error("unreadable-file", rel, format!("cannot read file: {e}")));
+            return None;
+        }
+    };
+    if !meta.is_file() {
+        diags.push(Diagnostic::error("unreadable-file", rel, "not a regular file"));
+        return None;
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        diags.push(Diagnostic::warning(
+            "file-too-large",
+            rel,
+            format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}; not parsed", meta.len()),
+        ));
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    if let Err(e) = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)) {
+        diags.push(Diagnostic::error("unreadable-file", rel, format!("cannot read file: {e}")));
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = valid - bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            diags.push(
+                Diagnostic::warning(
+                    "invalid-utf8",
+                    rel,
+                    "file is not valid UTF-8; invalid bytes were replaced before parsing",
+                )
+                .at(line as u32, col as u32),
+            );
+            Some(text)
+        }
+    }
+}
+
+fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) {
+    let code = lines::code_lines(text);
+    let total_lines = code.len() as u32;
+    let (depth, depth_line) = lines::max_bracket_depth(text);
+    facts.root.first_line = 1;
+    facts.root.last_line = total_lines;
+    if depth > MAX_BRACKET_DEPTH {
+        facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
+        facts.diagnostics.push(
+            Diagnostic::error(
+                "nesting-too-deep",
+                rel,
+                format!("brackets nest {depth} deep, over the limit of {MAX_BRACKET_DEPTH}; file not parsed"),
+            )
+            .at(depth_line, 1),
+        );
+        return;
+    }
+    let file = match syn::parse_file(text) {
+        Ok(f) => f,
+        Err(e) => {
+            facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
+            let start = e.span().start();
+            facts.diagnostics.push(
+                Diagnostic::error("parse-error", rel, format!("cannot parse: {e}"))
+                    .at(start.line as u32, start.column as u32 + 1),
+            );
+            return;
+        }
+    };
+    let mut collector = items::Collector {
+        test: opts.include_tests,
+        too_deep: None,
+    };
+    collector.collect(&file.items, &mut facts.root);
+    drop(file);
+    if let Some(line) = collector.too_deep {
+        facts.diagnostics.push(
+            Diagnostic::warning(
+                "nesting-too-deep",
+                rel,
+                format!("code nests over {} levels deep; the innermost part was not analyzed", refs::MAX_DEPTH),
+            )
+            .at(line, 1),
+        );
+    }
+    assign_loc(&mut facts.root, &code);
+    prune_refs(&mut facts.root);
+}
+
+/// Counts code lines per module; an inline module's lines are its own, not its parent's.
+fn assign_loc(m: &mut ModFacts, code: &[bool]) -> u32 {
+    let lo = (m.first_line.max(1) as usize - 1).min(code.len());
+    let hi = (m.last_line as usize).clamp(lo, code.len());
+    let total = code[lo..hi].iter().filter(|&&c| c).count() as u32;
+    let mut inner = 0;
+    for c in &mut m.children {
+        if let Some(body) = &mut c.inline {
+            inner += assign_loc(body, code);
+        }
+    }
+    m.loc = total.saturating_sub(inner);
+    total
+}
+
+/// Drops single-segment paths that cannot lead out of the module: a name that is neither
+/// imported nor reachable through a glob import is a local variable, a generic parameter, an
+/// item of the module itself or a prelude name.
+fn prune_refs(m: &mut ModFacts) {
+    let has_glob = m.uses.iter().any(|u| u.bind == UseBind::Glob);
+    if !has_glob {
+        let bound: std::collections::BTreeSet<&str> = m
+            .uses
+            .iter()
+            .filter_map(|u| match &u.bind {
+                UseBind::Name(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .collect();
+        m.refs.retain(|k, _| {
+            k.segments.len() > 1
+                || k.leading_colon
+                || k.kind == RefKind::Macro
+                || bound.contains(k.segments[0].as_str())
+        });
+    }
+    for c in &mut m.children {
+        if let Some(body) = &mut c.inline {
+            prune_refs(body);
+        }
+    }
+}

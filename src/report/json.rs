@@ -1,0 +1,251 @@
+//! The JSON document of `archsplit graph` (schema_version 1). CI scripts read it: names only
+//! ever get added, and the same input always gives the same bytes.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+use crate::model::ModuleGraph;
+use crate::workspace::Workspace;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct GraphJson<'a> {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub summary: Summary,
+    pub crates: Vec<CrateJson>,
+    pub modules: Vec<ModuleJson>,
+    pub dependencies: Vec<DependencyJson<'a>>,
+    pub crate_dependencies: Vec<CrateDependencyJson<'a>>,
+    pub external: Vec<ExternalJson>,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub crates: usize,
+    pub targets: usize,
+    pub modules: usize,
+    pub files: usize,
+    pub loc: u64,
+    pub dependencies: usize,
+    pub dependency_weight: u64,
+    pub diagnostics: usize,
+}
+
+#[derive(Serialize)]
+pub struct CrateJson {
+    /// Package name.
+    pub name: String,
+    /// Package directory relative to the analyzed root.
+    pub path: String,
+    pub targets: Vec<TargetJson>,
+    pub modules: usize,
+    pub loc: u64,
+}
+
+#[derive(Serialize)]
+pub struct TargetJson {
+    pub name: String,
+    pub kind: &'static str,
+    /// First segment of the target's module paths.
+    pub prefix: String,
+    pub root_file: String,
+}
+
+#[derive(Serialize)]
+pub struct ModuleJson {
+    pub path: String,
+    #[serde(rename = "crate")]
+    pub krate: String,
+    pub target: String,
+    pub file: String,
+    pub line: u32,
+    pub inline: bool,
+    pub loc: u32,
+    pub items: BTreeMap<&'static str, u32>,
+    pub public_items: u32,
+    pub state: Vec<StateJson>,
+    /// References into crates outside the workspace, by crate.
+    pub external: BTreeMap<String, u32>,
+}
+
+#[derive(Serialize)]
+pub struct StateJson {
+    pub name: String,
+    pub kind: &'static str,
+    pub line: u32,
+}
+
+#[derive(Serialize)]
+pub struct DependencyJson<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub weight: u32,
+    pub kinds: BTreeMap<&'static str, u32>,
+}
+
+#[derive(Serialize)]
+pub struct CrateDependencyJson<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub weight: u32,
+    pub edges: u32,
+}
+
+#[derive(Serialize)]
+pub struct ExternalJson {
+    pub name: String,
+    pub weight: u32,
+    pub modules: u32,
+    pub kinds: BTreeMap<&'static str, u32>,
+}
+
+impl<'a> GraphJson<'a> {
+    pub fn new(ws: &Workspace, g: &'a ModuleGraph) -> Self {
+        let mut mod_count: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
+        for m in &g.modules {
+            let e = mod_count.entry(g.crates[m.krate].package.as_str()).or_default();
+            e.0 += 1;
+            e.1 += m.facts.loc as u64;
+        }
+        let mut crates: Vec<CrateJson> = Vec::new();
+        for p in &ws.packages {
+            let (modules, loc) = mod_count.get(p.name.as_str()).copied().unwrap_or_default();
+            let targets = g
+                .crates
+                .iter()
+                .filter(|c| c.package == p.name)
+                .map(|c| TargetJson {
+                    name: c.target.clone(),
+                    kind: c.kind.as_str(),
+                    prefix: c.prefix.clone(),
+                    root_file: ws.rel(&c.root_file),
+                })
+                .collect();
+            crates.push(CrateJson {
+                name: p.name.clone(),
+                path: ws.rel(&p.dir),
+                targets,
+                modules,
+                loc,
+            });
+        }
+        let mut module_ext: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); g.modules.len()];
+        let mut external: BTreeMap<&str, ExternalJson> = BTreeMap::new();
+        for e in &g.external {
+            module_ext[e.module].insert(e.krate.clone(), e.weight);
+            let x = external.entry(e.krate.as_str()).or_insert_with(|| ExternalJson {
+                name: e.krate.clone(),
+                weight: 0,
+                modules: 0,
+                kinds: BTreeMap::new(),
+            });
+            x.weight += e.weight;
+            x.modules += 1;
+            for (k, n) in &e.kinds {
+                *x.kinds.entry(k.as_str()).or_insert(0) += n;
+            }
+        }
+        let modules: Vec<ModuleJson> = g
+            .modules
+            .iter()
+            .zip(module_ext)
+            .map(|(m, external)| {
+                let mut items = BTreeMap::new();
+                for it in &m.facts.items {
+                    *items.entry(it.kind.as_str()).or_insert(0) += 1;
+                }
+                let mut state: Vec<StateJson> = m
+                    .facts
+                    .state
+                    .iter()
+                    .map(|s| StateJson {
+                        name: s.name.clone(),
+                        kind: s.kind.as_str(),
+                        line: s.line,
+                    })
+                    .collect();
+                state.sort_by(|a, b| (a.line, &a.name).cmp(&(b.line, &b.name)));
+                ModuleJson {
+                    path: m.path.clone(),
+                    krate: g.crates[m.krate].package.clone(),
+                    target: g.crates[m.krate].prefix.clone(),
+                    file: ws.rel(&m.file),
+                    line: m.line,
+                    inline: m.inline,
+                    loc: m.facts.loc,
+                    items,
+                    public_items: m.facts.items.iter().filter(|i| i.public).count() as u32,
+                    state,
+                    external,
+                }
+            })
+            .collect();
+        let dependencies: Vec<DependencyJson> = g
+            .edges
+            .iter()
+            .map(|e| DependencyJson {
+                from: &g.modules[e.from].path,
+                to: &g.modules[e.to].path,
+                weight: e.weight,
+                kinds: e.kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+            })
+            .collect();
+        let mut cdeps: BTreeMap<(&str, &str), (u32, u32)> = BTreeMap::new();
+        for e in &g.edges {
+            let a = g.crates[g.modules[e.from].krate].package.as_str();
+            let b = g.crates[g.modules[e.to].krate].package.as_str();
+            if a != b {
+                let x = cdeps.entry((a, b)).or_default();
+                x.0 += e.weight;
+                x.1 += 1;
+            }
+        }
+        let crate_dependencies = cdeps
+            .into_iter()
+            .map(|((from, to), (weight, edges))| CrateDependencyJson { from, to, weight, edges })
+            .collect();
+        GraphJson {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool {
+                name: "archsplit",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            summary: Summary {
+                crates: ws.packages.len(),
+                targets: g.crates.len(),
+                modules: g.modules.len(),
+                files: g.files_parsed,
+                loc: g.modules.iter().map(|m| m.facts.loc as u64).sum(),
+                dependencies: g.edges.len(),
+                dependency_weight: g.edges.iter().map(|e| e.weight as u64).sum(),
+                diagnostics: g.diagnostics.len(),
+            },
+            crates,
+            modules,
+            dependencies,
+            crate_dependencies,
+            external: external.into_values().collect(),
+            diagnostics: &g.diagnostics,
+        }
+    }
+}
+
+pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<()> {
+    let doc = GraphJson::new(ws, g);
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,402 @@
+//! Discovery without cargo: reads Cargo.toml files with `toml` (member globs and excludes,
+//! `[lib]`/`[[bin]]` paths, cargo's default target paths, renamed dependencies).
+
+use std::path::{Path, PathBuf};
+
+use toml::{Table, Value};
+
+use super::{
+    rel_path, DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind,
+    TargetRoot,
+};
+use crate::diag::Diagnostic;
+
+/// Directories never searched for manifests or sources.
+pub(crate) fn is_skipped_dir(name: &str) -> bool {
+    name == "target" || name == "node_modules" || (name.starts_with('.') && name != ".")
+}
+
+/// The manifests to start from: `dir/Cargo.toml` if there is one, otherwise the outermost
+/// Cargo.toml files beneath `dir` (a directory of packages not joined in a workspace).
+pub fn find_manifests(dir: &Path) -> Vec<PathBuf> {
+    let top = dir.join("Cargo.toml");
+    if top.is_file() {
+        return vec![top];
+    }
+    let mut found = Vec::new();
+    let mut walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .max_depth(8)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && is_skipped_dir(&name) {
+            walker.skip_current_dir();
+            continue;
+        }
+        let m = entry.path().join("Cargo.toml");
+        if m.is_file() {
+            found.push(m);
+            walker.skip_current_dir();
+        }
+    }
+    found
+}
+
+/// Reads a manifest as a TOML table, or returns a diagnostic with the line of the error.
+pub(crate) fn read_table(path: &Path, root: &Path) -> Result<Table, Diagnostic> {
+    let file = rel_path(root, path);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error("manifest-error", file.clone(), format!("cannot read manifest: {e}"))
+    })?;
+    toml::from_str::<Table>(&text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|s| line_col(&text, s.start))
+            .unwrap_or((0, 0));
+        let msg = e.message().trim().to_string();
+        Diagnostic::error("manifest-error", file, format!("malformed Cargo.toml: {msg}")).at(line, col)
+    })
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+    (line as u32, col as u32)
+}
+
+/// Packages of the workspace or package whose manifest is `manifest`, its diagnostics, and
+/// the package directories it claims.
+pub fn from_manifests(
+    manifest: &Path,
+    root: &Path,
+    opts: &DiscoverOptions,
+) -> (Vec<Package>, Vec<Diagnostic>, Vec<PathBuf>) {
+    let mut diags = Vec::new();
+    let mut pkgs = Vec::new();
+    let dir = manifest.parent().unwrap_or(root).to_path_buf();
+    let table = match read_table(manifest, root) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return (pkgs, diags, Vec::new());
+        }
+    };
+    let ws = table.get("workspace").and_then(Value::as_table);
+    if table.contains_key("package") {
+        match package_from_table(&table, manifest, ws, root, opts) {
+            Ok(p) => pkgs.push(p),
+            Err(d) => diags.push(d),
+        }
+    }
+    if let Some(ws) = ws {
+        let excludes: Vec<PathBuf> = strings(ws.get("exclude"))
+            .iter()
+            .map(|e| dir.join(e))
+            .collect();
+        for pattern in strings(ws.get("members")) {
+            let is_glob = pattern.contains(['*', '?', '[']);
+            let dirs = expand_glob(&dir, &pattern);
+            if dirs.is_empty() && !is_glob {
+                diags.push(Diagnostic::error(
+                    "missing-member",
+                    rel_path(root, manifest),
+                    format!("workspace member `{pattern}` does not exist"),
+                ));
+            }
+            for mdir in dirs {
+                if mdir == dir || excludes.iter().any(|e| mdir.starts_with(e)) {
+                    continue;
+                }
+                let mm = mdir.join("Cargo.toml");
+                if !mm.is_file() {
+                    if !is_glob {
+                        diags.push(Diagnostic::error(
+                            "missing-member",
+                            rel_path(root, manifest),
+                            format!("workspace member `{pattern}` has no Cargo.toml"),
+                        ));
+                    }
+                    continue;
+                }
+                match read_table(&mm, root)
+                    .and_then(|t| package_from_table(&t, &mm, Some(ws), root, opts))
+                {
+                    Ok(p) => pkgs.push(p),
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+    }
+    let owned = pkgs.iter().map(|p| p.dir.clone()).collect();
+    (pkgs, diags, owned)
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Expands a member pattern such as `crates/*` one path component at a time.
+fn expand_glob(base: &Path, pattern: &str) -> Vec<PathBuf> {
+    let mut current = vec![base.to_path_buf()];
+    for comp in pattern.split('/').filter(|c| !c.is_empty() && *c != ".") {
+        let mut next = Vec::new();
+        for d in &current {
+            if comp.contains(['*', '?', '[']) {
+                let Ok(rd) = std::fs::read_dir(d) else { continue };
+                let mut names: Vec<_> = rd
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.path().is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| wildcard_match(comp, n))
+                    .collect();
+                names.sort();
+                next.extend(names.into_iter().map(|n| d.join(n)));
+            } else if comp == ".." {
+                next.push(d.parent().unwrap_or(d).to_path_buf());
+            } else {
+                let p = d.join(comp);
+                if p.is_dir() {
+                    next.push(p);
+                }
+            }
+        }
+        current = next;
+    }
+    current
+}
+
+/// `*` and `?` wildcards within one path component (`[...]` classes match any one character).
+fn wildcard_match(pattern: &str, name: &str) -> bool {
+    fn go(p: &[char], n: &[char]) -> bool {
+        match p.first() {
+            None => n.is_empty(),
+            Some('*') => (0..=n.len()).any(|i| go(&p[1..], &n[i..])),
+            Some('?') => !n.is_empty() && go(&p[1..], &n[1..]),
+            Some('[') => match p.iter().position(|&c| c == ']') {
+                Some(end) => !n.is_empty() && p[1..end].contains(&n[0]) && go(&p[end + 1..], &n[1..]),
+                None => false,
+            },
+            Some(c) => n.first() == Some(c) && go(&p[1..], &n[1..]),
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let n: Vec<char> = name.chars().collect();
+    go(&p, &n)
+}
+
+fn package_from_table(
+    t: &Table,
+    manifest: &Path,
+    ws: Option<&Table>,
+    root: &Path,
+    opts: &DiscoverOptions,
+) -> Result<Package, Diagnostic> {
+    let file = rel_path(root, manifest);
+    let dir = manifest.parent().unwrap_or(root).to_path_buf();
+    let pkg = t
+        .get("package")
+        .and_then(Value::as_table)
+        .ok_or_else(|| Diagnostic::error("manifest-error", file.clone(), "no [package] table"))?;
+    let name = pkg
+        .get("name")
+        .and_then(Value::as_str)
+        .ok_or_else(|| Diagnostic::error("manifest-error", file.clone(), "[package] has no name"))?
+        .to_string();
+    let edition = match pkg.get("edition") {
+        Some(Value::String(s)) => Edition::parse(s),
+        Some(Value::Table(_)) => ws
+            .and_then(|w| w.get("package"))
+            .and_then(|p| p.get("edition"))
+            .and_then(Value::as_str)
+            .map_or(Edition::E2015, Edition::parse),
+        _ => Edition::E2015,
+    };
+    let targets = targets(t, &name, &dir, opts);
+    let deps = dependencies(t, ws, opts);
+    Ok(Package {
+        name,
+        dir,
+        manifest: Some(manifest.to_path_buf()),
+        edition,
+        targets,
+        deps,
+    })
+}
+
+fn targets(t: &Table, pkg_name: &str, dir: &Path, opts: &DiscoverOptions) -> Vec<Target> {
+    let mut out = Vec::new();
+    let auto = |key: &str| {
+        t.get("package")
+            .and_then(|p| p.get(key))
+            .and_then(Value::as_bool)
+            .unwrap_or(true)
+    };
+    // The library.
+    let lib = t.get("lib").and_then(Value::as_table);
+    let lib_path = lib
+        .and_then(|l| l.get("path"))
+        .and_then(Value::as_str)
+        .map(|p| dir.join(p))
+        .or_else(|| Some(dir.join("src/lib.rs")).filter(|p| p.is_file()));
+    if let Some(path) = lib_path {
+        let name = lib
+            .and_then(|l| l.get("name"))
+            .and_then(Value::as_str)
+            .unwrap_or(pkg_name)
+            .replace('-', "_");
+        out.push(Target {
+            name,
+            kind: TargetKind::Lib,
+            root: TargetRoot::File(path),
+        });
+    }
+    let mut kinds = vec![(TargetKind::Bin, "bin", "src/bin", "autobins")];
+    if opts.include_tests {
+        kinds.push((TargetKind::Test, "test", "tests", "autotests"));
+        kinds.push((TargetKind::Bench, "bench", "benches", "autobenches"));
+        kinds.push((TargetKind::Example, "example", "examples", "autoexamples"));
+    }
+    for (kind, key, auto_dir, auto_key) in kinds {
+        let mut found: Vec<Target> = Vec::new();
+        if auto(auto_key) {
+            if kind == TargetKind::Bin && dir.join("src/main.rs").is_file() {
+                found.push(file_target(pkg_name, kind, dir.join("src/main.rs")));
+            }
+            for (n, p) in auto_targets(&dir.join(auto_dir)) {
+                found.push(file_target(&n, kind, p));
+            }
+        }
+        for entry in t.get(key).and_then(Value::as_array).into_iter().flatten() {
+            let Some(e) = entry.as_table() else { continue };
+            let Some(n) = e.get("name").and_then(Value::as_str) else { continue };
+            let path = match e.get("path").and_then(Value::as_str) {
+                Some(p) => dir.join(p),
+                None => {
+                    let single = dir.join(auto_dir).join(format!("{n}.rs"));
+                    let nested = dir.join(auto_dir).join(n).join("main.rs");
+                    if kind == TargetKind::Bin && n == pkg_name && dir.join("src/main.rs").is_file() {
+                        dir.join("src/main.rs")
+                    } else if nested.is_file() && !single.is_file() {
+                        nested
+                    } else {
+                        single
+                    }
+                }
+            };
+            found.retain(|f| f.name != n && f.root != TargetRoot::File(path.clone()));
+            found.push(file_target(n, kind, path));
+        }
+        out.extend(found);
+    }
+    out
+}
+
+fn file_target(name: &str, kind: TargetKind, path: PathBuf) -> Target {
+    Target {
+        name: name.to_string(),
+        kind,
+        root: TargetRoot::File(path),
+    }
+}
+
+/// `dir/*.rs` and `dir/*/main.rs`, as cargo discovers bins, tests, benches and examples.
+fn auto_targets(dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<(String, PathBuf)> = rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if p.is_file() && name.ends_with(".rs") {
+                Some((name.trim_end_matches(".rs").to_string(), p))
+            } else if p.join("main.rs").is_file() {
+                Some((name, p.join("main.rs")))
+            } else {
+                None
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn dependencies<'t>(t: &'t Table, ws: Option<&Table>, opts: &DiscoverOptions) -> Vec<Dependency> {
+    let mut tables: Vec<(&Table, DepKind)> = Vec::new();
+    let mut push = |t: &'t Table| {
+        if let Some(d) = t.get("dependencies").and_then(Value::as_table) {
+            tables.push((d, DepKind::Normal));
+        }
+        if opts.include_tests {
+            for key in ["dev-dependencies", "dev_dependencies"] {
+                if let Some(d) = t.get(key).and_then(Value::as_table) {
+                    tables.push((d, DepKind::Dev));
+                }
+            }
+        }
+    };
+    push(t);
+    for (_, target) in t.get("target").and_then(Value::as_table).into_iter().flatten() {
+        if let Some(tt) = target.as_table() {
+            push(tt);
+        }
+    }
+    let ws_deps = ws
+        .and_then(|w| w.get("dependencies"))
+        .and_then(Value::as_table);
+    let mut out = Vec::new();
+    for (table, kind) in tables {
+        for (key, value) in table {
+            let mut package = value.get("package").and_then(Value::as_str);
+            if value.get("workspace").and_then(Value::as_bool) == Some(true) {
+                package = package.or_else(|| {
+                    ws_deps
+                        .and_then(|d| d.get(key))
+                        .and_then(|v| v.get("package"))
+                        .and_then(Value::as_str)
+                });
+            }
+            out.push(Dependency {
+                extern_name: key.replace('-', "_"),
+                package: package.unwrap_or(key).to_string(),
+                kind,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_match_one_component() {
+        assert!(wildcard_match("*", "regex"));
+        assert!(wildcard_match("grep-*", "grep-cli"));
+        assert!(!wildcard_match("grep-*", "globset"));
+        assert!(wildcard_match("a?c", "abc"));
+        assert!(wildcard_match("[ab]x", "bx"));
+        assert!(!wildcard_match("[ab]x", "cx"));
+    }
+
+    #[test]
+    fn line_col_counts_from_one() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    }
+}

@@ -1,0 +1,124 @@
+//! Discovery through `cargo metadata --no-deps --offline`, run so that nothing in the analyzed
+//! tree can choose what runs: the child's working directory is a fresh empty directory, so
+//! neither a `.cargo/config.toml` (wrappers, runners) nor a `rust-toolchain.toml` in the tree
+//! is ever read, and `--no-deps` never resolves, builds or writes a lock file.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::{DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind, TargetRoot};
+
+/// How long cargo may take before archsplit falls back to reading the manifests itself.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The packages cargo reports for `manifest`, or `None` when cargo is absent or fails
+/// (the caller then reads the manifests itself and reports what is wrong with them).
+pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Option<Vec<Package>> {
+    let json = run_cargo_metadata(manifest)?;
+    let meta = cargo_metadata::MetadataCommand::parse(&json).ok()?;
+    let members: std::collections::BTreeSet<_> = meta.workspace_members.iter().collect();
+    let mut out = Vec::new();
+    for p in &meta.packages {
+        if !members.contains(&p.id) {
+            continue;
+        }
+        let manifest_path = PathBuf::from(p.manifest_path.as_std_path());
+        let dir = manifest_path.parent()?.to_path_buf();
+        if !dir.starts_with(root) {
+            continue;
+        }
+        let mut targets = Vec::new();
+        for t in &p.targets {
+            let kind = if t.is_lib() || t.is_proc_macro() || t.kind.iter().any(is_lib_kind) {
+                TargetKind::Lib
+            } else if t.is_bin() {
+                TargetKind::Bin
+            } else if !opts.include_tests {
+                continue;
+            } else if t.is_test() {
+                TargetKind::Test
+            } else if t.is_bench() {
+                TargetKind::Bench
+            } else if t.is_example() {
+                TargetKind::Example
+            } else {
+                continue;
+            };
+            targets.push(Target {
+                name: if kind == TargetKind::Lib {
+                    t.name.replace('-', "_")
+                } else {
+                    t.name.clone()
+                },
+                kind,
+                root: TargetRoot::File(PathBuf::from(t.src_path.as_std_path())),
+            });
+        }
+        let deps = p
+            .dependencies
+            .iter()
+            .filter_map(|d| {
+                let kind = match d.kind {
+                    cargo_metadata::DependencyKind::Normal => DepKind::Normal,
+                    cargo_metadata::DependencyKind::Development if opts.include_tests => DepKind::Dev,
+                    _ => return None,
+                };
+                Some(Dependency {
+                    extern_name: d.rename.as_deref().unwrap_or(&d.name).replace('-', "_"),
+                    package: d.name.to_string(),
+                    kind,
+                })
+            })
+            .collect();
+        out.push(Package {
+            name: p.name.to_string(),
+            dir,
+            manifest: Some(manifest_path),
+            edition: Edition::parse(p.edition.as_str()),
+            targets,
+            deps,
+        });
+    }
+    Some(out)
+}
+
+fn is_lib_kind(k: &cargo_metadata::TargetKind) -> bool {
+    use cargo_metadata::TargetKind as K;
+    matches!(k, K::Lib | K::RLib | K::DyLib | K::CDyLib | K::StaticLib | K::ProcMacro)
+}
+
+/// Runs cargo in an empty private directory with a time limit; stdout on success.
+fn run_cargo_metadata(manifest: &Path) -> Option<String> {
+    let cwd = tempfile::tempdir().ok()?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut child = Command::new(cargo)
+        .args(["metadata", "--no-deps", "--offline", "--format-version", "1", "--manifest-path"])
+        .arg(manifest)
+        .current_dir(cwd.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdout = child.stdout.take()?;
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).ok().map(|_| s)
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() < TIMEOUT => std::thread::sleep(Duration::from_millis(5)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    };
+    let out = reader.join().ok()??;
+    status.success().then_some(out)
+}

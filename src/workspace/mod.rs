@@ -1,0 +1,240 @@
+//! Stage 1: find the packages under PATH, their lib and bin targets, root files and
+//! dependencies. The only stage that asks cargo anything, and only `cargo metadata --no-deps`.
+
+mod manifest;
+mod metadata;
+mod plain;
+
+pub(crate) use manifest::is_skipped_dir;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use crate::diag::Diagnostic;
+
+/// Rust edition of a package; it changes how `use` paths resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Edition {
+    E2015,
+    E2018,
+}
+
+impl Edition {
+    pub fn parse(s: &str) -> Edition {
+        if s == "2015" {
+            Edition::E2015
+        } else {
+            Edition::E2018
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TargetKind {
+    Lib,
+    Bin,
+    Test,
+    Bench,
+    Example,
+}
+
+impl TargetKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetKind::Lib => "lib",
+            TargetKind::Bin => "bin",
+            TargetKind::Test => "test",
+            TargetKind::Bench => "bench",
+            TargetKind::Example => "example",
+        }
+    }
+}
+
+/// Where a target's module tree starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetRoot {
+    /// A root file such as `src/lib.rs`.
+    File(PathBuf),
+    /// A directory of loose .rs files with no root file: each file is a top-level module.
+    Dir(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Target name as cargo knows it (`regex-automata` → lib `regex_automata`).
+    pub name: String,
+    pub kind: TargetKind,
+    pub root: TargetRoot,
+}
+
+impl Target {
+    /// The identifier the target's crate is known by in paths (`-` becomes `_`).
+    pub fn crate_ident(&self) -> String {
+        self.name.replace('-', "_")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DepKind {
+    Normal,
+    Dev,
+}
+
+/// A dependency as the code names it: `extern_name` is what `use` paths start with.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dependency {
+    pub extern_name: String,
+    /// The package name of the dependency (after `package = "..."` renames).
+    pub package: String,
+    pub kind: DepKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub name: String,
+    /// Absolute directory of the package (where its Cargo.toml is, if it has one).
+    pub dir: PathBuf,
+    pub manifest: Option<PathBuf>,
+    pub edition: Edition,
+    pub targets: Vec<Target>,
+    pub deps: Vec<Dependency>,
+}
+
+/// Options of the discovery stage.
+#[derive(Debug, Clone, Default)]
+pub struct DiscoverOptions {
+    /// Also take test, bench and example targets and dev-dependencies.
+    pub include_tests: bool,
+    /// Read the manifests directly instead of asking `cargo metadata`.
+    pub no_cargo: bool,
+}
+
+/// Every package found under the analyzed root.
+#[derive(Debug)]
+pub struct Workspace {
+    /// Canonical absolute path of the analyzed root; reports show paths relative to it.
+    pub root: PathBuf,
+    pub packages: Vec<Package>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Workspace {
+    /// `path` relative to the analyzed root with `/` separators, or as given when outside.
+    pub fn rel(&self, path: &Path) -> String {
+        rel_path(&self.root, path)
+    }
+}
+
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    match path.strip_prefix(root) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
+        Ok(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        Err(_) => path.to_string_lossy().replace('\\', "/"),
+    }
+}
+
+/// Finds the packages under `path`. Errors only when `path` is unusable (does not exist).
+pub fn discover(path: &Path, opts: &DiscoverOptions) -> Result<Workspace> {
+    if !path.exists() {
+        bail!("{}: no such file or directory", path.display());
+    }
+    let root = path
+        .canonicalize()
+        .with_context(|| format!("{}: cannot resolve path", path.display()))?;
+    let mut ws = Workspace {
+        root: root.clone(),
+        packages: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    if root.is_file() {
+        // A single file: a Cargo.toml names its package, a .rs file is a crate of its own.
+        let dir = root.parent().unwrap_or(Path::new("/")).to_path_buf();
+        if root.file_name().is_some_and(|n| n == "Cargo.toml") {
+            ws.root = dir.clone();
+            discover_dir(&mut ws, &dir, opts);
+        } else {
+            ws.root = dir;
+            ws.packages.push(plain::single_file(&root));
+        }
+    } else {
+        discover_dir(&mut ws, &root, opts);
+    }
+    finish(&mut ws);
+    Ok(ws)
+}
+
+fn discover_dir(ws: &mut Workspace, dir: &Path, opts: &DiscoverOptions) {
+    let manifests = manifest::find_manifests(dir);
+    if manifests.is_empty() {
+        if let Some(pkg) = plain::plain_dir(dir) {
+            ws.packages.push(pkg);
+        }
+        return;
+    }
+    // Outermost manifests first; a workspace or package claims everything beneath it that it
+    // lists, and a manifest nobody claims is a package (or workspace) of its own.
+    let mut claimed: Vec<PathBuf> = Vec::new();
+    for m in &manifests {
+        let mdir = m.parent().unwrap_or(dir).to_path_buf();
+        if claimed.iter().any(|c| c == &mdir) {
+            continue;
+        }
+        let found = if opts.no_cargo {
+            None
+        } else {
+            metadata::from_cargo(m, &ws.root, opts)
+        };
+        let (pkgs, diags, owned) = match found {
+            Some(pkgs) => {
+                let owned = pkgs.iter().map(|p| p.dir.clone()).collect::<Vec<_>>();
+                (pkgs, Vec::new(), owned)
+            }
+            None => manifest::from_manifests(m, &ws.root, opts),
+        };
+        claimed.push(mdir);
+        claimed.extend(owned);
+        ws.diagnostics.extend(diags);
+        for p in pkgs {
+            if !ws.packages.iter().any(|q| q.dir == p.dir) {
+                ws.packages.push(p);
+            }
+        }
+    }
+}
+
+/// Sorts packages, drops duplicate names with a diagnostic, and keeps only packages under root.
+fn finish(ws: &mut Workspace) {
+    let root = ws.root.clone();
+    ws.packages.retain(|p| p.dir.starts_with(&root));
+    ws.packages
+        .sort_by(|a, b| a.name.cmp(&b.name).then(a.dir.cmp(&b.dir)));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut kept = Vec::new();
+    for p in std::mem::take(&mut ws.packages) {
+        if seen.insert(p.name.clone()) {
+            kept.push(p);
+        } else {
+            let file = p
+                .manifest
+                .as_deref()
+                .map(|m| rel_path(&root, m))
+                .unwrap_or_else(|| rel_path(&root, &p.dir));
+            ws.diagnostics.push(Diagnostic::warning(
+                "duplicate-package",
+                file,
+                format!("a package named `{}` was already found; this one is skipped", p.name),
+            ));
+        }
+    }
+    for p in &mut kept {
+        p.targets.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+        p.deps.sort();
+        p.deps.dedup();
+    }
+    ws.packages = kept;
+}
