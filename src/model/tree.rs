@@ -45,7 +45,13 @@ struct Builder<'w> {
     excluded: BTreeSet<PathBuf>,
     pending: Vec<Pending>,
     files_parsed: usize,
+    /// Per module: the file, the directory of its `mod x;` children, and whether it is the
+    /// top of its file; what a macro expanded inside the module needs to declare modules.
+    context: Vec<Option<(PathBuf, PathBuf, bool)>>,
 }
+
+/// Rounds of argument-less macro expansion (a macro may expand to another invocation).
+const MAX_EXPANSION_ROUNDS: usize = 8;
 
 /// Builds every crate's module tree. `progress` is called with the number of files parsed.
 pub fn build_forest(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + Sync)) -> Forest {
@@ -59,11 +65,21 @@ pub fn build_forest(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, 
         excluded: BTreeSet::new(),
         pending: Vec::new(),
         files_parsed: 0,
+        context: Vec::new(),
     };
     let crates = b.create_crates();
     let mut queued = b.pending.len() as u64;
     let mut cache: HashMap<PathBuf, FileFacts> = HashMap::new();
-    while !b.pending.is_empty() {
+    let mut rounds = 0;
+    loop {
+        if b.pending.is_empty() {
+            if rounds == MAX_EXPANSION_ROUNDS || !b.expand_macros() {
+                break;
+            }
+            rounds += 1;
+            queued += b.pending.len() as u64;
+            continue;
+        }
         let mut need: Vec<PathBuf> = b
             .pending
             .iter()
@@ -193,6 +209,7 @@ impl Builder<'_> {
             children: Default::default(),
         });
         self.attached.push(false);
+        self.context.push(None);
         self.modules.len() - 1
     }
 
@@ -244,6 +261,9 @@ impl Builder<'_> {
             self.modules[module].facts = facts;
             self.attached[module] = true;
         }
+        if self.context[module].is_none() {
+            self.context[module] = Some((file.to_path_buf(), child_dir.clone(), top));
+        }
         let rel = self.ws.rel(file);
         for c in children {
             match c.inline {
@@ -293,6 +313,51 @@ impl Builder<'_> {
                 }
             }
         }
+    }
+
+    /// Expands item-position `name!()` invocations with the crate's argument-less
+    /// `macro_rules!` (serde's `crate_root!()` declares most of its modules this way).
+    /// True if anything was expanded.
+    fn expand_macros(&mut self) -> bool {
+        let mut work = Vec::new();
+        for id in 0..self.modules.len() {
+            for (name, line) in std::mem::take(&mut self.modules[id].facts.invocations) {
+                work.push((id, name, line));
+            }
+        }
+        let mut any = false;
+        for (id, name, line) in work {
+            let Some(text) = self.find_expansion(id, &name) else { continue };
+            let Some(facts) = crate::parse::parse_expansion(&text, line, self.opts) else { continue };
+            let Some((file, child_dir, top)) = self.context[id].clone() else { continue };
+            self.process(id, facts, &file, child_dir, top);
+            any = true;
+        }
+        any
+    }
+
+    /// The argument-less expansion of macro `name` as seen from module `m`: defined in `m`
+    /// or the nearest ancestor, else anywhere in the crate (first by path).
+    fn find_expansion(&self, m: usize, name: &str) -> Option<String> {
+        let has = |i: usize| {
+            self.modules[i]
+                .facts
+                .macros
+                .iter()
+                .find(|d| d.name == name)
+                .and_then(|d| d.expansion.clone())
+        };
+        let mut cur = Some(m);
+        while let Some(c) = cur {
+            if let Some(e) = has(c) {
+                return Some(e);
+            }
+            cur = self.modules[c].parent;
+        }
+        let krate = self.modules[m].krate;
+        let mut candidates: Vec<usize> = (0..self.modules.len()).filter(|&i| self.modules[i].krate == krate).collect();
+        candidates.sort_by(|&a, &b| self.modules[a].path.cmp(&self.modules[b].path));
+        candidates.into_iter().find_map(has)
     }
 
     /// The file `mod x;` loads, and whether it is a mod-rs file (its children sit beside it).

@@ -157,6 +157,9 @@ pub struct MacroDef {
     pub name: String,
     /// `#[macro_export]`: reachable as `crate_name::name!`.
     pub exported: bool,
+    /// What `name!()` expands to, when the macro has a rule without arguments whose body
+    /// uses no metavariable but `$crate` (as text, `$crate` written `crate`).
+    pub expansion: Option<String>,
 }
 
 /// The facts of one module: a file's top level or an inline `mod x { }`.
@@ -177,6 +180,9 @@ pub struct ModFacts {
     pub state: Vec<StateItem>,
     /// Files spliced in with `include!("...")`, as written.
     pub includes: Vec<String>,
+    /// Item-position invocations `name!()` without input, to expand with a `macro_rules!`
+    /// of the crate once all module trees are known: (macro name, line).
+    pub invocations: Vec<(String, u32)>,
 }
 
 impl ModFacts {
@@ -203,5 +209,7 @@ impl ModFacts {
         self.excluded_children.extend(other.excluded_children);
         self.macros.extend(other.macros);
         self.state.extend(other.state);
+        self.includes.extend(other.includes);
+        self.invocations.extend(other.invocations);
     }
 }

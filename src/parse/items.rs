@@ -174,6 +174,7 @@ impl Collector {
                 m.macros.push(MacroDef {
                     name: ident_str(ident),
                     exported,
+                    expansion: argless_expansion(&mac.mac.tokens),
                 });
                 m.items.push(ItemDef {
                     name: ident_str(ident),
@@ -216,6 +217,10 @@ impl Collector {
             }
             _ => {}
         }
+        if mac.mac.tokens.is_empty() && path.segments.len() == 1 {
+            m.invocations.push((name, line));
+            return;
+        }
         if nesting < MAX_MACRO_NESTING && self.macro_items(&mac.mac.tokens, m, nesting + 1) {
             return;
         }
@@ -242,6 +247,36 @@ impl Collector {
         }
         any
     }
+}
+
+/// The body of a `macro_rules!` rule that takes no input, as source text.
+fn argless_expansion(rules: &TokenStream) -> Option<String> {
+    let tts: Vec<TokenTree> = rules.clone().into_iter().collect();
+    let mut i = 0;
+    while i < tts.len() {
+        let (TokenTree::Group(matcher), Some(TokenTree::Punct(eq)), Some(TokenTree::Punct(gt)), Some(TokenTree::Group(body))) =
+            (&tts[i], tts.get(i + 1), tts.get(i + 2), tts.get(i + 3))
+        else {
+            return None;
+        };
+        if eq.as_char() != '=' || gt.as_char() != '>' {
+            return None;
+        }
+        if matcher.stream().is_empty() {
+            return expandable_text(&body.stream());
+        }
+        i += 4;
+        if matches!(tts.get(i), Some(TokenTree::Punct(p)) if p.as_char() == ';') {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// `tokens` as text with `$crate` written `crate`. An argument-less rule has no other
+/// metavariables; a `$` elsewhere belongs to a nested `macro_rules!`, which parses as is.
+fn expandable_text(tokens: &TokenStream) -> Option<String> {
+    Some(tokens.to_string().replace("$ crate", "crate").replace("$crate", "crate"))
 }
 
 /// The value of `#[path = "..."]`.

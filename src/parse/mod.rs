@@ -50,6 +50,50 @@ pub fn parse_file(path: &Path, rel: &str, opts: ParseOptions) -> FileFacts {
     facts
 }
 
+/// Items from a macro expansion (source text without a file of its own): their facts, with
+/// every line set to `line`, the line of the invocation. `None` when the text does not parse.
+pub fn parse_expansion(text: &str, line: u32, opts: ParseOptions) -> Option<ModFacts> {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let file = syn::parse_file(text).ok()?;
+        let mut collector = items::Collector {
+            test: opts.include_tests,
+            too_deep: None,
+        };
+        let mut m = ModFacts::default();
+        collector.collect(&file.items, &mut m);
+        prune_refs(&mut m);
+        Some(m)
+    }));
+    proc_macro2::extra::invalidate_current_thread_spans();
+    let mut m = result.ok().flatten()?;
+    relocate(&mut m, line);
+    Some(m)
+}
+
+/// Sets every line of expanded facts to the invocation's line; expanded code has no lines of
+/// its own (they are counted where the macro is defined).
+fn relocate(m: &mut ModFacts, line: u32) {
+    m.first_line = line;
+    m.last_line = line;
+    m.loc = 0;
+    for u in &mut m.uses {
+        u.line = line;
+    }
+    for s in &mut m.state {
+        s.line = line;
+    }
+    for inv in &mut m.invocations {
+        inv.1 = line;
+    }
+    for c in m.children.iter_mut().chain(m.excluded_children.iter_mut()) {
+        c.line = line;
+        c.column = 1;
+        if let Some(body) = &mut c.inline {
+            relocate(body, line);
+        }
+    }
+}
+
 fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
