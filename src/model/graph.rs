@@ -116,8 +116,16 @@ pub fn build(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + 
             let r = if key.kind == RefKind::Macro && key.segments.len() == 1 && !key.leading_colon {
                 resolver.resolve_macro(m, &key.segments[0])
             } else {
-                resolver.resolve_path(m, &key.segments, key.leading_colon, false)
+                match resolver.resolve_path(m, &key.segments, key.leading_colon, false) {
+                    // A module is never a value or a type: a lone name that resolves to one is
+                    // a local variable that happens to share the module's name.
+                    Some(Res::Module(_)) if key.segments.len() == 1 => None,
+                    r => r,
+                }
             };
+            if std::env::var("ARCHSPLIT_DEBUG").is_ok_and(|v| v == module.path) {
+                eprintln!("{:?} {:?} -> {:?}", key.kind, key.segments, r.as_ref().map(|r| match r { Res::Module(i) | Res::Item(i) => modules[*i].path.clone(), Res::External(e) => e.clone() }));
+            }
             add(m, r, key.kind, n);
         }
     }

@@ -158,7 +158,9 @@ impl<'a> Resolver<'a> {
                 _ => match self.member(t, seg, 0) {
                     Some(r) => r,
                     // Known module, unknown member (generated, or a variant of a glob): the
-                    // module is still what the path depends on.
+                    // module is still what the path depends on, unless it is the own crate's
+                    // root, which would collect every unresolved `crate::` path.
+                    None if t == root => return None,
                     None => return Some(Res::Module(t)),
                 },
             };

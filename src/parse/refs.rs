@@ -246,6 +246,9 @@ impl<'ast> Visit<'ast> for RefVisitor<'_> {
         }
     }
 
+    // `pub(crate)` and `pub(in path)` restrict visibility; they are not references.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
+
     // A module declared inside a function body is not part of the module tree.
     fn visit_item_mod(&mut self, _: &'ast syn::ItemMod) {}
 }
