@@ -137,7 +137,10 @@ impl Builder<'_> {
             let pkg = &ws.packages[pi];
             let t = &pkg.targets[ti];
             let mut prefix = t.crate_ident();
-            if used.contains(&prefix) {
+            if matches!(t.kind, TargetKind::Test | TargetKind::Bench | TargetKind::Example) {
+                // Tests, benches and examples are named for what they are: `cli-test`.
+                prefix = format!("{prefix}-{}", t.kind.as_str());
+            } else if used.contains(&prefix) {
                 prefix = format!("{}-{}", t.crate_ident(), t.kind.as_str());
             }
             let base = prefix.clone();

@@ -163,10 +163,25 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
         Err(e) => {
             facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
             let start = e.span().start();
+            let msg = e.to_string();
+            let lexed = text.parse::<proc_macro2::TokenStream>().ok();
+            let msg = match &lexed {
+                None => "unbalanced brackets or an unterminated literal".to_string(),
+                Some(_) => msg,
+            };
+            let recovered = if lexed.is_some() {
+                "; module declarations and paths were recovered from its tokens"
+            } else {
+                ""
+            };
             facts.diagnostics.push(
-                Diagnostic::error("parse-error", rel, format!("cannot parse: {e}"))
+                Diagnostic::error("parse-error", rel, format!("cannot parse: {msg}{recovered}"))
                     .at(start.line as u32, start.column as u32 + 1),
             );
+            if let Some(tokens) = lexed {
+                recover_from_tokens(&tokens, &mut facts.root);
+                prune_refs(&mut facts.root);
+            }
             return;
         }
     };
@@ -188,6 +203,32 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
     }
     assign_loc(&mut facts.root, &code);
     prune_refs(&mut facts.root);
+}
+
+/// What a file that lexes but does not parse still tells: its top-level `mod x;`
+/// declarations (so the module tree goes on) and every `a::b` path in it.
+fn recover_from_tokens(tokens: &proc_macro2::TokenStream, m: &mut ModFacts) {
+    use proc_macro2::TokenTree;
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tt) in tts.iter().enumerate() {
+        let TokenTree::Ident(kw) = tt else { continue };
+        if kw != "mod" {
+            continue;
+        }
+        if let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(semi))) = (tts.get(i + 1), tts.get(i + 2)) {
+            if semi.as_char() == ';' {
+                let start = name.span().start();
+                m.children.push(ChildMod {
+                    name: refs::ident_str(name),
+                    line: start.line as u32,
+                    column: start.column as u32 + 1,
+                    path_attr: None,
+                    inline: None,
+                });
+            }
+        }
+    }
+    refs::scan_token_paths(tokens, m, RefKind::Path, false);
 }
 
 /// Counts code lines per module; an inline module's lines are its own, not its parent's.

@@ -142,6 +142,36 @@ impl<'ast> Visit<'ast> for RefVisitor<'_> {
                     v.visit_expr(a);
                 }
             }
+            // Long left-nested chains (`a + b + c ...`, `x.f().g() ...`) are walked along
+            // their spine without going deeper, so generated chains are analyzed in full.
+            Expr::Binary(_) | Expr::MethodCall(_) => {
+                let mut cur = e;
+                let mut rest: Vec<&Expr> = Vec::new();
+                loop {
+                    match cur {
+                        Expr::Binary(b) => {
+                            b.attrs.iter().for_each(|a| v.visit_attribute(a));
+                            rest.push(&b.right);
+                            cur = &b.left;
+                        }
+                        Expr::MethodCall(m) => {
+                            m.attrs.iter().for_each(|a| v.visit_attribute(a));
+                            if let Some(t) = &m.turbofish {
+                                v.visit_angle_bracketed_generic_arguments(t);
+                            }
+                            rest.extend(m.args.iter());
+                            cur = &m.receiver;
+                        }
+                        other => {
+                            v.visit_expr(other);
+                            break;
+                        }
+                    }
+                }
+                for r in rest.into_iter().rev() {
+                    v.visit_expr(r);
+                }
+            }
             _ => visit::visit_expr(v, e),
         });
         self.depth -= 1;

@@ -50,18 +50,28 @@ pub fn find_manifests(dir: &Path) -> Vec<PathBuf> {
 
 /// Reads a manifest as a TOML table, or returns a diagnostic with the line of the error.
 pub(crate) fn read_table(path: &Path, root: &Path) -> Result<Table, Diagnostic> {
+    read_table_text(path, root).map(|(t, _)| t)
+}
+
+/// 1-based line and column of the first occurrence of `needle`, or (0, 0).
+fn find_line_col(text: &str, needle: &str) -> (u32, u32) {
+    text.find(needle).map_or((0, 0), |off| line_col(text, off))
+}
+
+fn read_table_text(path: &Path, root: &Path) -> Result<(Table, String), Diagnostic> {
     let file = rel_path(root, path);
     let text = std::fs::read_to_string(path).map_err(|e| {
         Diagnostic::error("manifest-error", file.clone(), format!("cannot read manifest: {e}"))
     })?;
-    toml::from_str::<Table>(&text).map_err(|e| {
+    let table = toml::from_str::<Table>(&text).map_err(|e| {
         let (line, col) = e
             .span()
             .map(|s| line_col(&text, s.start))
             .unwrap_or((0, 0));
         let msg = e.message().trim().to_string();
         Diagnostic::error("manifest-error", file, format!("malformed Cargo.toml: {msg}")).at(line, col)
-    })
+    })?;
+    Ok((table, text))
 }
 
 /// 1-based line and column of a byte offset.
@@ -83,7 +93,7 @@ pub fn from_manifests(
     let mut diags = Vec::new();
     let mut pkgs = Vec::new();
     let dir = manifest.parent().unwrap_or(root).to_path_buf();
-    let table = match read_table(manifest, root) {
+    let (table, text) = match read_table_text(manifest, root) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
@@ -105,12 +115,16 @@ pub fn from_manifests(
         for pattern in strings(ws.get("members")) {
             let is_glob = pattern.contains(['*', '?', '[']);
             let dirs = expand_glob(&dir, &pattern);
+            let (line, col) = find_line_col(&text, &format!("\"{pattern}\""));
             if dirs.is_empty() && !is_glob {
-                diags.push(Diagnostic::error(
-                    "missing-member",
-                    rel_path(root, manifest),
-                    format!("workspace member `{pattern}` does not exist"),
-                ));
+                diags.push(
+                    Diagnostic::error(
+                        "missing-member",
+                        rel_path(root, manifest),
+                        format!("workspace member `{pattern}` does not exist"),
+                    )
+                    .at(line, col),
+                );
             }
             for mdir in dirs {
                 if mdir == dir || excludes.iter().any(|e| mdir.starts_with(e)) {
@@ -119,11 +133,14 @@ pub fn from_manifests(
                 let mm = mdir.join("Cargo.toml");
                 if !mm.is_file() {
                     if !is_glob {
-                        diags.push(Diagnostic::error(
-                            "missing-member",
-                            rel_path(root, manifest),
-                            format!("workspace member `{pattern}` has no Cargo.toml"),
-                        ));
+                        diags.push(
+                            Diagnostic::error(
+                                "missing-member",
+                                rel_path(root, manifest),
+                                format!("workspace member `{pattern}` has no Cargo.toml"),
+                            )
+                            .at(line, col),
+                        );
                     }
                     continue;
                 }

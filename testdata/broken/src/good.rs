@@ -1,0 +1,3 @@
+pub fn fine() -> u32 {
+    crate::uses_broken::value()
+}

@@ -1,0 +1,2 @@
+// No module declares this file.
+pub fn forgotten() {}

@@ -1,0 +1,5 @@
+pub fn ok() {}
+
+pub fn broken( {
+    let x = ;
+}

@@ -1,0 +1,3 @@
+fn main() {
+    cfg_test::engine::run();
+}

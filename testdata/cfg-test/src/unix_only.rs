@@ -1,0 +1,3 @@
+pub fn pid() -> u32 {
+    crate::engine::run()
+}

@@ -1,0 +1,4 @@
+#[test]
+fn it() {
+    cfg_test::engine::run();
+}

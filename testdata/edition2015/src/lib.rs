@@ -1,0 +1,4 @@
+extern crate libc;
+
+pub mod net;
+pub mod util;

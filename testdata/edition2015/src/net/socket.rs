@@ -1,0 +1,5 @@
+use util::Buffer;
+
+pub fn raw(_b: Buffer) -> ::libc::c_int {
+    0
+}

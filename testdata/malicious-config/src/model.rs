@@ -1,0 +1,2 @@
+#[derive(evil_derive::Evil)]
+pub struct Order;

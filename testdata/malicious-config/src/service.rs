@@ -1,0 +1,3 @@
+use crate::model::Order;
+
+pub fn handle(_o: Order) {}

@@ -1,0 +1,3 @@
+pub fn call() -> u8 {
+    beta::VALUE
+}

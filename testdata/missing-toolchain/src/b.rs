@@ -1,0 +1,1 @@
+pub fn b(_: crate::a::A) {}

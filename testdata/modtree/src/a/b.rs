@@ -1,0 +1,7 @@
+pub struct Leaf;
+
+impl crate::x::Named for Leaf {
+    fn name(&self) -> &'static str {
+        "leaf"
+    }
+}

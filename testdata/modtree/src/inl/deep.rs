@@ -1,0 +1,3 @@
+pub fn d() -> usize {
+    super::pathed::VALUE
+}

@@ -1,0 +1,1 @@
+pub const VALUE: usize = 3;

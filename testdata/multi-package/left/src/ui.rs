@@ -1,0 +1,3 @@
+pub fn show() -> u32 {
+    right::store::load()
+}

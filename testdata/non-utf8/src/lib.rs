@@ -1,0 +1,2 @@
+pub mod latin1;
+pub mod user;

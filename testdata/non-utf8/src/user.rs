@@ -1,0 +1,3 @@
+pub fn greet() -> &'static str {
+    crate::latin1::name()
+}

@@ -1,0 +1,2 @@
+pub mod helper_impl;
+pub use self::helper_impl::helper;

@@ -1,0 +1,8 @@
+pub struct Config {
+    pub size: usize,
+}
+
+pub enum Mode {
+    Fast,
+    Slow,
+}

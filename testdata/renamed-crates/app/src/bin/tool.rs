@@ -1,0 +1,5 @@
+use corelib::model::Thing;
+
+fn main() {
+    let _ = Thing(1);
+}

@@ -1,0 +1,7 @@
+pub struct Thing(pub u32);
+
+impl Thing {
+    pub fn new(v: u32) -> Self {
+        Thing(v)
+    }
+}

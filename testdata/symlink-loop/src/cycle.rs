@@ -1,0 +1,6 @@
+#[path = "cycle.rs"]
+pub mod again;
+
+pub fn c() {
+    crate::ok::k();
+}

@@ -1,0 +1,1 @@
+looped.rs
