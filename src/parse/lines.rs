@@ -12,7 +12,8 @@ pub fn code_lines(text: &str) -> Vec<bool> {
     while i < b.len() {
         let c = b[i];
         if c == b'\n' {
-            lines.push(false);
+            // A line inside a string literal is part of the code, even when blank.
+            lines.push(in_str);
             i += 1;
             continue;
         }

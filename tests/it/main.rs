@@ -1,0 +1,6 @@
+//! The one integration-test binary: golden files over testdata/, safety, and the CLI.
+
+mod cli;
+mod golden;
+mod safety;
+mod support;

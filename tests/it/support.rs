@@ -1,0 +1,64 @@
+//! Running the archsplit binary the way a user does, from a chosen directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
+}
+
+/// `archsplit ARGS` started in `cwd`, with `cargo` found on PATH as a user would have it
+/// (the `CARGO` variable that cargo test sets is removed) and `ARCHSPLIT_PWNED_DIR` pointing
+/// at `marks`, where the fixtures' planted programs would leave a file if they ever ran.
+pub fn archsplit(cwd: &Path, marks: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_archsplit"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CARGO")
+        .env("ARCHSPLIT_PWNED_DIR", marks)
+        .output()
+        .expect("archsplit starts")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Panics with the program's stderr unless it exited with `code`.
+pub fn expect_code(o: &Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "exit status {:?}; stderr:\n{}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// The files left in `marks`: the names of planted programs that ran.
+pub fn marks_left(marks: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(marks)
+        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Every path under `dir` with its size and contents' length, to see that nothing changed.
+pub fn snapshot(dir: &Path) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.filter_map(|e| e.ok()) {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).expect("metadata");
+            out.push((p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(), meta.len()));
+            if meta.is_dir() {
+                stack.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
