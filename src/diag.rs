@@ -36,7 +36,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)

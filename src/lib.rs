@@ -74,9 +74,15 @@ pub fn run(config: &Config) -> Result<u8> {
 
 fn run_on_pool(config: &Config) -> Result<u8> {
     match config {
-        Config::Graph { input, format, output } => {
+        Config::Graph {
+            input,
+            format,
+            output,
+        } => {
             let (ws, g) = build_graph(input)?;
-            write_output(output.as_deref(), |out| report::write_graph(out, *format, &ws, &g))?;
+            write_output(output.as_deref(), |out| {
+                report::write_graph(out, *format, &ws, &g)
+            })?;
             Ok(0)
         }
     }
@@ -95,10 +101,15 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         bail!("{}: no Rust code found", input.path.display());
     }
     let bar = input.progress.then(|| {
-        let pb = indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
+        let pb = indicatif::ProgressBar::with_draw_target(
+            Some(0),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} parsing {pos}/{len} files {wide_bar}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} parsing {pos}/{len} files {wide_bar}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         pb
     });
@@ -125,13 +136,18 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
 }
 
 /// Writes to FILE, or to standard output.
-fn write_output(path: Option<&std::path::Path>, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+fn write_output(
+    path: Option<&std::path::Path>,
+    f: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match path {
         Some(p) => {
-            let file = std::fs::File::create(p).with_context(|| format!("{}: cannot create output file", p.display()))?;
+            let file = std::fs::File::create(p)
+                .with_context(|| format!("{}: cannot create output file", p.display()))?;
             let mut w = std::io::BufWriter::new(file);
             f(&mut w)?;
-            w.flush().with_context(|| format!("{}: cannot write output file", p.display()))?;
+            w.flush()
+                .with_context(|| format!("{}: cannot write output file", p.display()))?;
         }
         None => {
             let stdout = std::io::stdout();

@@ -45,7 +45,11 @@ pub struct ModuleGraph {
 }
 
 /// Builds the module graph of `ws`: module trees, name resolution, weighted edges.
-pub fn build(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + Sync)) -> ModuleGraph {
+pub fn build(
+    ws: &Workspace,
+    opts: ParseOptions,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> ModuleGraph {
     let forest = build_forest(ws, opts, progress);
     let (crates, modules) = sort(forest.crates, forest.modules);
 
@@ -97,12 +101,14 @@ pub fn build(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + 
             *e.kinds.entry(kind).or_insert(0) += n;
         }
         Some(Res::External(name)) => {
-            let e = external.entry((from, name.clone())).or_insert_with(|| ExternalUse {
-                module: from,
-                krate: name,
-                weight: 0,
-                kinds: BTreeMap::new(),
-            });
+            let e = external
+                .entry((from, name.clone()))
+                .or_insert_with(|| ExternalUse {
+                    module: from,
+                    krate: name,
+                    weight: 0,
+                    kinds: BTreeMap::new(),
+                });
             e.weight += n;
             *e.kinds.entry(kind).or_insert(0) += n;
         }
@@ -124,7 +130,15 @@ pub fn build(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + 
                 }
             };
             if std::env::var("ARCHSPLIT_DEBUG").is_ok_and(|v| v == module.path) {
-                eprintln!("{:?} {:?} -> {:?}", key.kind, key.segments, r.as_ref().map(|r| match r { Res::Module(i) | Res::Item(i) => modules[*i].path.clone(), Res::External(e) => e.clone() }));
+                eprintln!(
+                    "{:?} {:?} -> {:?}",
+                    key.kind,
+                    key.segments,
+                    r.as_ref().map(|r| match r {
+                        Res::Module(i) | Res::Item(i) => modules[*i].path.clone(),
+                        Res::External(e) => e.clone(),
+                    })
+                );
             }
             add(m, r, key.kind, n);
         }

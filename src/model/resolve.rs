@@ -92,7 +92,13 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 Scope {
-                    items: m.facts.items.iter().map(|it| it.name.clone()).filter(|n| !n.is_empty()).collect(),
+                    items: m
+                        .facts
+                        .items
+                        .iter()
+                        .map(|it| it.name.clone())
+                        .filter(|n| !n.is_empty())
+                        .collect(),
                     imports,
                     globs,
                 }
@@ -130,14 +136,21 @@ impl<'a> Resolver<'a> {
     }
 
     /// A path written in module `m`; `is_use` for the path of a `use` declaration.
-    pub fn resolve_path(&mut self, m: usize, segs: &[String], leading_colon: bool, is_use: bool) -> Option<Res> {
+    pub fn resolve_path(
+        &mut self,
+        m: usize,
+        segs: &[String],
+        leading_colon: bool,
+        is_use: bool,
+    ) -> Option<Res> {
         let first = segs.first()?;
         let krate = self.modules[m].krate;
         let root = self.root_of(m);
         let e2015 = self.editions[krate] == Edition::E2015;
         let mut cur = if leading_colon {
             if e2015 {
-                self.member(root, first, 0).or_else(|| self.extern_crate(krate, first))
+                self.member(root, first, 0)
+                    .or_else(|| self.extern_crate(krate, first))
             } else {
                 self.extern_crate(krate, first)
             }
@@ -146,7 +159,9 @@ impl<'a> Resolver<'a> {
                 "crate" => Some(Res::Module(root)),
                 "self" => Some(Res::Module(m)),
                 "super" => self.modules[m].parent.map(Res::Module),
-                _ if is_use && e2015 => self.member(root, first, 0).or_else(|| self.scope(m, first)),
+                _ if is_use && e2015 => {
+                    self.member(root, first, 0).or_else(|| self.scope(m, first))
+                }
                 _ => self.scope(m, first),
             }
         }?;

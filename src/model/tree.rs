@@ -54,7 +54,11 @@ struct Builder<'w> {
 const MAX_EXPANSION_ROUNDS: usize = 8;
 
 /// Builds every crate's module tree. `progress` is called with the number of files parsed.
-pub fn build_forest(ws: &Workspace, opts: ParseOptions, progress: &(dyn Fn(u64, u64) + Sync)) -> Forest {
+pub fn build_forest(
+    ws: &Workspace,
+    opts: ParseOptions,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Forest {
     let mut b = Builder {
         ws,
         opts,
@@ -132,12 +136,16 @@ impl Builder<'_> {
                 order.push((pi, ti));
             }
         }
-        order.sort_by_key(|&(pi, ti)| (ws.packages[pi].targets[ti].kind != TargetKind::Lib, pi, ti));
+        order
+            .sort_by_key(|&(pi, ti)| (ws.packages[pi].targets[ti].kind != TargetKind::Lib, pi, ti));
         for (pi, ti) in order {
             let pkg = &ws.packages[pi];
             let t = &pkg.targets[ti];
             let mut prefix = t.crate_ident();
-            if matches!(t.kind, TargetKind::Test | TargetKind::Bench | TargetKind::Example) {
+            if matches!(
+                t.kind,
+                TargetKind::Test | TargetKind::Bench | TargetKind::Example
+            ) {
                 // Tests, benches and examples are named for what they are: `cli-test`.
                 prefix = format!("{prefix}-{}", t.kind.as_str());
             } else if used.contains(&prefix) {
@@ -155,7 +163,15 @@ impl Builder<'_> {
                 TargetRoot::File(f) => (f.clone(), f.clone()),
                 TargetRoot::Dir(d) => (d.clone(), d.clone()),
             };
-            let root = self.new_module(prefix.clone(), prefix.clone(), krate, None, file.clone(), 1, false);
+            let root = self.new_module(
+                prefix.clone(),
+                prefix.clone(),
+                krate,
+                None,
+                file.clone(),
+                1,
+                false,
+            );
             crates.push(Crate {
                 package: pkg.name.clone(),
                 dir: pkg.dir.clone(),
@@ -222,7 +238,15 @@ impl Builder<'_> {
         }
         let path = format!("{}::{}", self.modules[parent].path, name);
         let krate = self.modules[parent].krate;
-        let id = self.new_module(path, name.to_string(), krate, Some(parent), file.to_path_buf(), line, inline);
+        let id = self.new_module(
+            path,
+            name.to_string(),
+            krate,
+            Some(parent),
+            file.to_path_buf(),
+            line,
+            inline,
+        );
         self.modules[parent].children.insert(name.to_string(), id);
         id
     }
@@ -255,7 +279,14 @@ impl Builder<'_> {
 
     /// Takes `facts` into `module` and declares its children. `child_dir` is where `mod x;`
     /// looks for `x.rs`; `top` is true for the top level of a file.
-    fn process(&mut self, module: usize, mut facts: ModFacts, file: &Path, child_dir: PathBuf, top: bool) {
+    fn process(
+        &mut self,
+        module: usize,
+        mut facts: ModFacts,
+        file: &Path,
+        child_dir: PathBuf,
+        top: bool,
+    ) {
         let children = std::mem::take(&mut facts.children);
         let excluded = std::mem::take(&mut facts.excluded_children);
         if self.attached[module] {
@@ -276,16 +307,24 @@ impl Builder<'_> {
                     self.process(id, *body, file, dir, false);
                 }
                 None => {
-                    let Some((path, mod_rs)) = self.find_child_file(&c, file, &child_dir, top, &rel, true) else {
+                    let Some((path, mod_rs)) =
+                        self.find_child_file(&c, file, &child_dir, top, &rel, true)
+                    else {
                         continue;
                     };
-                    let Some(canon) = self.checked_file(&path, &rel, c.line, c.column) else { continue };
+                    let Some(canon) = self.checked_file(&path, &rel, c.line, c.column) else {
+                        continue;
+                    };
                     if self.is_ancestor_file(module, &canon) {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 "module-cycle",
                                 rel.clone(),
-                                format!("module `{}` loads `{}`, which is already one of its ancestors", c.name, self.ws.rel(&canon)),
+                                format!(
+                                    "module `{}` loads `{}`, which is already one of its ancestors",
+                                    c.name,
+                                    self.ws.rel(&canon)
+                                ),
                             )
                             .at(c.line, c.column),
                         );
@@ -330,9 +369,15 @@ impl Builder<'_> {
         }
         let mut any = false;
         for (id, name, line) in work {
-            let Some(text) = self.find_expansion(id, &name) else { continue };
-            let Some(facts) = crate::parse::parse_expansion(&text, line, self.opts) else { continue };
-            let Some((file, child_dir, top)) = self.context[id].clone() else { continue };
+            let Some(text) = self.find_expansion(id, &name) else {
+                continue;
+            };
+            let Some(facts) = crate::parse::parse_expansion(&text, line, self.opts) else {
+                continue;
+            };
+            let Some((file, child_dir, top)) = self.context[id].clone() else {
+                continue;
+            };
             self.process(id, facts, &file, child_dir, top);
             any = true;
         }
@@ -358,7 +403,9 @@ impl Builder<'_> {
             cur = self.modules[c].parent;
         }
         let krate = self.modules[m].krate;
-        let mut candidates: Vec<usize> = (0..self.modules.len()).filter(|&i| self.modules[i].krate == krate).collect();
+        let mut candidates: Vec<usize> = (0..self.modules.len())
+            .filter(|&i| self.modules[i].krate == krate)
+            .collect();
         candidates.sort_by(|&a, &b| self.modules[a].path.cmp(&self.modules[b].path));
         candidates.into_iter().find_map(has)
     }
@@ -376,7 +423,11 @@ impl Builder<'_> {
         if let Some(p) = &c.path_attr {
             // At the top of a file, `#[path]` is relative to the file's directory; inside
             // inline modules, to the directory those modules stand for.
-            let base = if top { file.parent().unwrap_or(Path::new("/")) } else { child_dir };
+            let base = if top {
+                file.parent().unwrap_or(Path::new("/"))
+            } else {
+                child_dir
+            };
             return Some((base.join(p), true));
         }
         let flat = child_dir.join(format!("{}.rs", c.name));
@@ -419,7 +470,8 @@ impl Builder<'_> {
                 } else {
                     ("unreadable-file", format!("cannot resolve `{shown}`: {e}"))
                 };
-                self.diagnostics.push(Diagnostic::error(code, rel, msg).at(line, column));
+                self.diagnostics
+                    .push(Diagnostic::error(code, rel, msg).at(line, column));
                 return None;
             }
         };
@@ -436,8 +488,12 @@ impl Builder<'_> {
         }
         if !canon.is_file() {
             self.diagnostics.push(
-                Diagnostic::error("unreadable-file", rel, format!("module file `{shown}` is not a regular file"))
-                    .at(line, column),
+                Diagnostic::error(
+                    "unreadable-file",
+                    rel,
+                    format!("module file `{shown}` is not a regular file"),
+                )
+                .at(line, column),
             );
             return None;
         }
@@ -473,17 +529,17 @@ impl Builder<'_> {
                 .follow_links(false)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0
-                        || !crate::workspace::is_skipped_dir(&e.file_name().to_string_lossy())
-                            && !(e.file_type().is_dir() && e.path().join("Cargo.toml").exists())
-                });
+                .filter_entry(|e| e.depth() == 0 || !is_foreign_dir(e));
             for e in walker.filter_map(Result::ok) {
                 if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "rs") {
                     continue;
                 }
-                let Ok(canon) = e.path().canonicalize() else { continue };
-                if self.reached.contains(&canon) || self.excluded.iter().any(|x| canon.starts_with(x)) {
+                let Ok(canon) = e.path().canonicalize() else {
+                    continue;
+                };
+                if self.reached.contains(&canon)
+                    || self.excluded.iter().any(|x| canon.starts_with(x))
+                {
                     continue;
                 }
                 self.diagnostics.push(Diagnostic::warning(
@@ -496,11 +552,20 @@ impl Builder<'_> {
     }
 }
 
+/// A directory the orphan search does not enter: `target/`, hidden ones, and nested packages.
+fn is_foreign_dir(e: &walkdir::DirEntry) -> bool {
+    e.file_type().is_dir()
+        && (crate::workspace::is_skipped_dir(&e.file_name().to_string_lossy())
+            || e.path().join("Cargo.toml").exists())
+}
+
 /// The facts of the virtual root of a directory without a root file: a `mod` for each .rs
 /// file and each subdirectory with a `mod.rs`.
 fn loose_dir_facts(dir: &Path) -> ModFacts {
     let mut facts = ModFacts::default();
-    let Ok(rd) = std::fs::read_dir(dir) else { return facts };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return facts;
+    };
     let mut names: Vec<(String, Option<String>)> = Vec::new();
     for e in rd.filter_map(Result::ok) {
         let p = e.path();
@@ -514,7 +579,13 @@ fn loose_dir_facts(dir: &Path) -> ModFacts {
         };
         let ident: String = stem
             .chars()
-            .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' })
+            .map(|c| {
+                if c.is_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         let path_attr = (ident != stem).then(|| {
             if p.is_file() {

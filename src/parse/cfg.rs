@@ -15,8 +15,11 @@ pub fn is_enabled(attrs: &[Attribute], test: bool) -> bool {
         if !attr.path().is_ident("cfg") {
             continue;
         }
-        let Meta::List(list) = &attr.meta else { continue };
-        let Ok(preds) = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) else {
+        let Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        let Ok(preds) = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+        else {
             continue;
         };
         if preds.len() == 1 && eval(&preds[0], test, 0) == Some(false) {

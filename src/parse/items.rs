@@ -6,7 +6,10 @@ use syn::visit::Visit;
 use syn::{Item, Visibility};
 
 use super::cfg;
-use super::facts::{ChildMod, ItemDef, ItemKind, MacroDef, ModFacts, RefKind, StateItem, StateKind, UseBind, UseDecl};
+use super::facts::{
+    ChildMod, ItemDef, ItemKind, MacroDef, ModFacts, RefKind, StateItem, StateKind, UseBind,
+    UseDecl,
+};
 use super::refs::{ident_str, item_attrs, scan_token_paths, RefVisitor};
 use super::uses::flatten_use;
 
@@ -167,7 +170,11 @@ impl Collector {
 
     fn item_macro(&mut self, mac: &syn::ItemMacro, m: &mut ModFacts, nesting: u32) {
         let path = &mac.mac.path;
-        let name = path.segments.last().map(|s| ident_str(&s.ident)).unwrap_or_default();
+        let name = path
+            .segments
+            .last()
+            .map(|s| ident_str(&s.ident))
+            .unwrap_or_default();
         if path.is_ident("macro_rules") {
             if let Some(ident) = &mac.ident {
                 let exported = mac.attrs.iter().any(|a| a.path().is_ident("macro_export"));
@@ -190,7 +197,10 @@ impl Collector {
                 v.visit_attribute(a);
             }
         });
-        let line = path.segments.first().map_or(0, |s| s.ident.span().start().line as u32);
+        let line = path
+            .segments
+            .first()
+            .map_or(0, |s| s.ident.span().start().line as u32);
         m.add_ref(
             path.segments.iter().map(|s| ident_str(&s.ident)).collect(),
             path.leading_colon.is_some(),
@@ -210,7 +220,11 @@ impl Collector {
                     StateKind::Lazy
                 };
                 for n in static_names(&mac.mac.tokens) {
-                    m.state.push(StateItem { name: n, kind, line });
+                    m.state.push(StateItem {
+                        name: n,
+                        kind,
+                        line,
+                    });
                 }
                 scan_token_paths(&mac.mac.tokens, m, RefKind::Macro, false);
                 return;
@@ -254,8 +268,12 @@ fn argless_expansion(rules: &TokenStream) -> Option<String> {
     let tts: Vec<TokenTree> = rules.clone().into_iter().collect();
     let mut i = 0;
     while i < tts.len() {
-        let (TokenTree::Group(matcher), Some(TokenTree::Punct(eq)), Some(TokenTree::Punct(gt)), Some(TokenTree::Group(body))) =
-            (&tts[i], tts.get(i + 1), tts.get(i + 2), tts.get(i + 3))
+        let (
+            TokenTree::Group(matcher),
+            Some(TokenTree::Punct(eq)),
+            Some(TokenTree::Punct(gt)),
+            Some(TokenTree::Group(body)),
+        ) = (&tts[i], tts.get(i + 1), tts.get(i + 2), tts.get(i + 3))
         else {
             return None;
         };
@@ -276,7 +294,12 @@ fn argless_expansion(rules: &TokenStream) -> Option<String> {
 /// `tokens` as text with `$crate` written `crate`. An argument-less rule has no other
 /// metavariables; a `$` elsewhere belongs to a nested `macro_rules!`, which parses as is.
 fn expandable_text(tokens: &TokenStream) -> Option<String> {
-    Some(tokens.to_string().replace("$ crate", "crate").replace("$crate", "crate"))
+    Some(
+        tokens
+            .to_string()
+            .replace("$ crate", "crate")
+            .replace("$crate", "crate"),
+    )
 }
 
 /// The value of `#[path = "..."]`.
@@ -295,7 +318,9 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
 
 /// `OnceLock`, `LazyLock`, `OnceCell`, `Lazy` and friends: state initialized on first use.
 fn is_lazy_type(ty: &syn::Type) -> bool {
-    let syn::Type::Path(tp) = ty else { return false };
+    let syn::Type::Path(tp) = ty else {
+        return false;
+    };
     tp.path.segments.last().is_some_and(|s| {
         matches!(
             s.ident.to_string().as_str(),

@@ -98,25 +98,42 @@ fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<St
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
-            diags.push(Diagnostic::error("unreadable-file", rel, format!("cannot read file: {e}")));
+            diags.push(Diagnostic::error(
+                "unreadable-file",
+                rel,
+                format!("cannot read file: {e}"),
+            ));
             return None;
         }
     };
     if !meta.is_file() {
-        diags.push(Diagnostic::error("unreadable-file", rel, "not a regular file"));
+        diags.push(Diagnostic::error(
+            "unreadable-file",
+            rel,
+            "not a regular file",
+        ));
         return None;
     }
     if meta.len() > MAX_FILE_BYTES {
         diags.push(Diagnostic::warning(
             "file-too-large",
             rel,
-            format!("file is {} bytes, over the limit of {MAX_FILE_BYTES}; not parsed", meta.len()),
+            format!(
+                "file is {} bytes, over the limit of {MAX_FILE_BYTES}; not parsed",
+                meta.len()
+            ),
         ));
         return None;
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    if let Err(e) = std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)) {
-        diags.push(Diagnostic::error("unreadable-file", rel, format!("cannot read file: {e}")));
+    if let Err(e) =
+        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    {
+        diags.push(Diagnostic::error(
+            "unreadable-file",
+            rel,
+            format!("cannot read file: {e}"),
+        ));
         return None;
     }
     match String::from_utf8(bytes) {
@@ -126,7 +143,12 @@ fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<St
             let bytes = e.into_bytes();
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-            let col = valid - bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            let col = valid
+                - bytes[..valid]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + 1;
             diags.push(
                 Diagnostic::warning(
                     "invalid-utf8",
@@ -175,8 +197,12 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
                 ""
             };
             facts.diagnostics.push(
-                Diagnostic::error("parse-error", rel, format!("cannot parse: {msg}{recovered}"))
-                    .at(start.line as u32, start.column as u32 + 1),
+                Diagnostic::error(
+                    "parse-error",
+                    rel,
+                    format!("cannot parse: {msg}{recovered}"),
+                )
+                .at(start.line as u32, start.column as u32 + 1),
             );
             if let Some(tokens) = lexed {
                 recover_from_tokens(&tokens, &mut facts.root);
@@ -196,7 +222,10 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
             Diagnostic::warning(
                 "nesting-too-deep",
                 rel,
-                format!("code nests over {} levels deep; the innermost part was not analyzed", refs::MAX_DEPTH),
+                format!(
+                    "code nests over {} levels deep; the innermost part was not analyzed",
+                    refs::MAX_DEPTH
+                ),
             )
             .at(line, 1),
         );
@@ -215,7 +244,9 @@ fn recover_from_tokens(tokens: &proc_macro2::TokenStream, m: &mut ModFacts) {
         if kw != "mod" {
             continue;
         }
-        if let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(semi))) = (tts.get(i + 1), tts.get(i + 2)) {
+        if let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(semi))) =
+            (tts.get(i + 1), tts.get(i + 2))
+        {
             if semi.as_char() == ';' {
                 let start = name.span().start();
                 m.children.push(ChildMod {

@@ -308,7 +308,12 @@ pub fn item_attrs(i: &syn::Item) -> &[syn::Attribute] {
 /// Records every `a::b(::c)*` path in `tokens` (and `$crate::x` as `crate::x` when
 /// `dollar_crate_only`, the only paths of a `macro_rules!` body that can be resolved where the
 /// macro is defined). Iterative, so deeply nested groups cannot exhaust the stack.
-pub fn scan_token_paths(tokens: &TokenStream, m: &mut ModFacts, kind: RefKind, dollar_crate_only: bool) {
+pub fn scan_token_paths(
+    tokens: &TokenStream,
+    m: &mut ModFacts,
+    kind: RefKind,
+    dollar_crate_only: bool,
+) {
     let mut stack: Vec<Vec<TokenTree>> = vec![tokens.clone().into_iter().collect()];
     while let Some(tts) = stack.pop() {
         let mut i = 0;

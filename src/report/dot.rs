@@ -27,11 +27,22 @@ pub fn quote(s: &str) -> String {
 pub fn write(out: &mut dyn Write, _ws: &Workspace, g: &ModuleGraph) -> Result<()> {
     writeln!(out, "digraph archsplit {{")?;
     writeln!(out, "  rankdir=LR;")?;
-    writeln!(out, "  node [shape=box, fontname=\"Helvetica\", fontsize=10];")?;
+    writeln!(
+        out,
+        "  node [shape=box, fontname=\"Helvetica\", fontsize=10];"
+    )?;
     writeln!(out, "  edge [color=\"#555555\", fontsize=8];")?;
     for (ci, c) in g.crates.iter().enumerate() {
-        writeln!(out, "  subgraph {} {{", quote(&format!("cluster_{}", c.prefix)))?;
-        writeln!(out, "    label={};", quote(&format!("{} ({} {})", c.package, c.kind.as_str(), c.target)))?;
+        writeln!(
+            out,
+            "  subgraph {} {{",
+            quote(&format!("cluster_{}", c.prefix))
+        )?;
+        writeln!(
+            out,
+            "    label={};",
+            quote(&format!("{} ({} {})", c.package, c.kind.as_str(), c.target))
+        )?;
         for m in g.modules.iter().filter(|m| m.krate == ci) {
             writeln!(
                 out,

@@ -116,7 +116,9 @@ impl<'a> GraphJson<'a> {
     pub fn new(ws: &Workspace, g: &'a ModuleGraph) -> Self {
         let mut mod_count: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
         for m in &g.modules {
-            let e = mod_count.entry(g.crates[m.krate].package.as_str()).or_default();
+            let e = mod_count
+                .entry(g.crates[m.krate].package.as_str())
+                .or_default();
             e.0 += 1;
             e.1 += m.facts.loc as u64;
         }
@@ -146,12 +148,14 @@ impl<'a> GraphJson<'a> {
         let mut external: BTreeMap<&str, ExternalJson> = BTreeMap::new();
         for e in &g.external {
             module_ext[e.module].insert(e.krate.clone(), e.weight);
-            let x = external.entry(e.krate.as_str()).or_insert_with(|| ExternalJson {
-                name: e.krate.clone(),
-                weight: 0,
-                modules: 0,
-                kinds: BTreeMap::new(),
-            });
+            let x = external
+                .entry(e.krate.as_str())
+                .or_insert_with(|| ExternalJson {
+                    name: e.krate.clone(),
+                    weight: 0,
+                    modules: 0,
+                    kinds: BTreeMap::new(),
+                });
             x.weight += e.weight;
             x.modules += 1;
             for (k, n) in &e.kinds {
@@ -215,7 +219,12 @@ impl<'a> GraphJson<'a> {
         }
         let crate_dependencies = cdeps
             .into_iter()
-            .map(|((from, to), (weight, edges))| CrateDependencyJson { from, to, weight, edges })
+            .map(|((from, to), (weight, edges))| CrateDependencyJson {
+                from,
+                to,
+                weight,
+                edges,
+            })
             .collect();
         GraphJson {
             schema_version: SCHEMA_VERSION,

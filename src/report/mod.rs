@@ -21,7 +21,12 @@ pub enum GraphFormat {
     Mermaid,
 }
 
-pub fn write_graph(out: &mut dyn Write, format: GraphFormat, ws: &Workspace, g: &ModuleGraph) -> Result<()> {
+pub fn write_graph(
+    out: &mut dyn Write,
+    format: GraphFormat,
+    ws: &Workspace,
+    g: &ModuleGraph,
+) -> Result<()> {
     match format {
         GraphFormat::Json => json::write(out, ws, g),
         GraphFormat::Dot => dot::write(out, ws, g),

@@ -61,15 +61,21 @@ fn find_line_col(text: &str, needle: &str) -> (u32, u32) {
 fn read_table_text(path: &Path, root: &Path) -> Result<(Table, String), Diagnostic> {
     let file = rel_path(root, path);
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error("manifest-error", file.clone(), format!("cannot read manifest: {e}"))
+        Diagnostic::error(
+            "manifest-error",
+            file.clone(),
+            format!("cannot read manifest: {e}"),
+        )
     })?;
     let table = toml::from_str::<Table>(&text).map_err(|e| {
-        let (line, col) = e
-            .span()
-            .map(|s| line_col(&text, s.start))
-            .unwrap_or((0, 0));
+        let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((0, 0));
         let msg = e.message().trim().to_string();
-        Diagnostic::error("manifest-error", file, format!("malformed Cargo.toml: {msg}")).at(line, col)
+        Diagnostic::error(
+            "manifest-error",
+            file,
+            format!("malformed Cargo.toml: {msg}"),
+        )
+        .at(line, col)
     })?;
     Ok((table, text))
 }
@@ -79,7 +85,12 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
     let before = &text.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+    let col = offset
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
     (line as u32, col as u32)
 }
 
@@ -174,7 +185,9 @@ fn expand_glob(base: &Path, pattern: &str) -> Vec<PathBuf> {
         let mut next = Vec::new();
         for d in &current {
             if comp.contains(['*', '?', '[']) {
-                let Ok(rd) = std::fs::read_dir(d) else { continue };
+                let Ok(rd) = std::fs::read_dir(d) else {
+                    continue;
+                };
                 let mut names: Vec<_> = rd
                     .filter_map(|e| e.ok())
                     .filter(|e| e.path().is_dir())
@@ -205,7 +218,9 @@ fn wildcard_match(pattern: &str, name: &str) -> bool {
             Some('*') => (0..=n.len()).any(|i| go(&p[1..], &n[i..])),
             Some('?') => !n.is_empty() && go(&p[1..], &n[1..]),
             Some('[') => match p.iter().position(|&c| c == ']') {
-                Some(end) => !n.is_empty() && p[1..end].contains(&n[0]) && go(&p[end + 1..], &n[1..]),
+                Some(end) => {
+                    !n.is_empty() && p[1..end].contains(&n[0]) && go(&p[end + 1..], &n[1..])
+                }
                 None => false,
             },
             Some(c) => n.first() == Some(c) && go(&p[1..], &n[1..]),
@@ -300,13 +315,16 @@ fn targets(t: &Table, pkg_name: &str, dir: &Path, opts: &DiscoverOptions) -> Vec
         }
         for entry in t.get(key).and_then(Value::as_array).into_iter().flatten() {
             let Some(e) = entry.as_table() else { continue };
-            let Some(n) = e.get("name").and_then(Value::as_str) else { continue };
+            let Some(n) = e.get("name").and_then(Value::as_str) else {
+                continue;
+            };
             let path = match e.get("path").and_then(Value::as_str) {
                 Some(p) => dir.join(p),
                 None => {
                     let single = dir.join(auto_dir).join(format!("{n}.rs"));
                     let nested = dir.join(auto_dir).join(n).join("main.rs");
-                    if kind == TargetKind::Bin && n == pkg_name && dir.join("src/main.rs").is_file() {
+                    if kind == TargetKind::Bin && n == pkg_name && dir.join("src/main.rs").is_file()
+                    {
                         dir.join("src/main.rs")
                     } else if nested.is_file() && !single.is_file() {
                         nested
@@ -333,7 +351,9 @@ fn file_target(name: &str, kind: TargetKind, path: PathBuf) -> Target {
 
 /// `dir/*.rs` and `dir/*/main.rs`, as cargo discovers bins, tests, benches and examples.
 fn auto_targets(dir: &Path) -> Vec<(String, PathBuf)> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut out: Vec<(String, PathBuf)> = rd
         .filter_map(|e| e.ok())
         .filter_map(|e| {
@@ -367,7 +387,12 @@ fn dependencies<'t>(t: &'t Table, ws: Option<&Table>, opts: &DiscoverOptions) ->
         }
     };
     push(t);
-    for (_, target) in t.get("target").and_then(Value::as_table).into_iter().flatten() {
+    for (_, target) in t
+        .get("target")
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
         if let Some(tt) = target.as_table() {
             push(tt);
         }

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::{DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind, TargetRoot};
+use super::{
+    DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind, TargetRoot,
+};
 
 /// How long cargo may take before archsplit falls back to reading the manifests itself.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -62,7 +64,9 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
             .filter_map(|d| {
                 let kind = match d.kind {
                     cargo_metadata::DependencyKind::Normal => DepKind::Normal,
-                    cargo_metadata::DependencyKind::Development if opts.include_tests => DepKind::Dev,
+                    cargo_metadata::DependencyKind::Development if opts.include_tests => {
+                        DepKind::Dev
+                    }
                     _ => return None,
                 };
                 Some(Dependency {
@@ -86,7 +90,10 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
 
 fn is_lib_kind(k: &cargo_metadata::TargetKind) -> bool {
     use cargo_metadata::TargetKind as K;
-    matches!(k, K::Lib | K::RLib | K::DyLib | K::CDyLib | K::StaticLib | K::ProcMacro)
+    matches!(
+        k,
+        K::Lib | K::RLib | K::DyLib | K::CDyLib | K::StaticLib | K::ProcMacro
+    )
 }
 
 /// Runs cargo in an empty private directory with a time limit; stdout on success.
@@ -94,7 +101,14 @@ fn run_cargo_metadata(manifest: &Path) -> Option<String> {
     let cwd = tempfile::tempdir().ok()?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut child = Command::new(cargo)
-        .args(["metadata", "--no-deps", "--offline", "--format-version", "1", "--manifest-path"])
+        .args([
+            "metadata",
+            "--no-deps",
+            "--offline",
+            "--format-version",
+            "1",
+            "--manifest-path",
+        ])
         .arg(manifest)
         .current_dir(cwd.path())
         .stdin(Stdio::null())

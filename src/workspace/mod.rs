@@ -227,12 +227,16 @@ fn finish(ws: &mut Workspace) {
             ws.diagnostics.push(Diagnostic::warning(
                 "duplicate-package",
                 file,
-                format!("a package named `{}` was already found; this one is skipped", p.name),
+                format!(
+                    "a package named `{}` was already found; this one is skipped",
+                    p.name
+                ),
             ));
         }
     }
     for p in &mut kept {
-        p.targets.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+        p.targets
+            .sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
         p.deps.sort();
         p.deps.dedup();
     }

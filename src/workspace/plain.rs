@@ -8,7 +8,13 @@ use super::{Edition, Package, Target, TargetKind, TargetRoot};
 fn ident_of(name: &str) -> String {
     let mut s: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, '_');
@@ -20,7 +26,11 @@ fn ident_of(name: &str) -> String {
 /// `main.rs` when one exists; otherwise every .rs file in it is a top-level module.
 /// `None` when the directory holds no .rs file at all.
 pub fn plain_dir(dir: &Path) -> Option<Package> {
-    let name = ident_of(&dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
+    let name = ident_of(
+        &dir.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
     let mut targets = Vec::new();
     for (kind, candidates) in [
         (TargetKind::Lib, ["src/lib.rs", "lib.rs"]),
@@ -56,7 +66,10 @@ pub fn plain_dir(dir: &Path) -> Option<Package> {
 
 /// A single .rs file analyzed on its own.
 pub fn single_file(file: &Path) -> Package {
-    let stem = file.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = ident_of(&stem);
     Package {
         name: name.clone(),
@@ -77,7 +90,9 @@ fn has_rust_file(dir: &Path) -> bool {
         .follow_links(false)
         .max_depth(12)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !super::manifest::is_skipped_dir(&e.file_name().to_string_lossy()))
+        .filter_entry(|e| {
+            e.depth() == 0 || !super::manifest::is_skipped_dir(&e.file_name().to_string_lossy())
+        })
         .filter_map(|e| e.ok())
         .any(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "rs"))
 }

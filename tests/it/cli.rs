@@ -26,7 +26,10 @@ fn directory_without_rust_code_is_exit_2() {
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     let tmp = tempfile::tempdir().unwrap();
-    expect_code(&archsplit(tmp.path(), tmp.path(), &["graph", "--format", "xml"]), 2);
+    expect_code(
+        &archsplit(tmp.path(), tmp.path(), &["graph", "--format", "xml"]),
+        2,
+    );
     expect_code(&archsplit(tmp.path(), tmp.path(), &["frobnicate"]), 2);
     let help = archsplit(tmp.path(), tmp.path(), &["graph", "--help"]);
     expect_code(&help, 0);
@@ -38,10 +41,24 @@ fn output_file_receives_the_report_and_stdout_stays_empty() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("graph.mmd");
     let dir = testdata().join("modtree");
-    let out = archsplit(&dir, tmp.path(), &["graph", ".", "--format", "mermaid", "-o", file.to_str().unwrap()]);
+    let out = archsplit(
+        &dir,
+        tmp.path(),
+        &[
+            "graph",
+            ".",
+            "--format",
+            "mermaid",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
     expect_code(&out, 0);
     assert!(out.stdout.is_empty());
-    assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+    assert!(
+        out.stderr.is_empty(),
+        "no progress bar when stderr is not a terminal"
+    );
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("flowchart LR\n"));
     assert!(text.contains("[\"modtree::a::b\"]"));
@@ -67,14 +84,24 @@ fn broken_input_is_reported_and_the_rest_is_analyzed() {
     let out = archsplit(&dir, &dir, &["graph", "."]);
     expect_code(&out, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let codes: Vec<&str> = json["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
     for code in ["parse-error", "missing-module", "orphan-file"] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
     for d in json["diagnostics"].as_array().unwrap() {
-        assert!(d["file"].as_str().unwrap().starts_with("src/"), "relative file: {d}");
+        assert!(
+            d["file"].as_str().unwrap().starts_with("src/"),
+            "relative file: {d}"
+        );
     }
     // The modules around the broken ones are still there, with their edges.
     let deps = json["dependencies"].as_array().unwrap();
-    assert!(deps.iter().any(|d| d["from"] == "broken::good" && d["to"] == "broken::uses_broken"));
+    assert!(deps
+        .iter()
+        .any(|d| d["from"] == "broken::good" && d["to"] == "broken::uses_broken"));
 }

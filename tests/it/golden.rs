@@ -49,7 +49,10 @@ fn golden_graphs_match_and_no_planted_program_runs() {
     let marks = tempfile::tempdir().unwrap();
     let mut failures = Vec::new();
     let cases = cases();
-    assert!(cases.len() >= 14, "expected the fixture workspaces in testdata/");
+    assert!(
+        cases.len() >= 14,
+        "expected the fixture workspaces in testdata/"
+    );
     for case in &cases {
         let dir = testdata().join(case);
         let mut runs: Vec<(String, Vec<&str>)> = vec![(format!("{case}.graph"), vec![])];
@@ -77,7 +80,9 @@ fn golden_graphs_match_and_no_planted_program_runs() {
                     let out2 = archsplit(&dir, marks.path(), &no_cargo);
                     expect_code(&out2, 0);
                     if stdout(&out2) != text {
-                        failures.push(format!("{case}: --no-cargo output differs from cargo metadata discovery"));
+                        failures.push(format!(
+                            "{case}: --no-cargo output differs from cargo metadata discovery"
+                        ));
                     }
                     // One thread or several: the same bytes.
                     let mut one = args.clone();
@@ -89,6 +94,14 @@ fn golden_graphs_match_and_no_planted_program_runs() {
             }
         }
     }
-    assert_eq!(marks_left(marks.path()), Vec::<String>::new(), "a program planted in a fixture ran");
-    assert!(failures.is_empty(), "{}\n(re-bless with ARCHSPLIT_BLESS=1 after checking)", failures.join("\n"));
+    assert_eq!(
+        marks_left(marks.path()),
+        Vec::<String>::new(),
+        "a program planted in a fixture ran"
+    );
+    assert!(
+        failures.is_empty(),
+        "{}\n(re-bless with ARCHSPLIT_BLESS=1 after checking)",
+        failures.join("\n")
+    );
 }

@@ -45,25 +45,40 @@ fn planted_toolchain_wrappers_and_build_scripts_never_run() {
         .env("ARCHSPLIT_PWNED_DIR", &marks)
         .output();
     let live = !marks_left(&marks).is_empty();
-    eprintln!("control: cargo in the repository {} the planted toolchain", if live { "ran" } else { "did not run" });
+    eprintln!(
+        "control: cargo in the repository {} the planted toolchain",
+        if live { "ran" } else { "did not run" }
+    );
     let _ = control;
     for f in marks_left(&marks) {
         std::fs::remove_file(marks.join(f)).unwrap();
     }
 
     let before = snapshot(&repo);
-    for (cwd, path) in [(&repo, ".".to_string()), (&tmp.path().to_path_buf(), repo.display().to_string())] {
+    for (cwd, path) in [
+        (&repo, ".".to_string()),
+        (&tmp.path().to_path_buf(), repo.display().to_string()),
+    ] {
         let out = archsplit(cwd, &marks, &["graph", &path, "--format", "json"]);
         expect_code(&out, 0);
         let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
         let deps = json["dependencies"].as_array().unwrap();
         assert!(
-            deps.iter().any(|d| d["from"] == "malicious::service" && d["to"] == "malicious::model"),
+            deps.iter()
+                .any(|d| d["from"] == "malicious::service" && d["to"] == "malicious::model"),
             "the analysis still ran: {deps:?}"
         );
     }
-    assert_eq!(marks_left(&marks), Vec::<String>::new(), "a planted program ran");
-    assert_eq!(snapshot(&repo), before, "archsplit wrote into the analyzed tree");
+    assert_eq!(
+        marks_left(&marks),
+        Vec::<String>::new(),
+        "a planted program ran"
+    );
+    assert_eq!(
+        snapshot(&repo),
+        before,
+        "archsplit wrote into the analyzed tree"
+    );
 }
 
 #[test]
@@ -76,5 +91,9 @@ fn toolchain_that_is_not_installed_neither_fails_nor_installs() {
     expect_code(&out, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["summary"]["modules"], 3);
-    assert_eq!(snapshot(&repo), before, "archsplit wrote into the analyzed tree (a Cargo.lock?)");
+    assert_eq!(
+        snapshot(&repo),
+        before,
+        "archsplit wrote into the analyzed tree (a Cargo.lock?)"
+    );
 }

@@ -38,7 +38,11 @@ pub fn expect_code(o: &Output, code: i32) {
 /// The files left in `marks`: the names of planted programs that ran.
 pub fn marks_left(marks: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(marks)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -49,11 +53,16 @@ pub fn snapshot(dir: &Path) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.filter_map(|e| e.ok()) {
             let p = e.path();
             let meta = std::fs::symlink_metadata(&p).expect("metadata");
-            out.push((p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(), meta.len()));
+            out.push((
+                p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                meta.len(),
+            ));
             if meta.is_dir() {
                 stack.push(p);
             }
