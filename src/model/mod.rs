@@ -46,4 +46,7 @@ pub struct Module {
     pub inline: bool,
     pub facts: ModFacts,
     pub children: BTreeMap<String, usize>,
+    /// Every file whose top level is this module, `file` first: one per platform when
+    /// `cfg_attr(.., path)` or same-named `cfg` modules select between them.
+    pub files: Vec<PathBuf>,
 }

@@ -226,6 +226,7 @@ impl Builder<'_> {
             inline,
             facts: ModFacts::default(),
             children: Default::default(),
+            files: Vec::new(),
         });
         self.attached.push(false);
         self.context.push(None);
@@ -254,18 +255,30 @@ impl Builder<'_> {
     /// Takes the facts of `file` into `module`.
     fn attach(&mut self, module: usize, mut facts: FileFacts, file: &Path, mod_rs: bool) {
         self.reached.insert(file.to_path_buf());
+        if !self.modules[module].files.iter().any(|f| f == file) {
+            self.modules[module].files.push(file.to_path_buf());
+        }
         self.diagnostics.append(&mut facts.diagnostics);
         let mut root = facts.root;
         let file_dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+        // `include!("x.rs")` splices the file's items into this module; the modules it
+        // declares are found from the included file's own directory.
+        let mut included_children = Vec::new();
         for inc in std::mem::take(&mut root.includes) {
             let p = file_dir.join(&inc);
             let rel = self.ws.rel(file);
             if let Some(canon) = self.checked_file(&p, &rel, root.first_line, 0) {
                 let mut f = parse_file(&canon, &self.ws.rel(&canon), self.opts);
                 self.files_parsed += 1;
-                self.reached.insert(canon);
+                self.reached.insert(canon.clone());
                 self.diagnostics.append(&mut f.diagnostics);
                 f.root.includes.clear();
+                let children = ModFacts {
+                    children: std::mem::take(&mut f.root.children),
+                    excluded_children: std::mem::take(&mut f.root.excluded_children),
+                    ..ModFacts::default()
+                };
+                included_children.push((canon, children));
                 root.absorb(f.root);
             }
         }
@@ -275,6 +288,10 @@ impl Builder<'_> {
             file_dir.join(file.file_stem().unwrap_or_default())
         };
         self.process(module, root, file, child_dir, true);
+        for (inc, children) in included_children {
+            let dir = inc.parent().unwrap_or(Path::new("/")).to_path_buf();
+            self.process(module, children, &inc, dir, true);
+        }
     }
 
     /// Takes `facts` into `module` and declares its children. `child_dir` is where `mod x;`
@@ -302,45 +319,21 @@ impl Builder<'_> {
         for c in children {
             match c.inline {
                 Some(body) => {
-                    let dir = child_dir.join(c.path_attr.as_deref().unwrap_or(&c.name));
+                    let dir = child_dir.join(c.path_attrs.first().unwrap_or(&c.name));
                     let id = self.child(module, &c.name, file, body.first_line, true);
                     self.process(id, *body, file, dir, false);
                 }
                 None => {
-                    let Some((path, mod_rs)) =
-                        self.find_child_file(&c, file, &child_dir, top, &rel, true)
-                    else {
-                        continue;
-                    };
-                    let Some(canon) = self.checked_file(&path, &rel, c.line, c.column) else {
-                        continue;
-                    };
-                    if self.is_ancestor_file(module, &canon) {
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                "module-cycle",
-                                rel.clone(),
-                                format!(
-                                    "module `{}` loads `{}`, which is already one of its ancestors",
-                                    c.name,
-                                    self.ws.rel(&canon)
-                                ),
-                            )
-                            .at(c.line, c.column),
-                        );
-                        continue;
+                    for (path, mod_rs) in
+                        self.find_child_files(&c, file, &child_dir, top, &rel, true)
+                    {
+                        self.declare_file_child(module, &c, path, mod_rs, &rel);
                     }
-                    let id = self.child(module, &c.name, &canon, 1, false);
-                    self.pending.push(Pending {
-                        module: id,
-                        file: canon,
-                        mod_rs,
-                    });
                 }
             }
         }
         for c in excluded {
-            if let Some((path, _)) = self.find_child_file(&c, file, &child_dir, top, &rel, false) {
+            for (path, _) in self.find_child_files(&c, file, &child_dir, top, &rel, false) {
                 if let Ok(canon) = path.canonicalize() {
                     if let Some(stem) = canon.file_stem() {
                         // `tests.rs` may have children in `tests/`; `tests/mod.rs` in its own directory.
@@ -410,8 +403,44 @@ impl Builder<'_> {
         candidates.into_iter().find_map(has)
     }
 
-    /// The file `mod x;` loads, and whether it is a mod-rs file (its children sit beside it).
-    fn find_child_file(
+    /// Declares the child module `c` of `module`, loaded from `path` (one of its files).
+    fn declare_file_child(
+        &mut self,
+        module: usize,
+        c: &ChildMod,
+        path: PathBuf,
+        mod_rs: bool,
+        rel: &str,
+    ) {
+        let Some(canon) = self.checked_file(&path, rel, c.line, c.column) else {
+            return;
+        };
+        if self.is_ancestor_file(module, &canon) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "module-cycle",
+                    rel,
+                    format!(
+                        "module `{}` loads `{}`, which is already one of its ancestors",
+                        c.name,
+                        self.ws.rel(&canon)
+                    ),
+                )
+                .at(c.line, c.column),
+            );
+            return;
+        }
+        let id = self.child(module, &c.name, &canon, 1, false);
+        self.pending.push(Pending {
+            module: id,
+            file: canon,
+            mod_rs,
+        });
+    }
+
+    /// The files `mod x;` loads (several with per-platform `cfg_attr(.., path)`), each with
+    /// whether it is a mod-rs file (its children sit beside it).
+    fn find_child_files(
         &mut self,
         c: &ChildMod,
         file: &Path,
@@ -419,8 +448,8 @@ impl Builder<'_> {
         top: bool,
         rel: &str,
         report: bool,
-    ) -> Option<(PathBuf, bool)> {
-        if let Some(p) = &c.path_attr {
+    ) -> Vec<(PathBuf, bool)> {
+        if !c.path_attrs.is_empty() {
             // At the top of a file, `#[path]` is relative to the file's directory; inside
             // inline modules, to the directory those modules stand for.
             let base = if top {
@@ -428,16 +457,29 @@ impl Builder<'_> {
             } else {
                 child_dir
             };
-            return Some((base.join(p), true));
+            let mut all: Vec<(PathBuf, bool)> = Vec::new();
+            if c.path_conditional {
+                // The usual file first: it names the module when several are merged.
+                all.extend(default_child_file(child_dir, &c.name));
+            }
+            all.extend(c.path_attrs.iter().map(|p| (base.join(p), true)));
+            let existing: Vec<(PathBuf, bool)> = all
+                .iter()
+                .filter(|(p, _)| p.symlink_metadata().is_ok())
+                .cloned()
+                .collect();
+            // Per-platform alternatives may be missing here; report only when none exists.
+            return if existing.is_empty() {
+                all.into_iter().take(1).collect()
+            } else {
+                existing
+            };
+        }
+        if let Some(found) = default_child_file(child_dir, &c.name) {
+            return vec![found];
         }
         let flat = child_dir.join(format!("{}.rs", c.name));
         let nested = child_dir.join(&c.name).join("mod.rs");
-        if flat.symlink_metadata().is_ok() {
-            return Some((flat, false));
-        }
-        if nested.symlink_metadata().is_ok() {
-            return Some((nested, true));
-        }
         if report {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -453,7 +495,7 @@ impl Builder<'_> {
                 .at(c.line, c.column),
             );
         }
-        None
+        Vec::new()
     }
 
     /// The canonical path of a module file, or a diagnostic when it is missing, a symlink
@@ -552,6 +594,16 @@ impl Builder<'_> {
     }
 }
 
+/// `dir/name.rs` (a non-mod-rs file) or `dir/name/mod.rs`, whichever exists.
+fn default_child_file(dir: &Path, name: &str) -> Option<(PathBuf, bool)> {
+    let flat = dir.join(format!("{name}.rs"));
+    if flat.symlink_metadata().is_ok() {
+        return Some((flat, false));
+    }
+    let nested = dir.join(name).join("mod.rs");
+    nested.symlink_metadata().is_ok().then_some((nested, true))
+}
+
 /// A directory the orphan search does not enter: `target/`, hidden ones, and nested packages.
 fn is_foreign_dir(e: &walkdir::DirEntry) -> bool {
     e.file_type().is_dir()
@@ -602,7 +654,8 @@ fn loose_dir_facts(dir: &Path) -> ModFacts {
             name,
             line: 0,
             column: 0,
-            path_attr,
+            path_attrs: path_attr.into_iter().collect(),
+            path_conditional: false,
             inline: None,
         });
     }

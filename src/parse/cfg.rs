@@ -29,7 +29,8 @@ pub fn is_enabled(attrs: &[Attribute], test: bool) -> bool {
     true
 }
 
-fn eval(m: &Meta, test: bool, depth: usize) -> Option<bool> {
+/// A cfg predicate: `Some` when certainly true or false, `None` when unknown.
+pub fn eval(m: &Meta, test: bool, depth: usize) -> Option<bool> {
     if depth > 32 {
         return None;
     }

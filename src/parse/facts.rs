@@ -118,8 +118,12 @@ pub struct ChildMod {
     pub name: String,
     pub line: u32,
     pub column: u32,
-    /// `#[path = "..."]`, as written.
-    pub path_attr: Option<String>,
+    /// `#[path = "..."]` as written, or every `#[cfg_attr(pred, path = "...")]` whose
+    /// predicate may hold (one file per platform, merged into one module).
+    pub path_attrs: Vec<String>,
+    /// The paths come from `cfg_attr`: when none of them applies, the usual file is loaded,
+    /// so it is a candidate too.
+    pub path_conditional: bool,
     /// The body of an inline `mod x { ... }`; `None` for `mod x;`.
     pub inline: Option<Box<ModFacts>>,
 }

@@ -38,7 +38,8 @@ impl Collector {
                         name: ident_str(&im.ident),
                         line: im.ident.span().start().line as u32,
                         column: im.ident.span().start().column as u32 + 1,
-                        path_attr: path_attr(&im.attrs),
+                        path_attrs: path_attrs(&im.attrs, self.test).0,
+                        path_conditional: path_attrs(&im.attrs, self.test).1,
                         inline: None,
                     });
                 }
@@ -66,7 +67,7 @@ impl Collector {
         match item {
             Item::Mod(im) => {
                 let start = im.ident.span().start();
-                let path_attr = path_attr(&im.attrs);
+                let (path_attrs, path_conditional) = path_attrs(&im.attrs, self.test);
                 let inline = im.content.as_ref().map(|(brace, items)| {
                     let mut child = ModFacts {
                         first_line: im.mod_token.span.start().line as u32,
@@ -81,7 +82,8 @@ impl Collector {
                     name: ident_str(&im.ident),
                     line: start.line as u32,
                     column: start.column as u32 + 1,
-                    path_attr,
+                    path_attrs,
+                    path_conditional,
                     inline,
                 });
             }
@@ -302,18 +304,47 @@ fn expandable_text(tokens: &TokenStream) -> Option<String> {
     )
 }
 
-/// The value of `#[path = "..."]`.
-fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().find_map(|a| match &a.meta {
-        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => Some(s.value()),
-            _ => None,
-        },
+/// The value of `#[path = "..."]`, or the values of every `#[cfg_attr(pred, path = "...")]`
+/// whose predicate is not certainly false; true when the paths are conditional.
+fn path_attrs(attrs: &[syn::Attribute], test: bool) -> (Vec<String>, bool) {
+    use syn::punctuated::Punctuated;
+    let str_value = |nv: &syn::MetaNameValue| match &nv.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) if nv.path.is_ident("path") => Some(s.value()),
         _ => None,
-    })
+    };
+    let mut conditional = Vec::new();
+    for a in attrs {
+        match &a.meta {
+            syn::Meta::NameValue(nv) => {
+                if let Some(v) = str_value(nv) {
+                    return (vec![v], false);
+                }
+            }
+            syn::Meta::List(l) if l.path.is_ident("cfg_attr") => {
+                let Ok(metas) =
+                    l.parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+                else {
+                    continue;
+                };
+                let mut it = metas.iter();
+                let Some(pred) = it.next() else { continue };
+                if cfg::eval(pred, test, 0) == Some(false) {
+                    continue;
+                }
+                for m in it {
+                    if let syn::Meta::NameValue(nv) = m {
+                        conditional.extend(str_value(nv));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let any = !conditional.is_empty();
+    (conditional, any)
 }
 
 /// `OnceLock`, `LazyLock`, `OnceCell`, `Lazy` and friends: state initialized on first use.

@@ -253,7 +253,8 @@ fn recover_from_tokens(tokens: &proc_macro2::TokenStream, m: &mut ModFacts) {
                     name: refs::ident_str(name),
                     line: start.line as u32,
                     column: start.column as u32 + 1,
-                    path_attr: None,
+                    path_attrs: Vec::new(),
+                    path_conditional: false,
                     inline: None,
                 });
             }

@@ -71,6 +71,8 @@ pub struct ModuleJson {
     pub krate: String,
     pub target: String,
     pub file: String,
+    /// The module's other files when several are merged (one per platform); usually empty.
+    pub other_files: Vec<String>,
     pub line: u32,
     pub inline: bool,
     pub loc: u32,
@@ -187,6 +189,12 @@ impl<'a> GraphJson<'a> {
                     krate: g.crates[m.krate].package.clone(),
                     target: g.crates[m.krate].prefix.clone(),
                     file: ws.rel(&m.file),
+                    other_files: m
+                        .files
+                        .iter()
+                        .filter(|f| **f != m.file)
+                        .map(|f| ws.rel(f))
+                        .collect(),
                     line: m.line,
                     inline: m.inline,
                     loc: m.facts.loc,

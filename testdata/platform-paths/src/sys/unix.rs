@@ -1,0 +1,3 @@
+pub fn page_size() -> u32 {
+    4096
+}

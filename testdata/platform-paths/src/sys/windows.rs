@@ -1,0 +1,3 @@
+pub fn page_size() -> u32 {
+    crate::fallback::width()
+}
