@@ -5,6 +5,7 @@ mod cfg;
 pub mod facts;
 mod items;
 mod lines;
+mod recover;
 mod refs;
 mod uses;
 
@@ -180,43 +181,53 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
         );
         return;
     }
-    let file = match syn::parse_file(text) {
-        Ok(f) => f,
-        Err(e) => {
-            facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
-            let start = e.span().start();
-            let msg = e.to_string();
-            let lexed = text.parse::<proc_macro2::TokenStream>().ok();
-            let msg = match &lexed {
-                None => "unbalanced brackets or an unterminated literal".to_string(),
-                Some(_) => msg,
-            };
-            let recovered = if lexed.is_some() {
-                "; module declarations and paths were recovered from its tokens"
-            } else {
-                ""
-            };
-            facts.diagnostics.push(
-                Diagnostic::error(
-                    "parse-error",
-                    rel,
-                    format!("cannot parse: {msg}{recovered}"),
-                )
-                .at(start.line as u32, start.column as u32 + 1),
-            );
-            if let Some(tokens) = lexed {
-                recover_from_tokens(&tokens, &mut facts.root);
-                prune_refs(&mut facts.root);
+    let items = match syn::parse_file(text) {
+        Ok(f) => f.items,
+        Err(e) => match recover::items_skipping_errors(text) {
+            Some(recover::Recovered {
+                items,
+                errors,
+                skipped,
+            }) => {
+                let first = errors.first().unwrap_or(&e);
+                let start = first.span().start();
+                facts.diagnostics.push(
+                    Diagnostic::error(
+                        "parse-error",
+                        rel,
+                        format!(
+                            "cannot parse: {first}; {} broken stretch(es) skipped, the other {} item(s) analyzed",
+                            errors.len().max(1),
+                            items.len()
+                        ),
+                    )
+                    .at(start.line as u32, start.column as u32 + 1),
+                );
+                refs::scan_token_paths(&skipped, &mut facts.root, RefKind::Path, false);
+                items
             }
-            return;
-        }
+            None => {
+                let start = e.span().start();
+                facts.diagnostics.push(
+                    Diagnostic::error(
+                        "parse-error",
+                        rel,
+                        "cannot parse: unbalanced brackets or an unterminated literal; only its `mod` declarations were read",
+                    )
+                    .at(start.line as u32, start.column as u32 + 1),
+                );
+                facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
+                recover::mod_lines(text, &mut facts.root);
+                return;
+            }
+        },
     };
     let mut collector = items::Collector {
         test: opts.include_tests,
         too_deep: None,
     };
-    collector.collect(&file.items, &mut facts.root);
-    drop(file);
+    collector.collect(&items, &mut facts.root);
+    drop(items);
     if let Some(line) = collector.too_deep {
         facts.diagnostics.push(
             Diagnostic::warning(
@@ -232,35 +243,6 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
     }
     assign_loc(&mut facts.root, &code);
     prune_refs(&mut facts.root);
-}
-
-/// What a file that lexes but does not parse still tells: its top-level `mod x;`
-/// declarations (so the module tree goes on) and every `a::b` path in it.
-fn recover_from_tokens(tokens: &proc_macro2::TokenStream, m: &mut ModFacts) {
-    use proc_macro2::TokenTree;
-    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    for (i, tt) in tts.iter().enumerate() {
-        let TokenTree::Ident(kw) = tt else { continue };
-        if kw != "mod" {
-            continue;
-        }
-        if let (Some(TokenTree::Ident(name)), Some(TokenTree::Punct(semi))) =
-            (tts.get(i + 1), tts.get(i + 2))
-        {
-            if semi.as_char() == ';' {
-                let start = name.span().start();
-                m.children.push(ChildMod {
-                    name: refs::ident_str(name),
-                    line: start.line as u32,
-                    column: start.column as u32 + 1,
-                    path_attrs: Vec::new(),
-                    path_conditional: false,
-                    inline: None,
-                });
-            }
-        }
-    }
-    refs::scan_token_paths(tokens, m, RefKind::Path, false);
 }
 
 /// Counts code lines per module; an inline module's lines are its own, not its parent's.

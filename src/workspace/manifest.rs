@@ -48,9 +48,91 @@ pub fn find_manifests(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Reads a manifest as a TOML table, or returns a diagnostic with the line of the error.
-pub(crate) fn read_table(path: &Path, root: &Path) -> Result<Table, Diagnostic> {
-    read_table_text(path, root).map(|(t, _)| t)
+/// A manifest as a table. A malformed one is reported, then read line by line (every line
+/// that is valid TOML on its own) so that its package is still analyzed.
+fn read_table_lenient(path: &Path, root: &Path) -> (Option<(Table, String)>, Option<Diagnostic>) {
+    match read_table_text(path, root) {
+        Ok(found) => (Some(found), None),
+        Err(mut d) => match std::fs::read_to_string(path) {
+            Ok(text) if d.code == "manifest-error" => {
+                let table = lenient_table(&text);
+                d.message
+                    .push_str("; the rest of the file was read line by line");
+                (Some((table, text)), Some(d))
+            }
+            _ => (None, Some(d)),
+        },
+    }
+}
+
+/// The lines of a malformed manifest that are valid TOML on their own, assembled under
+/// their table headers (`[package]`, `[[bin]]`, `[target.'cfg(unix)'.dependencies]`).
+fn lenient_table(text: &str) -> Table {
+    let mut root = Table::new();
+    let mut path: Vec<String> = Vec::new();
+    let mut in_array = false;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let Ok(parsed) = toml::from_str::<Table>(t) else {
+            continue;
+        };
+        if t.starts_with('[') {
+            path.clear();
+            in_array = t.starts_with("[[");
+            let mut cur = &parsed;
+            while let Some((k, v)) = cur.iter().next() {
+                path.push(k.clone());
+                match v {
+                    Value::Table(inner) if !inner.is_empty() => cur = inner,
+                    _ => break,
+                }
+            }
+            if in_array {
+                if let Some(Value::Array(a)) = entry_at(&mut root, &path, true) {
+                    a.push(Value::Table(Table::new()));
+                }
+            } else {
+                entry_at(&mut root, &path, false);
+            }
+        } else if let Some(target) = table_at(&mut root, &path, in_array) {
+            target.extend(parsed);
+        }
+    }
+    root
+}
+
+/// The value at `path`, created as an empty table (or array, for the last key) if missing.
+fn entry_at<'t>(root: &'t mut Table, path: &[String], array: bool) -> Option<&'t mut Value> {
+    let (last, parents) = path.split_last()?;
+    let mut cur = root;
+    for k in parents {
+        cur = cur
+            .entry(k.clone())
+            .or_insert_with(|| Value::Table(Table::new()))
+            .as_table_mut()?;
+    }
+    Some(cur.entry(last.clone()).or_insert_with(|| {
+        if array {
+            Value::Array(Vec::new())
+        } else {
+            Value::Table(Table::new())
+        }
+    }))
+}
+
+/// The table key-value lines go into: the one at `path`, or the last of the array there.
+fn table_at<'t>(root: &'t mut Table, path: &[String], array: bool) -> Option<&'t mut Table> {
+    if path.is_empty() {
+        return Some(root);
+    }
+    match entry_at(root, path, array)? {
+        Value::Array(a) => a.last_mut()?.as_table_mut(),
+        Value::Table(t) => Some(t),
+        _ => None,
+    }
 }
 
 /// 1-based line and column of the first occurrence of `needle`, or (0, 0).
@@ -58,6 +140,7 @@ fn find_line_col(text: &str, needle: &str) -> (u32, u32) {
     text.find(needle).map_or((0, 0), |off| line_col(text, off))
 }
 
+/// Reads a manifest as a TOML table, or returns a diagnostic with the line of the error.
 fn read_table_text(path: &Path, root: &Path) -> Result<(Table, String), Diagnostic> {
     let file = rel_path(root, path);
     let text = std::fs::read_to_string(path).map_err(|e| {
@@ -104,12 +187,10 @@ pub fn from_manifests(
     let mut diags = Vec::new();
     let mut pkgs = Vec::new();
     let dir = manifest.parent().unwrap_or(root).to_path_buf();
-    let (table, text) = match read_table_text(manifest, root) {
-        Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
-            return (pkgs, diags, Vec::new());
-        }
+    let (found, diag) = read_table_lenient(manifest, root);
+    diags.extend(diag);
+    let Some((table, text)) = found else {
+        return (pkgs, diags, Vec::new());
     };
     let ws = table.get("workspace").and_then(Value::as_table);
     if table.contains_key("package") {
@@ -155,11 +236,13 @@ pub fn from_manifests(
                     }
                     continue;
                 }
-                match read_table(&mm, root)
-                    .and_then(|t| package_from_table(&t, &mm, Some(ws), root, opts))
-                {
-                    Ok(p) => pkgs.push(p),
-                    Err(d) => diags.push(d),
+                let (found, diag) = read_table_lenient(&mm, root);
+                diags.extend(diag);
+                if let Some((t, _)) = found {
+                    match package_from_table(&t, &mm, Some(ws), root, opts) {
+                        Ok(p) => pkgs.push(p),
+                        Err(d) => diags.push(d),
+                    }
                 }
             }
         }
@@ -434,6 +517,27 @@ mod tests {
         assert!(wildcard_match("a?c", "abc"));
         assert!(wildcard_match("[ab]x", "bx"));
         assert!(!wildcard_match("[ab]x", "cx"));
+    }
+
+    #[test]
+    fn malformed_manifest_is_read_line_by_line() {
+        let t = lenient_table(
+            "[package]\nname = \"beta\"\nedition = \"2021\ndescription = [\n\n[dependencies]\nalpha = { path = \"../a\" }\nb2 = { package = \"beta-two\" }\n[[bin]]\nname = \"x\"\n[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n",
+        );
+        assert_eq!(t["package"]["name"].as_str(), Some("beta"));
+        assert!(
+            t["package"].get("edition").is_none(),
+            "the broken line is dropped"
+        );
+        assert_eq!(
+            t["dependencies"]["b2"]["package"].as_str(),
+            Some("beta-two")
+        );
+        assert_eq!(t["bin"][0]["name"].as_str(), Some("x"));
+        assert_eq!(
+            t["target"]["cfg(unix)"]["dependencies"]["libc"].as_str(),
+            Some("0.2")
+        );
     }
 
     #[test]
