@@ -629,16 +629,7 @@ fn loose_dir_facts(dir: &Path) -> ModFacts {
         } else {
             continue;
         };
-        let ident: String = stem
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        let ident = crate::workspace::ident_of(&stem);
         let path_attr = (ident != stem).then(|| {
             if p.is_file() {
                 file_name.clone()

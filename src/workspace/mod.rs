@@ -6,6 +6,7 @@ mod metadata;
 mod plain;
 
 pub(crate) use manifest::is_skipped_dir;
+pub use plain::ident_of;
 
 use std::path::{Path, PathBuf};
 

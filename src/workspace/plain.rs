@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{Edition, Package, Target, TargetKind, TargetRoot};
 
 /// A crate identifier made from a file or directory name.
-fn ident_of(name: &str) -> String {
+pub fn ident_of(name: &str) -> String {
     let mut s: String = name
         .chars()
         .map(|c| {
