@@ -6,6 +6,7 @@
 //! 3. [`model`] builds module trees, resolves names and weighs the dependency edges;
 //! 4. [`report`] prints the result.
 
+pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod diag;
