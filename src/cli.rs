@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::report::GraphFormat;
+use crate::report::{AnalyzeFormat, GraphFormat};
 
 /// Finds where a Rust workspace could be split into services, and warns when a split
 /// would over-fragment it.
@@ -17,6 +17,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Measure coupling, find cycles and cluster the modules into candidate services.
+    Analyze(AnalyzeArgs),
     /// Print the module dependency graph of a workspace (JSON, DOT or Mermaid).
     Graph(GraphArgs),
 }
@@ -51,4 +53,40 @@ pub struct GraphArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Table)]
+    pub format: AnalyzeFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leiden resolution: higher gives more, smaller clusters (default: the finest of a sweep
+    /// whose modularity is within 5% of the best).
+    #[arg(long, value_name = "GAMMA", conflicts_with = "clusters", value_parser = positive_f64)]
+    pub resolution: Option<f64>,
+    /// Aim for N clusters (the resolution is searched for it).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub clusters: Option<u64>,
+    /// Share of all modules that must use a module for it to join the shared kernel.
+    #[arg(long, value_name = "SHARE", default_value_t = crate::analysis::cluster::DEFAULT_KERNEL_SHARE, value_parser = share)]
+    pub kernel_share: f64,
+}
+
+fn positive_f64(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a positive number")),
+    }
+}
+
+fn share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) && x > 0.0 => Ok(x),
+        _ => Err(format!("`{s}` is not a share between 0 and 1")),
+    }
 }

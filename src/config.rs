@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
+use crate::analysis::ClusterOptions;
 use crate::cli::{Command, InputArgs};
-use crate::report::GraphFormat;
+use crate::report::{AnalyzeFormat, GraphFormat};
 
 /// What to analyze and how.
 #[derive(Debug, Clone)]
@@ -18,6 +19,12 @@ pub struct Input {
 /// The command to run, with its resolved settings.
 #[derive(Debug, Clone)]
 pub enum Config {
+    Analyze {
+        input: Input,
+        format: AnalyzeFormat,
+        output: Option<PathBuf>,
+        cluster: ClusterOptions,
+    },
     Graph {
         input: Input,
         format: GraphFormat,
@@ -28,6 +35,17 @@ pub enum Config {
 impl Config {
     pub fn from_cli(cmd: Command) -> Config {
         match cmd {
+            Command::Analyze(a) => Config::Analyze {
+                input: Input::from_args(a.input),
+                format: a.format,
+                output: a.output,
+                cluster: ClusterOptions {
+                    resolution: a.resolution,
+                    clusters: a.clusters.map(|n| n as usize),
+                    kernel_share: a.kernel_share,
+                    ..ClusterOptions::default()
+                },
+            },
             Command::Graph(a) => Config::Graph {
                 input: Input::from_args(a.input),
                 format: a.format,
@@ -38,7 +56,7 @@ impl Config {
 
     pub fn input(&self) -> &Input {
         match self {
-            Config::Graph { input, .. } => input,
+            Config::Analyze { input, .. } | Config::Graph { input, .. } => input,
         }
     }
 }

@@ -75,6 +75,19 @@ pub fn run(config: &Config) -> Result<u8> {
 
 fn run_on_pool(config: &Config) -> Result<u8> {
     match config {
+        Config::Analyze {
+            input,
+            format,
+            output,
+            cluster,
+        } => {
+            let (ws, g) = build_graph(input)?;
+            let a = analysis::analyze(&g, cluster);
+            write_output(output.as_deref(), |out| {
+                report::write_analysis(out, *format, &ws, &g, &a)
+            })?;
+            Ok(0)
+        }
         Config::Graph {
             input,
             format,

@@ -235,7 +235,11 @@ mod tests {
             }
             for x in 0..k {
                 for y in x + 1..k {
-                    next.push(canon(&p.iter().map(|&c| if c == y { x } else { c }).collect::<Vec<_>>()));
+                    next.push(canon(
+                        &p.iter()
+                            .map(|&c| if c == y { x } else { c })
+                            .collect::<Vec<_>>(),
+                    ));
                 }
             }
             for m in next {
@@ -265,7 +269,10 @@ mod tests {
             let all = partitions(n);
             for b in &all {
                 let worst = all.iter().map(|a| mojo(a, b)).max().unwrap();
-                let fm_worst = all.iter().map(|a| mojofm(a, b)).fold(f64::INFINITY, f64::min);
+                let fm_worst = all
+                    .iter()
+                    .map(|a| mojofm(a, b))
+                    .fold(f64::INFINITY, f64::min);
                 assert!(
                     (worst == 0 && fm_worst == 100.0) || fm_worst.abs() < 1e-9,
                     "B={b:?}: worst {worst}, MoJoFM min {fm_worst}"

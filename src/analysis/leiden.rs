@@ -40,7 +40,7 @@ impl WGraph {
         let mut weights = Vec::new();
         offsets.push(0);
         for list in &mut adj {
-            list.sort_by(|x, y| x.0.cmp(&y.0));
+            list.sort_by_key(|x| x.0);
             let mut i = 0;
             while i < list.len() {
                 let (t, mut w) = list[i];
@@ -78,7 +78,10 @@ impl WGraph {
 
     fn neighbors(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
         let r = self.offsets[v]..self.offsets[v + 1];
-        self.targets[r.clone()].iter().copied().zip(self.weights[r].iter().copied())
+        self.targets[r.clone()]
+            .iter()
+            .copied()
+            .zip(self.weights[r].iter().copied())
     }
 
     /// The graph whose nodes are the communities of `part` (ids `0..k`).
@@ -279,7 +282,9 @@ fn move_nodes_fast(g: &WGraph, part: &mut [usize], gamma: f64, rng: &mut Rng) {
                 continue;
             }
             let gc = gain(c, acc.weight[c], &tot);
-            if gc > best_gain + 1e-12 || (best != old && (gc - best_gain).abs() <= 1e-12 && c < best) {
+            if gc > best_gain + 1e-12
+                || (best != old && (gc - best_gain).abs() <= 1e-12 && c < best)
+            {
                 best = c;
                 best_gain = gc;
             }
@@ -324,7 +329,12 @@ fn refine(g: &WGraph, part: &[usize], k: usize, gamma: f64, rng: &mut Rng) -> Ve
     // Per refined community: total degree and weight of edges to the rest of its community.
     let mut rtot: Vec<f64> = g.degree.clone();
     let mut rext: Vec<f64> = (0..n)
-        .map(|v| g.neighbors(v).filter(|&(u, _)| part[u] == part[v]).map(|(_, w)| w).sum())
+        .map(|v| {
+            g.neighbors(v)
+                .filter(|&(u, _)| part[u] == part[v])
+                .map(|(_, w)| w)
+                .sum()
+        })
         .collect();
     let mut singleton = vec![true; n];
     let mut order: Vec<usize> = (0..n).collect();
@@ -431,7 +441,17 @@ mod tests {
     #[test]
     fn communities_are_connected() {
         // Two triangles with no edge between them must never share a community.
-        let g = WGraph::new(6, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (3, 4, 1.0), (4, 5, 1.0), (3, 5, 1.0)]);
+        let g = WGraph::new(
+            6,
+            &[
+                (0, 1, 1.0),
+                (1, 2, 1.0),
+                (0, 2, 1.0),
+                (3, 4, 1.0),
+                (4, 5, 1.0),
+                (3, 5, 1.0),
+            ],
+        );
         for gamma in [0.001, 0.1, 1.0] {
             let p = leiden(&g, gamma, 3, 10);
             assert_ne!(p[0], p[3], "gamma {gamma}: {p:?}");

@@ -1,8 +1,10 @@
 //! Stage 6: reports. The only code that writes results; it never decides anything.
 
+mod analyze_json;
 mod dot;
 mod json;
 mod mermaid;
+mod table;
 
 use std::io::Write;
 
@@ -19,6 +21,27 @@ pub enum GraphFormat {
     Json,
     Dot,
     Mermaid,
+}
+
+/// Output formats of `archsplit analyze`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AnalyzeFormat {
+    /// Readable tables for a terminal.
+    Table,
+    Json,
+}
+
+pub fn write_analysis(
+    out: &mut dyn Write,
+    format: AnalyzeFormat,
+    ws: &Workspace,
+    g: &ModuleGraph,
+    a: &crate::analysis::Analysis,
+) -> Result<()> {
+    match format {
+        AnalyzeFormat::Json => analyze_json::write(out, ws, g, a),
+        AnalyzeFormat::Table => table::write(out, ws, g, a),
+    }
 }
 
 pub fn write_graph(

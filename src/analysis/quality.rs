@@ -1,0 +1,148 @@
+//! Quality figures of a decomposition, to compare options side by side:
+//!
+//! - `modularity`: Newman's Q of the clusters on the weighted undirected graph (higher is
+//!   better, at most 1).
+//! - `turbo_mq`: Bunch's TurboMQ, Σ 2μᵢ / (2μᵢ + εᵢ) over clusters, with μᵢ the weight
+//!   inside cluster i and εᵢ the weight crossing its boundary (higher is better).
+//! - `icp`: inter-partition call percentage, the share of reference weight between clusters
+//!   (lower is better).
+//! - `structural_modularity`: SM of Jin et al., mean cohesion μᵢ/Nᵢ² minus mean coupling
+//!   σᵢⱼ/(2NᵢNⱼ) over pairs, on edge counts (higher is better).
+//! - `ifn`: interface number, the mean number of modules per cluster that other clusters
+//!   reference (lower is better).
+//! - `ned`: non-extreme distribution, the share of modules in clusters of fewer than 5 or more
+//!   than 20 modules, as Mono2Micro defines it for classes (lower is better).
+//! - `cut_weight`: references that would become remote calls between the clusters.
+//! - `kernel_weight`: references into the shared kernel (they become a library, not calls).
+//! - `mojofm_vs_crates`, `ari_vs_crates`: agreement with the crates the authors chose, the
+//!   kernel counted as one more cluster.
+//!
+//! Edges to and from the kernel are left out of every figure but `kernel_weight` and the
+//! agreement figures.
+
+use serde::Serialize;
+
+use super::compare::{adjusted_rand, mojofm};
+use super::metrics::round4;
+use crate::model::ModuleGraph;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Quality {
+    pub modularity: f64,
+    pub turbo_mq: f64,
+    pub icp: f64,
+    pub structural_modularity: f64,
+    pub ifn: f64,
+    pub ned: f64,
+    pub cut_weight: u64,
+    pub kernel_weight: u64,
+    pub mojofm_vs_crates: f64,
+    pub ari_vs_crates: f64,
+}
+
+/// The figures of `assignment` (cluster `0..k` per module, `None` for the kernel).
+pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quality {
+    let mut q = Quality::default();
+    let mut size = vec![0usize; k];
+    for c in assignment.iter().flatten() {
+        size[*c] += 1;
+    }
+    let mut inside = vec![0u64; k]; // μ, weight
+    let mut boundary = vec![0u64; k]; // ε, weight
+    let mut degree = vec![0u64; k];
+    let mut inside_edges = vec![0u64; k];
+    let mut between_edges: std::collections::BTreeMap<(usize, usize), u64> = Default::default();
+    let mut interfaces: Vec<(usize, usize)> = Vec::new();
+    let mut total = 0u64;
+    for e in &g.edges {
+        let w = e.weight as u64;
+        match (assignment[e.from], assignment[e.to]) {
+            (Some(a), Some(b)) => {
+                total += w;
+                degree[a] += w;
+                degree[b] += w;
+                if a == b {
+                    inside[a] += w;
+                    inside_edges[a] += 1;
+                } else {
+                    boundary[a] += w;
+                    boundary[b] += w;
+                    q.cut_weight += w;
+                    *between_edges.entry((a.min(b), a.max(b))).or_insert(0) += 1;
+                    interfaces.push((b, e.to));
+                }
+            }
+            (Some(_), None) => q.kernel_weight += w,
+            _ => {}
+        }
+    }
+    if total > 0 {
+        let m = total as f64;
+        q.modularity = (0..k)
+            .map(|c| inside[c] as f64 / m - (degree[c] as f64 / (2.0 * m)).powi(2))
+            .sum();
+        q.icp = q.cut_weight as f64 / m;
+    }
+    q.turbo_mq = (0..k)
+        .filter(|&c| inside[c] > 0)
+        .map(|c| 2.0 * inside[c] as f64 / (2.0 * inside[c] as f64 + boundary[c] as f64))
+        .sum();
+    if k > 0 {
+        let scoh: f64 = (0..k)
+            .map(|c| inside_edges[c] as f64 / (size[c] as f64).powi(2).max(1.0))
+            .sum::<f64>()
+            / k as f64;
+        let scop: f64 = if k > 1 {
+            between_edges
+                .iter()
+                .map(|(&(a, b), &n)| n as f64 / (2.0 * size[a] as f64 * size[b] as f64))
+                .sum::<f64>()
+                / (k * (k - 1) / 2) as f64
+        } else {
+            0.0
+        };
+        q.structural_modularity = scoh - scop;
+        interfaces.sort_unstable();
+        interfaces.dedup();
+        q.ifn = interfaces.len() as f64 / k as f64;
+        let clustered: usize = size.iter().sum();
+        let extreme: usize = size.iter().filter(|&&s| !(5..=20).contains(&s)).sum();
+        q.ned = if clustered > 0 {
+            extreme as f64 / clustered as f64
+        } else {
+            0.0
+        };
+    }
+    let a: Vec<usize> = assignment.iter().map(|c| c.unwrap_or(k)).collect();
+    let b: Vec<usize> = g
+        .modules
+        .iter()
+        .map(|m| package_index(g, m.krate))
+        .collect();
+    if !a.is_empty() {
+        q.mojofm_vs_crates = mojofm(&a, &b);
+        q.ari_vs_crates = adjusted_rand(&a, &b);
+    }
+    for x in [
+        &mut q.modularity,
+        &mut q.turbo_mq,
+        &mut q.icp,
+        &mut q.structural_modularity,
+        &mut q.ifn,
+        &mut q.ned,
+        &mut q.mojofm_vs_crates,
+        &mut q.ari_vs_crates,
+    ] {
+        *x = round4(*x);
+    }
+    q
+}
+
+/// The index of a target's package among the graph's packages (targets of one package share it).
+pub fn package_index(g: &ModuleGraph, krate: usize) -> usize {
+    let name = &g.crates[krate].package;
+    g.crates
+        .iter()
+        .position(|c| &c.package == name)
+        .unwrap_or(krate)
+}

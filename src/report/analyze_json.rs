@@ -1,0 +1,263 @@
+//! The JSON document of `archsplit analyze`: the graph document (schema_version 1) plus each
+//! module's `cluster` and `metrics`, `clusters[]`, `kernel[]`, `cycles[]`, `crate_cycles[]`,
+//! and the quality figures in `summary`.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::json::{
+    CrateDependencyJson, CrateJson, DependencyJson, ExternalJson, GraphJson, ModuleJson, Summary,
+    Tool,
+};
+use crate::analysis::{Analysis, Cycle, Metrics, Quality};
+use crate::diag::Diagnostic;
+use crate::model::ModuleGraph;
+use crate::workspace::Workspace;
+
+#[derive(Serialize)]
+pub struct AnalyzeJson<'a> {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub summary: AnalyzeSummary,
+    pub crates: Vec<CrateAnalyzed>,
+    pub modules: Vec<ModuleAnalyzed>,
+    pub dependencies: Vec<DependencyJson<'a>>,
+    pub crate_dependencies: Vec<CrateDependencyJson<'a>>,
+    pub external: Vec<ExternalJson>,
+    pub clusters: Vec<ClusterJson>,
+    pub kernel: Vec<KernelJson>,
+    pub cycles: Vec<CycleJson>,
+    pub crate_cycles: Vec<CycleJson>,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+pub struct AnalyzeSummary {
+    #[serde(flatten)]
+    pub graph: Summary,
+    pub clusters: usize,
+    pub kernel_modules: usize,
+    pub cycles: usize,
+    pub crate_cycles: usize,
+    #[serde(flatten)]
+    pub quality: Quality,
+    pub clustering: ClusteringJson,
+}
+
+#[derive(Serialize)]
+pub struct ClusteringJson {
+    pub algorithm: &'static str,
+    pub resolution: f64,
+    /// How the resolution was chosen: `given`, `clusters` or `finest-near-best-modularity`.
+    pub criterion: &'static str,
+    pub kernel_share: f64,
+    pub sweep: Vec<crate::analysis::cluster::SweepPoint>,
+}
+
+#[derive(Serialize)]
+pub struct CrateAnalyzed {
+    #[serde(flatten)]
+    pub base: CrateJson,
+    pub metrics: Metrics,
+}
+
+#[derive(Serialize)]
+pub struct ModuleAnalyzed {
+    #[serde(flatten)]
+    pub base: ModuleJson,
+    /// Id of the module's cluster; null for a module of the shared kernel.
+    pub cluster: Option<usize>,
+    pub metrics: Metrics,
+}
+
+#[derive(Serialize)]
+pub struct ClusterJson {
+    pub id: usize,
+    /// The longest module path prefix its modules share, or its most referenced module.
+    pub name: String,
+    pub modules: Vec<String>,
+    /// Packages its modules belong to.
+    pub crates: Vec<String>,
+    pub metrics: Metrics,
+}
+
+#[derive(Serialize)]
+pub struct KernelJson {
+    pub module: String,
+    #[serde(rename = "crate")]
+    pub krate: String,
+    /// How many modules use it.
+    pub users: usize,
+}
+
+#[derive(Serialize)]
+pub struct CycleJson {
+    pub members: Vec<String>,
+    pub edges: Vec<EdgeRef>,
+    /// The back edges of a depth-first walk: removing them breaks every cycle.
+    pub closing_edges: Vec<EdgeRef>,
+}
+
+#[derive(Serialize)]
+pub struct EdgeRef {
+    pub from: String,
+    pub to: String,
+}
+
+/// Cluster ids as users see them: 1, 2, ... in order of size.
+pub fn cluster_id(c: usize) -> usize {
+    c + 1
+}
+
+/// A readable name for a cluster: the module path prefix its modules share, or its module
+/// with the most references from inside the cluster (`+N` for the others).
+pub fn cluster_name(g: &ModuleGraph, members: &[usize], assignment: &[Option<usize>]) -> String {
+    let paths: Vec<Vec<&str>> = members
+        .iter()
+        .map(|&m| g.modules[m].path.split("::").collect())
+        .collect();
+    let mut prefix: Vec<&str> = paths.first().cloned().unwrap_or_default();
+    for p in &paths[1..] {
+        let common = prefix.iter().zip(p).take_while(|(a, b)| a == b).count();
+        prefix.truncate(common);
+    }
+    if !prefix.is_empty() {
+        return prefix.join("::");
+    }
+    let c = assignment[members[0]];
+    let mut weight = vec![0u64; g.modules.len()];
+    for e in &g.edges {
+        if assignment[e.from] == c && assignment[e.to] == c {
+            weight[e.to] += e.weight as u64;
+        }
+    }
+    let top = members
+        .iter()
+        .copied()
+        .max_by(|&a, &b| {
+            weight[a]
+                .cmp(&weight[b])
+                .then(g.modules[b].path.cmp(&g.modules[a].path))
+        })
+        .unwrap_or(members[0]);
+    format!("{} +{}", g.modules[top].path, members.len() - 1)
+}
+
+fn cycle_json(c: &Cycle, name: impl Fn(usize) -> String) -> CycleJson {
+    let edge = |&(a, b): &(usize, usize)| EdgeRef {
+        from: name(a),
+        to: name(b),
+    };
+    CycleJson {
+        members: c.members.iter().map(|&m| name(m)).collect(),
+        edges: c.edges.iter().map(edge).collect(),
+        closing_edges: c.closing.iter().map(edge).collect(),
+    }
+}
+
+impl<'a> AnalyzeJson<'a> {
+    pub fn new(ws: &Workspace, g: &'a ModuleGraph, a: &Analysis) -> Self {
+        let base = GraphJson::new(ws, g);
+        let c = &a.clustering;
+        let mut members = vec![Vec::new(); c.k];
+        for (m, cl) in c.assignment.iter().enumerate() {
+            if let Some(cl) = cl {
+                members[*cl].push(m);
+            }
+        }
+        let clusters = members
+            .iter()
+            .enumerate()
+            .map(|(i, ms)| {
+                let crates: BTreeSet<String> = ms
+                    .iter()
+                    .map(|&m| g.crates[g.modules[m].krate].package.clone())
+                    .collect();
+                ClusterJson {
+                    id: cluster_id(i),
+                    name: cluster_name(g, ms, &c.assignment),
+                    modules: ms.iter().map(|&m| g.modules[m].path.clone()).collect(),
+                    crates: crates.into_iter().collect(),
+                    metrics: a.cluster_metrics[i].clone(),
+                }
+            })
+            .collect();
+        let mut users = vec![0usize; g.modules.len()];
+        for e in &g.edges {
+            users[e.to] += 1;
+        }
+        let kernel = c
+            .kernel
+            .iter()
+            .map(|&m| KernelJson {
+                module: g.modules[m].path.clone(),
+                krate: g.crates[g.modules[m].krate].package.clone(),
+                users: users[m],
+            })
+            .collect();
+        let modules = base
+            .modules
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| ModuleAnalyzed {
+                base: m,
+                cluster: c.assignment[i].map(cluster_id),
+                metrics: a.module_metrics[i].clone(),
+            })
+            .collect();
+        let crates = base
+            .crates
+            .into_iter()
+            .map(|cr| {
+                let metrics = a.crate_metrics.get(&cr.name).cloned().unwrap_or_default();
+                CrateAnalyzed { base: cr, metrics }
+            })
+            .collect();
+        AnalyzeJson {
+            schema_version: base.schema_version,
+            tool: base.tool,
+            summary: AnalyzeSummary {
+                graph: base.summary,
+                clusters: c.k,
+                kernel_modules: c.kernel.len(),
+                cycles: a.cycles.len(),
+                crate_cycles: a.crate_cycles.len(),
+                quality: a.quality.clone(),
+                clustering: ClusteringJson {
+                    algorithm: "leiden",
+                    resolution: c.resolution,
+                    criterion: c.criterion,
+                    kernel_share: c.kernel_share,
+                    sweep: c.sweep.clone(),
+                },
+            },
+            crates,
+            modules,
+            dependencies: base.dependencies,
+            crate_dependencies: base.crate_dependencies,
+            external: base.external,
+            clusters,
+            kernel,
+            cycles: a
+                .cycles
+                .iter()
+                .map(|cy| cycle_json(cy, |m| g.modules[m].path.clone()))
+                .collect(),
+            crate_cycles: a
+                .crate_cycles
+                .iter()
+                .map(|cy| cycle_json(cy, |p| a.packages[p].clone()))
+                .collect(),
+            diagnostics: base.diagnostics,
+        }
+    }
+}
+
+pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph, a: &Analysis) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &AnalyzeJson::new(ws, g, a))?;
+    writeln!(out)?;
+    Ok(())
+}
