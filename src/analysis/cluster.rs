@@ -94,10 +94,17 @@ pub fn kernel(g: &ModuleGraph, share: f64) -> Vec<usize> {
 }
 
 /// The graph the search runs on: one node per strongly connected component of the modules
-/// outside the kernel; `node_of[m]` (None for kernel modules).
+/// outside the kernel that have a dependency outside it; `node_of[m]` (None for the others).
 fn search_graph(g: &ModuleGraph, in_kernel: &[bool]) -> (WGraph, Vec<Option<usize>>) {
     let n = g.modules.len();
-    let keep: Vec<usize> = (0..n).filter(|&m| !in_kernel[m]).collect();
+    let mut linked = vec![false; n];
+    for e in &g.edges {
+        if !in_kernel[e.from] && !in_kernel[e.to] {
+            linked[e.from] = true;
+            linked[e.to] = true;
+        }
+    }
+    let keep: Vec<usize> = (0..n).filter(|&m| linked[m]).collect();
     let mut local = vec![usize::MAX; n];
     for (i, &m) in keep.iter().enumerate() {
         local[m] = i;
@@ -118,22 +125,6 @@ fn search_graph(g: &ModuleGraph, in_kernel: &[bool]) -> (WGraph, Vec<Option<usiz
     for e in &g.edges {
         if let (Some(a), Some(b)) = (node_of[e.from], node_of[e.to]) {
             edges.push((a, b, e.weight as f64));
-        }
-    }
-    // A module that nothing references and that references nothing (only declared, or
-    // linked only to the kernel) has one dependency left: the module that declares it.
-    let mut linked = vec![false; n];
-    for e in &g.edges {
-        if node_of[e.from].is_some() && node_of[e.to].is_some() {
-            linked[e.from] = true;
-            linked[e.to] = true;
-        }
-    }
-    for m in 0..n {
-        if let (Some(a), false, Some(p)) = (node_of[m], linked[m], g.modules[m].parent) {
-            if let Some(b) = node_of[p] {
-                edges.push((a, b, 1.0));
-            }
         }
     }
     (WGraph::new(k, &edges), node_of)
@@ -170,8 +161,9 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
     let (wg, node_of) = search_graph(g, &in_kernel);
     let run = |gamma: f64| -> Run {
         let part = leiden(&wg, gamma, opts.seed, ITERATIONS);
-        let (assignment, k) =
-            order_clusters(g, node_of.iter().map(|n| n.map(|x| part[x])).collect());
+        let mut raw: Vec<Option<usize>> = node_of.iter().map(|n| n.map(|x| part[x])).collect();
+        place_unlinked(g, &in_kernel, &mut raw);
+        let (assignment, k) = order_clusters(g, raw);
         Run {
             gamma,
             assignment,
@@ -239,6 +231,56 @@ fn search_count(
     }
     sweep.sort_by(|a, b| a.resolution.total_cmp(&b.resolution));
     (best.expect("at least one run"), sweep)
+}
+
+/// Places the modules the search did not see because no dependency links them (outside the
+/// kernel): their `mod` declarations are all that is left. A module joins the cluster most of
+/// the modules it declares are in; otherwise the cluster of the module that declares it;
+/// a tree of such modules with neither becomes a cluster of its own.
+fn place_unlinked(g: &ModuleGraph, in_kernel: &[bool], raw: &mut [Option<usize>]) {
+    let n = g.modules.len();
+    let unlinked: Vec<usize> = (0..n)
+        .filter(|&m| raw[m].is_none() && !in_kernel[m])
+        .collect();
+    if unlinked.is_empty() {
+        return;
+    }
+    let depth = |mut m: usize| {
+        let mut d = 0;
+        while let Some(p) = g.modules[m].parent {
+            d += 1;
+            m = p;
+        }
+        d
+    };
+    let mut by_depth: Vec<(usize, usize)> = unlinked.iter().map(|&m| (depth(m), m)).collect();
+    by_depth.sort_unstable();
+    // Deepest first: containers take their children's majority cluster.
+    for &(_, m) in by_depth.iter().rev() {
+        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+        for &c in g.modules[m].children.values() {
+            if let Some(cl) = raw[c] {
+                *counts.entry(cl).or_insert(0) += 1;
+            }
+        }
+        if let Some((&cl, _)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+            raw[m] = Some(cl);
+        }
+    }
+    // Shallowest first: the rest follow the module that declares them.
+    let mut next = raw.iter().flatten().copied().max().map_or(0, |c| c + 1);
+    for &(_, m) in &by_depth {
+        if raw[m].is_some() {
+            continue;
+        }
+        raw[m] = match g.modules[m].parent.and_then(|p| raw[p]) {
+            Some(cl) => Some(cl),
+            None => {
+                next += 1;
+                Some(next - 1)
+            }
+        };
+    }
 }
 
 /// Renumbers clusters: largest first, then by the path of their first module.

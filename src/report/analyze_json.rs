@@ -112,8 +112,9 @@ pub fn cluster_id(c: usize) -> usize {
     c + 1
 }
 
-/// A readable name for a cluster: the module path prefix its modules share, or its module
-/// with the most references from inside the cluster (`+N` for the others).
+/// A readable name for a cluster: the module path prefix its modules share when it says more
+/// than the crate, otherwise its module most referenced from inside the cluster (`+N` for
+/// the others).
 pub fn cluster_name(g: &ModuleGraph, members: &[usize], assignment: &[Option<usize>]) -> String {
     let paths: Vec<Vec<&str>> = members
         .iter()
@@ -124,7 +125,7 @@ pub fn cluster_name(g: &ModuleGraph, members: &[usize], assignment: &[Option<usi
         let common = prefix.iter().zip(p).take_while(|(a, b)| a == b).count();
         prefix.truncate(common);
     }
-    if !prefix.is_empty() {
+    if prefix.len() > 1 || members.len() == 1 {
         return prefix.join("::");
     }
     let c = assignment[members[0]];
@@ -143,7 +144,10 @@ pub fn cluster_name(g: &ModuleGraph, members: &[usize], assignment: &[Option<usi
                 .then(g.modules[b].path.cmp(&g.modules[a].path))
         })
         .unwrap_or(members[0]);
-    format!("{} +{}", g.modules[top].path, members.len() - 1)
+    match members.len() {
+        1 => g.modules[top].path.clone(),
+        n => format!("{} +{}", g.modules[top].path, n - 1),
+    }
 }
 
 fn cycle_json(c: &Cycle, name: impl Fn(usize) -> String) -> CycleJson {

@@ -3,11 +3,278 @@
 use std::io::Write;
 
 use anyhow::Result;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
+use super::analyze_json::{cluster_id, cluster_name};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-pub fn write(_out: &mut dyn Write, _ws: &Workspace, _g: &ModuleGraph, _a: &Analysis) -> Result<()> {
+/// Rows shown per table before the rest is summarized (`--format json` has everything).
+const MAX_ROWS: usize = 25;
+
+/// `12345` → `12,345`.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn new_table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if !header.is_empty() {
+        t.set_header(header.iter().map(Cell::new));
+    }
+    // A terminal's width when there is one; a fixed width otherwise, so that piped and
+    // saved reports are the same bytes everywhere.
+    if t.width().is_none() {
+        t.set_width(120);
+    }
+    t
+}
+
+fn right(t: &mut Table, cols: &[usize]) {
+    for &c in cols {
+        if let Some(col) = t.column_mut(c) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// At most `n` items joined with `, `, then `+N more`.
+fn list(items: &[String], n: usize) -> String {
+    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > n {
+        s.push_str(&format!(", +{} more", items.len() - n));
+    }
+    s
+}
+
+pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph, a: &Analysis) -> Result<()> {
+    let c = &a.clustering;
+    let q = &a.quality;
+    let loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
+    let refs: u64 = g.edges.iter().map(|e| e.weight as u64).sum();
+
+    writeln!(out, "Summary")?;
+    let mut t = new_table(&[]);
+    let rows: Vec<(&str, String)> = vec![
+        (
+            "crates",
+            format!("{} ({} targets)", ws.packages.len(), g.crates.len()),
+        ),
+        (
+            "modules",
+            format!("{} ({} lines of code)", g.modules.len(), thousands(loc)),
+        ),
+        (
+            "dependencies",
+            format!(
+                "{} between modules, {} references",
+                g.edges.len(),
+                thousands(refs)
+            ),
+        ),
+        (
+            "clusters",
+            format!(
+                "{} (Leiden, resolution {}, {})",
+                c.k, c.resolution, c.criterion
+            ),
+        ),
+        (
+            "shared kernel",
+            format!("{} modules used by nearly everything", c.kernel.len()),
+        ),
+        (
+            "cycles",
+            format!(
+                "{} between modules, {} between crates",
+                a.cycles.len(),
+                a.crate_cycles.len()
+            ),
+        ),
+        ("modularity Q", format!("{:.3}", q.modularity)),
+        ("TurboMQ", format!("{:.3}", q.turbo_mq)),
+        (
+            "ICP",
+            format!("{:.1}% of references cross clusters", q.icp * 100.0),
+        ),
+        (
+            "structural modularity",
+            format!("{:.3}", q.structural_modularity),
+        ),
+        ("IFN / NED", format!("{:.2} / {:.2}", q.ifn, q.ned)),
+        (
+            "cut weight",
+            format!(
+                "{} references would become remote calls",
+                thousands(q.cut_weight)
+            ),
+        ),
+        (
+            "agreement with crates",
+            format!(
+                "MoJoFM {:.1}, adjusted Rand {:.3}",
+                q.mojofm_vs_crates, q.ari_vs_crates
+            ),
+        ),
+        ("diagnostics", g.diagnostics.len().to_string()),
+    ];
+    for (k, v) in rows {
+        t.add_row(vec![Cell::new(k), Cell::new(v)]);
+    }
+    writeln!(out, "{t}")?;
+
+    let mut members = vec![Vec::new(); c.k];
+    for (m, cl) in c.assignment.iter().enumerate() {
+        if let Some(cl) = cl {
+            members[*cl].push(m);
+        }
+    }
+    writeln!(out, "\nClusters (candidate services)")?;
+    let mut t = new_table(&[
+        "id",
+        "name",
+        "modules",
+        "loc",
+        "crates",
+        "cohesion",
+        "coupling",
+        "instability",
+    ]);
+    for (i, ms) in members.iter().enumerate().take(MAX_ROWS) {
+        let m = &a.cluster_metrics[i];
+        let mut crates: Vec<String> = ms
+            .iter()
+            .map(|&x| g.crates[g.modules[x].krate].package.clone())
+            .collect();
+        crates.sort();
+        crates.dedup();
+        t.add_row(vec![
+            Cell::new(cluster_id(i)),
+            Cell::new(cluster_name(g, ms, &c.assignment)),
+            Cell::new(m.modules),
+            Cell::new(thousands(m.loc)),
+            Cell::new(list(&crates, 3)),
+            Cell::new(format!("{:.2}", m.cohesion)),
+            Cell::new(thousands(m.fan_in + m.fan_out)),
+            Cell::new(format!("{:.2}", m.instability)),
+        ]);
+    }
+    right(&mut t, &[0, 2, 3, 5, 6, 7]);
+    writeln!(out, "{t}")?;
+    if c.k > MAX_ROWS {
+        let rest: usize = members[MAX_ROWS..].iter().map(Vec::len).sum();
+        writeln!(
+            out,
+            "... {} more clusters with {} modules (see --format json)",
+            c.k - MAX_ROWS,
+            rest
+        )?;
+    }
+    writeln!(
+        out,
+        "cohesion: share of a cluster's references that stay inside; coupling: references crossing its boundary"
+    )?;
+
+    if !a.cycles.is_empty() {
+        writeln!(
+            out,
+            "\nDependency cycles (their modules always stay in one cluster)"
+        )?;
+        let mut t = new_table(&["modules", "members", "closing edges"]);
+        for cy in a.cycles.iter().take(MAX_ROWS) {
+            let names: Vec<String> = cy
+                .members
+                .iter()
+                .map(|&m| g.modules[m].path.clone())
+                .collect();
+            let closing: Vec<String> = cy
+                .closing
+                .iter()
+                .map(|&(x, y)| format!("{} → {}", g.modules[x].path, g.modules[y].path))
+                .collect();
+            t.add_row(vec![
+                Cell::new(cy.members.len()),
+                Cell::new(list(&names, 4)),
+                Cell::new(list(&closing, 2)),
+            ]);
+        }
+        right(&mut t, &[0]);
+        writeln!(out, "{t}")?;
+        if a.cycles.len() > MAX_ROWS {
+            writeln!(
+                out,
+                "... {} more cycles (see --format json)",
+                a.cycles.len() - MAX_ROWS
+            )?;
+        }
+    }
+    if !a.crate_cycles.is_empty() {
+        writeln!(out, "\nCycles between crates")?;
+        let mut t = new_table(&["crates", "closing edges"]);
+        for cy in &a.crate_cycles {
+            let names: Vec<String> = cy.members.iter().map(|&p| a.packages[p].clone()).collect();
+            let closing: Vec<String> = cy
+                .closing
+                .iter()
+                .map(|&(x, y)| format!("{} → {}", a.packages[x], a.packages[y]))
+                .collect();
+            t.add_row(vec![
+                Cell::new(list(&names, 6)),
+                Cell::new(list(&closing, 3)),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+
+    if !c.kernel.is_empty() {
+        writeln!(
+            out,
+            "\nShared kernel (used by nearly everything; kept out of the clusters)"
+        )?;
+        let mut users = vec![0usize; g.modules.len()];
+        for e in &g.edges {
+            users[e.to] += 1;
+        }
+        let mut t = new_table(&["module", "crate", "used by"]);
+        for &m in c.kernel.iter().take(MAX_ROWS) {
+            t.add_row(vec![
+                Cell::new(&g.modules[m].path),
+                Cell::new(&g.crates[g.modules[m].krate].package),
+                Cell::new(format!("{} modules", users[m])),
+            ]);
+        }
+        right(&mut t, &[2]);
+        writeln!(out, "{t}")?;
+    }
+    if !g.diagnostics.is_empty() {
+        writeln!(
+            out,
+            "\n{} diagnostics about the input (files that do not parse, missing modules, ...): see --format json",
+            g.diagnostics.len()
+        )?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(1234567), "1,234,567");
+    }
 }

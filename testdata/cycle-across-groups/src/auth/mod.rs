@@ -1,0 +1,3 @@
+pub mod login;
+pub mod session;
+pub mod token;

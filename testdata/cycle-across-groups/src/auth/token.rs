@@ -1,0 +1,3 @@
+pub fn token() -> u32 {
+    1
+}

@@ -1,0 +1,3 @@
+pub mod b1;
+pub mod b2;
+pub mod b3;

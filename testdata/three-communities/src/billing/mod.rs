@@ -1,0 +1,4 @@
+pub mod invoice;
+pub mod tax;
+pub mod ledger;
+pub mod payment;

@@ -1,0 +1,4 @@
+pub mod product;
+pub mod price;
+pub mod stock;
+pub mod search;

@@ -1,0 +1,4 @@
+pub mod parcel;
+pub mod route;
+pub mod carrier;
+pub mod tracking;
