@@ -6,6 +6,9 @@ use std::path::Path;
 
 use crate::support::{archsplit, expect_code, marks_left, stdout, testdata};
 
+/// Fixtures whose `archsplit analyze` output is golden too, as JSON and as the table.
+const ANALYZED: &[&str] = &["cycle-across-groups", "hub", "reexports", "renamed-crates", "three-communities"];
+
 /// Extra runs of a fixture with more flags: (case, variant name, flags).
 const VARIANTS: &[(&str, &str, &[&str])] = &[("cfg-test", "include-tests", &["--include-tests"])];
 
@@ -104,4 +107,29 @@ fn golden_graphs_match_and_no_planted_program_runs() {
         "{}\n(re-bless with ARCHSPLIT_BLESS=1 after checking)",
         failures.join("\n")
     );
+}
+
+#[test]
+fn golden_analyses_match() {
+    let marks = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for case in ANALYZED {
+        let dir = testdata().join(case);
+        for (format, ext) in [("json", "json"), ("table", "txt")] {
+            let out = archsplit(&dir, marks.path(), &["analyze", ".", "--format", format]);
+            expect_code(&out, 0);
+            let text = stdout(&out);
+            if let Some(f) = check(&testdata().join(format!("{case}.analyze.{ext}")), &text) {
+                failures.push(f);
+            }
+            if format == "json" {
+                let one = archsplit(&dir, marks.path(), &["analyze", ".", "--format", format, "-j", "1"]);
+                if stdout(&one) != text {
+                    failures.push(format!("{case}: analyze output differs with -j 1"));
+                }
+            }
+        }
+    }
+    assert_eq!(marks_left(marks.path()), Vec::<String>::new(), "a program planted in a fixture ran");
+    assert!(failures.is_empty(), "{}\n(re-bless with ARCHSPLIT_BLESS=1 after checking)", failures.join("\n"));
 }
