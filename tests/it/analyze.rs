@@ -20,7 +20,12 @@ fn clusters(v: &Value) -> std::collections::BTreeMap<String, Option<u64>> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| (m["path"].as_str().unwrap().to_string(), m["cluster"].as_u64()))
+        .map(|m| {
+            (
+                m["path"].as_str().unwrap().to_string(),
+                m["cluster"].as_u64(),
+            )
+        })
         .collect()
 }
 
@@ -37,27 +42,54 @@ fn three_communities_joined_by_thin_edges_are_three_clusters() {
             .collect();
         assert_eq!(ids.len(), 1, "{group} is split: {ids:?}");
     }
-    assert_ne!(c["three_communities::billing::tax"], c["three_communities::catalog::stock"]);
-    assert_ne!(c["three_communities::catalog::stock"], c["three_communities::shipping::route"]);
+    assert_ne!(
+        c["three_communities::billing::tax"],
+        c["three_communities::catalog::stock"]
+    );
+    assert_ne!(
+        c["three_communities::catalog::stock"],
+        c["three_communities::shipping::route"]
+    );
     assert!(v["summary"]["modularity"].as_f64().unwrap() > 0.5);
-    assert_eq!(v["summary"]["mojofm_vs_crates"].as_f64().unwrap() < 100.0, true, "one crate, three clusters");
+    assert!(
+        v["summary"]["mojofm_vs_crates"].as_f64().unwrap() < 100.0,
+        "one crate, three clusters"
+    );
 }
 
 #[test]
 fn modules_of_one_cycle_share_a_cluster() {
     let v = analyze("cycle-across-groups", &[]);
     let c = clusters(&v);
-    assert_eq!(c["cycle_across_groups::auth::session"], c["cycle_across_groups::orders::checkout"]);
-    assert_eq!(c["cycle_across_groups::orders::cart"], c["cycle_across_groups::orders::refund"]);
-    assert_ne!(c["cycle_across_groups::auth::login"], c["cycle_across_groups::orders::cart"]);
+    assert_eq!(
+        c["cycle_across_groups::auth::session"],
+        c["cycle_across_groups::orders::checkout"]
+    );
+    assert_eq!(
+        c["cycle_across_groups::orders::cart"],
+        c["cycle_across_groups::orders::refund"]
+    );
+    assert_ne!(
+        c["cycle_across_groups::auth::login"],
+        c["cycle_across_groups::orders::cart"]
+    );
     let cycles = v["cycles"].as_array().unwrap();
     assert_eq!(cycles.len(), 1);
-    assert_eq!(cycles[0]["members"], serde_json::json!(["cycle_across_groups::auth::session", "cycle_across_groups::orders::checkout"]));
+    assert_eq!(
+        cycles[0]["members"],
+        serde_json::json!([
+            "cycle_across_groups::auth::session",
+            "cycle_across_groups::orders::checkout"
+        ])
+    );
     assert_eq!(cycles[0]["closing_edges"].as_array().unwrap().len(), 1);
     // Whatever the granularity, the cycle is never cut.
     for r in ["0.01", "1", "50"] {
         let c = clusters(&analyze("cycle-across-groups", &["--resolution", r]));
-        assert_eq!(c["cycle_across_groups::auth::session"], c["cycle_across_groups::orders::checkout"], "resolution {r}");
+        assert_eq!(
+            c["cycle_across_groups::auth::session"], c["cycle_across_groups::orders::checkout"],
+            "resolution {r}"
+        );
     }
 }
 
@@ -103,10 +135,17 @@ fn json_keeps_the_names_ci_scripts_read() {
     let m = &v["modules"][0];
     assert!(m.get("cluster").is_some() && m["metrics"]["instability"].is_number());
     let cl = &v["clusters"][0];
-    assert!(cl["id"].is_number() && cl["modules"].is_array() && cl["metrics"]["cohesion"].is_number());
+    assert!(
+        cl["id"].is_number() && cl["modules"].is_array() && cl["metrics"]["cohesion"].is_number()
+    );
     assert!(v["cycles"].is_array() && v["kernel"].is_array());
     // Every module's cluster id names a cluster.
-    let ids: Vec<u64> = v["clusters"].as_array().unwrap().iter().map(|c| c["id"].as_u64().unwrap()).collect();
+    let ids: Vec<u64> = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_u64().unwrap())
+        .collect();
     for (_, id) in clusters(&v) {
         if let Some(id) = id {
             assert!(ids.contains(&id));

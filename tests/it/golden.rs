@@ -7,7 +7,13 @@ use std::path::Path;
 use crate::support::{archsplit, expect_code, marks_left, stdout, testdata};
 
 /// Fixtures whose `archsplit analyze` output is golden too, as JSON and as the table.
-const ANALYZED: &[&str] = &["cycle-across-groups", "hub", "reexports", "renamed-crates", "three-communities"];
+const ANALYZED: &[&str] = &[
+    "cycle-across-groups",
+    "hub",
+    "reexports",
+    "renamed-crates",
+    "three-communities",
+];
 
 /// Extra runs of a fixture with more flags: (case, variant name, flags).
 const VARIANTS: &[(&str, &str, &[&str])] = &[("cfg-test", "include-tests", &["--include-tests"])];
@@ -123,13 +129,25 @@ fn golden_analyses_match() {
                 failures.push(f);
             }
             if format == "json" {
-                let one = archsplit(&dir, marks.path(), &["analyze", ".", "--format", format, "-j", "1"]);
+                let one = archsplit(
+                    &dir,
+                    marks.path(),
+                    &["analyze", ".", "--format", format, "-j", "1"],
+                );
                 if stdout(&one) != text {
                     failures.push(format!("{case}: analyze output differs with -j 1"));
                 }
             }
         }
     }
-    assert_eq!(marks_left(marks.path()), Vec::<String>::new(), "a program planted in a fixture ran");
-    assert!(failures.is_empty(), "{}\n(re-bless with ARCHSPLIT_BLESS=1 after checking)", failures.join("\n"));
+    assert_eq!(
+        marks_left(marks.path()),
+        Vec::<String>::new(),
+        "a program planted in a fixture ran"
+    );
+    assert!(
+        failures.is_empty(),
+        "{}\n(re-bless with ARCHSPLIT_BLESS=1 after checking)",
+        failures.join("\n")
+    );
 }
