@@ -19,8 +19,28 @@ pub struct Cli {
 pub enum Command {
     /// Measure coupling, find cycles and cluster the modules into candidate services.
     Analyze(AnalyzeArgs),
+    /// Explain one rule: the article passage it encodes, its thresholds and help.
+    Explain(ExplainArgs),
     /// Print the module dependency graph of a workspace (JSON, DOT or Mermaid).
     Graph(GraphArgs),
+    /// List the rules with their ids and titles.
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Read rules from DIR (`*.toml`, one rule each) over the shipped ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. `over-fragmentation`.
+    pub rule: String,
+    /// Read rules from DIR (`*.toml`, one rule each) over the shipped ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 /// Options every command shares: what to analyze and how.
@@ -72,6 +92,10 @@ pub struct AnalyzeArgs {
     /// Aim for N clusters (the resolution is searched for it).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub clusters: Option<u64>,
+    /// Read rules from DIR (`*.toml`, one rule each) over the shipped ones; `archsplit.toml`
+    /// at PATH still applies on top.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
     /// Share of all modules that must use a module for it to join the shared kernel.
     #[arg(long, value_name = "SHARE", default_value_t = crate::analysis::cluster::DEFAULT_KERNEL_SHARE, value_parser = share)]
     pub kernel_share: f64,

@@ -24,6 +24,14 @@ pub enum Config {
         format: AnalyzeFormat,
         output: Option<PathBuf>,
         cluster: ClusterOptions,
+        rules_dir: Option<PathBuf>,
+    },
+    Rules {
+        rules_dir: Option<PathBuf>,
+    },
+    Explain {
+        rule: String,
+        rules_dir: Option<PathBuf>,
     },
     Graph {
         input: Input,
@@ -45,6 +53,12 @@ impl Config {
                     kernel_share: a.kernel_share,
                     ..ClusterOptions::default()
                 },
+                rules_dir: a.rules,
+            },
+            Command::Rules(a) => Config::Rules { rules_dir: a.rules },
+            Command::Explain(a) => Config::Explain {
+                rule: a.rule,
+                rules_dir: a.rules,
             },
             Command::Graph(a) => Config::Graph {
                 input: Input::from_args(a.input),
@@ -54,9 +68,11 @@ impl Config {
         }
     }
 
-    pub fn input(&self) -> &Input {
+    /// Parsing threads asked for, if any.
+    pub fn jobs(&self) -> Option<usize> {
         match self {
-            Config::Analyze { input, .. } | Config::Graph { input, .. } => input,
+            Config::Analyze { input, .. } | Config::Graph { input, .. } => input.jobs,
+            Config::Rules { .. } | Config::Explain { .. } => None,
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod diag;
 pub mod model;
 pub mod parse;
 pub mod report;
+pub mod rules;
 pub mod workspace;
 
 use std::ffi::OsString;
@@ -66,7 +67,7 @@ pub fn run(config: &Config) -> Result<u8> {
     let mut pool = rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("archsplit-{i}"));
-    if let Some(j) = config.input().jobs {
+    if let Some(j) = config.jobs() {
         pool = pool.num_threads(j);
     }
     let pool = pool.build().context("cannot start worker threads")?;
@@ -80,12 +81,31 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             format,
             output,
             cluster,
+            rules_dir,
         } => {
             let (ws, g) = build_graph(input)?;
+            let rules = rules::load(&ws.root, rules_dir.as_deref())?;
             let a = analysis::analyze(&g, cluster);
+            let advice = rules::advise(&ws, &g, &a, &rules);
             write_output(output.as_deref(), |out| {
-                report::write_analysis(out, *format, &ws, &g, &a)
+                report::write_analysis(out, *format, &ws, &g, &a, &advice)
             })?;
+            Ok(0)
+        }
+        Config::Rules { rules_dir } => {
+            let rules = rules::load_without_config(rules_dir.as_deref())?;
+            write_output(None, |out| report::write_rules(out, &rules))?;
+            Ok(0)
+        }
+        Config::Explain { rule, rules_dir } => {
+            let rules = rules::load_without_config(rules_dir.as_deref())?;
+            let Some(r) = rules.rules.get(rule) else {
+                bail!(
+                    "no rule `{rule}` (known: {})",
+                    rules.rules.keys().cloned().collect::<Vec<_>>().join(", ")
+                );
+            };
+            write_output(None, |out| report::write_explain(out, r))?;
             Ok(0)
         }
         Config::Graph {

@@ -20,6 +20,9 @@ pub struct Edge {
     /// Number of references.
     pub weight: u32,
     pub kinds: BTreeMap<RefKind, u32>,
+    /// Names of the items of `to` that are referenced, with counts (what a boundary between
+    /// the two modules would have to expose).
+    pub items: BTreeMap<String, u32>,
 }
 
 /// References from one module into one crate outside the workspace.
@@ -90,15 +93,19 @@ pub fn build(
     let mut edges: BTreeMap<(usize, usize), Edge> = BTreeMap::new();
     let mut external: BTreeMap<(usize, String), ExternalUse> = BTreeMap::new();
     let mut add = |from: usize, r: Option<Res>, kind: RefKind, n: u32| match r {
-        Some(Res::Module(to)) | Some(Res::Item(to)) if to != from => {
+        Some(Res::Module(to)) | Some(Res::Item(to, _)) if to != from => {
             let e = edges.entry((from, to)).or_insert_with(|| Edge {
                 from,
                 to,
                 weight: 0,
                 kinds: BTreeMap::new(),
+                items: BTreeMap::new(),
             });
             e.weight += n;
             *e.kinds.entry(kind).or_insert(0) += n;
+            if let Some(Res::Item(_, name)) = r {
+                *e.items.entry(name).or_insert(0) += n;
+            }
         }
         Some(Res::External(name)) => {
             let e = external
@@ -129,17 +136,6 @@ pub fn build(
                     r => r,
                 }
             };
-            if std::env::var("ARCHSPLIT_DEBUG").is_ok_and(|v| v == module.path) {
-                eprintln!(
-                    "{:?} {:?} -> {:?}",
-                    key.kind,
-                    key.segments,
-                    r.as_ref().map(|r| match r {
-                        Res::Module(i) | Res::Item(i) => modules[*i].path.clone(),
-                        Res::External(e) => e.clone(),
-                    })
-                );
-            }
             add(m, r, key.kind, n);
         }
     }

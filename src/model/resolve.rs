@@ -14,8 +14,8 @@ use crate::workspace::Edition;
 pub enum Res {
     /// A module of the workspace.
     Module(usize),
-    /// An item defined in this module of the workspace.
-    Item(usize),
+    /// An item, by name, defined in this module of the workspace.
+    Item(usize, String),
     /// Something in a crate outside the workspace, by package name.
     External(String),
 }
@@ -191,11 +191,11 @@ impl<'a> Resolver<'a> {
             let mut cur = Some(m);
             while let Some(c) = cur {
                 if defs.contains(&c) {
-                    return Some(Res::Item(c));
+                    return Some(Res::Item(c, name.to_string()));
                 }
                 cur = self.modules[c].parent;
             }
-            return Some(Res::Item(defs[0]));
+            return Some(Res::Item(defs[0], name.to_string()));
         }
         self.scope(m, name)
     }
@@ -206,7 +206,7 @@ impl<'a> Resolver<'a> {
             return Some(Res::Module(c));
         }
         if self.scopes[m].items.contains(name) {
-            return Some(Res::Item(m));
+            return Some(Res::Item(m, name.to_string()));
         }
         if let Some(idxs) = self.scopes[m].imports.get(name).cloned() {
             for idx in idxs {
@@ -243,7 +243,7 @@ impl<'a> Resolver<'a> {
             return Some(Res::Module(c));
         }
         if self.scopes[t].items.contains(name) {
-            return Some(Res::Item(t));
+            return Some(Res::Item(t, name.to_string()));
         }
         let key = (t, name.to_string());
         match self.members.get(&key) {
@@ -268,7 +268,7 @@ impl<'a> Resolver<'a> {
         let krate = self.modules[t].krate;
         if self.crates[krate].root == t {
             if let Some(&def) = self.exported[krate].get(name) {
-                return Some(Res::Item(def));
+                return Some(Res::Item(def, name.to_string()));
             }
         }
         for g in self.scopes[t].globs.clone() {

@@ -166,6 +166,7 @@ fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<St
 fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) {
     let code = lines::code_lines(text);
     let total_lines = code.len() as u32;
+    facts.root.content_hash = content_hash(text);
     let (depth, depth_line) = lines::max_bracket_depth(text);
     facts.root.first_line = 1;
     facts.root.last_line = total_lines;
@@ -243,6 +244,18 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
     }
     assign_loc(&mut facts.root, &code);
     prune_refs(&mut facts.root);
+}
+
+/// FNV-1a over the words of `text`, each followed by one space.
+fn content_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in text.split_whitespace() {
+        for b in word.bytes().chain([b' ']) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
 }
 
 /// Counts code lines per module; an inline module's lines are its own, not its parent's.

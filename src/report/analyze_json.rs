@@ -15,6 +15,8 @@ use super::json::{
 use crate::analysis::{Analysis, Cycle, Metrics, Quality};
 use crate::diag::Diagnostic;
 use crate::model::ModuleGraph;
+use crate::rules::recommend::{Price, Reason};
+use crate::rules::{Advice, Finding, Recommendation, Verdict};
 use crate::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -31,11 +33,16 @@ pub struct AnalyzeJson<'a> {
     pub kernel: Vec<KernelJson>,
     pub cycles: Vec<CycleJson>,
     pub crate_cycles: Vec<CycleJson>,
+    pub findings: Vec<Finding>,
     pub diagnostics: &'a [Diagnostic],
 }
 
 #[derive(Serialize)]
 pub struct AnalyzeSummary {
+    /// `monolith`, `modular-monolith`, `microservices` or `hybrid`.
+    pub verdict: Verdict,
+    pub rationale: String,
+    pub verdict_reasons: Vec<Reason>,
     #[serde(flatten)]
     pub graph: Summary,
     pub clusters: usize,
@@ -81,6 +88,10 @@ pub struct ClusterJson {
     pub modules: Vec<String>,
     /// Packages its modules belong to.
     pub crates: Vec<String>,
+    /// `monolith`, `microservice` or `nanoservice`.
+    pub recommendation: Recommendation,
+    pub reasons: Vec<Reason>,
+    pub price: Price,
     pub metrics: Metrics,
 }
 
@@ -163,7 +174,7 @@ fn cycle_json(c: &Cycle, name: impl Fn(usize) -> String) -> CycleJson {
 }
 
 impl<'a> AnalyzeJson<'a> {
-    pub fn new(ws: &Workspace, g: &'a ModuleGraph, a: &Analysis) -> Self {
+    pub fn new(ws: &Workspace, g: &'a ModuleGraph, a: &Analysis, advice: &Advice) -> Self {
         let base = GraphJson::new(ws, g);
         let c = &a.clustering;
         let mut members = vec![Vec::new(); c.k];
@@ -185,6 +196,9 @@ impl<'a> AnalyzeJson<'a> {
                     name: cluster_name(g, ms, &c.assignment),
                     modules: ms.iter().map(|&m| g.modules[m].path.clone()).collect(),
                     crates: crates.into_iter().collect(),
+                    recommendation: advice.clusters[i].recommendation,
+                    reasons: advice.clusters[i].reasons.clone(),
+                    price: advice.clusters[i].price.clone(),
                     metrics: a.cluster_metrics[i].clone(),
                 }
             })
@@ -224,6 +238,9 @@ impl<'a> AnalyzeJson<'a> {
             schema_version: base.schema_version,
             tool: base.tool,
             summary: AnalyzeSummary {
+                verdict: advice.verdict.verdict,
+                rationale: advice.verdict.rationale.clone(),
+                verdict_reasons: advice.verdict.reasons.clone(),
                 graph: base.summary,
                 clusters: c.k,
                 kernel_modules: c.kernel.len(),
@@ -255,13 +272,20 @@ impl<'a> AnalyzeJson<'a> {
                 .iter()
                 .map(|cy| cycle_json(cy, |p| a.packages[p].clone()))
                 .collect(),
+            findings: advice.findings.clone(),
             diagnostics: base.diagnostics,
         }
     }
 }
 
-pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph, a: &Analysis) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &AnalyzeJson::new(ws, g, a))?;
+pub fn write(
+    out: &mut dyn Write,
+    ws: &Workspace,
+    g: &ModuleGraph,
+    a: &Analysis,
+    advice: &Advice,
+) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &AnalyzeJson::new(ws, g, a, advice))?;
     writeln!(out)?;
     Ok(())
 }

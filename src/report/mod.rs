@@ -4,6 +4,7 @@ mod analyze_json;
 mod dot;
 mod json;
 mod mermaid;
+mod rules;
 mod table;
 
 use std::io::Write;
@@ -37,12 +38,15 @@ pub fn write_analysis(
     ws: &Workspace,
     g: &ModuleGraph,
     a: &crate::analysis::Analysis,
+    advice: &crate::rules::Advice,
 ) -> Result<()> {
     match format {
-        AnalyzeFormat::Json => analyze_json::write(out, ws, g, a),
-        AnalyzeFormat::Table => table::write(out, ws, g, a),
+        AnalyzeFormat::Json => analyze_json::write(out, ws, g, a, advice),
+        AnalyzeFormat::Table => table::write(out, ws, g, a, advice),
     }
 }
+
+pub use rules::{write_explain, write_rules};
 
 pub fn write_graph(
     out: &mut dyn Write,

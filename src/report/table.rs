@@ -27,7 +27,7 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-fn new_table(header: &[&str]) -> Table {
+pub fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_preset(UTF8_FULL_CONDENSED);
     t.set_content_arrangement(ContentArrangement::Dynamic);
@@ -59,7 +59,13 @@ fn list(items: &[String], n: usize) -> String {
     s
 }
 
-pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph, a: &Analysis) -> Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    ws: &Workspace,
+    g: &ModuleGraph,
+    a: &Analysis,
+    advice: &crate::rules::Advice,
+) -> Result<()> {
     let c = &a.clustering;
     let q = &a.quality;
     let loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
@@ -135,6 +141,13 @@ pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph, a: &Analysis)
     }
     writeln!(out, "{t}")?;
 
+    let v = &advice.verdict;
+    writeln!(out, "\nVerdict: {}", v.verdict.as_str())?;
+    writeln!(out, "{}", v.rationale)?;
+    for r in &v.reasons {
+        writeln!(out, "  - {} [{}]", r.message, r.rule)?;
+    }
+
     let mut members = vec![Vec::new(); c.k];
     for (m, cl) in c.assignment.iter().enumerate() {
         if let Some(cl) = cl {
@@ -184,8 +197,21 @@ pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph, a: &Analysis)
     }
     writeln!(
         out,
-        "cohesion: share of a cluster's references that stay inside; coupling: references crossing its boundary"
+        "cohesion: share of a cluster's references that stay inside; remote calls: references that would cross its boundary"
     )?;
+
+    if !advice.findings.is_empty() {
+        writeln!(out, "\nFindings")?;
+        let mut t = new_table(&["severity", "rule", "finding"]);
+        for f in &advice.findings {
+            t.add_row(vec![
+                Cell::new(f.severity.as_str()),
+                Cell::new(&f.rule),
+                Cell::new(&f.message),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
 
     if !a.cycles.is_empty() {
         writeln!(

@@ -343,6 +343,17 @@ fn package_from_table(
     };
     let targets = targets(t, &name, &dir, opts);
     let deps = dependencies(t, ws, opts);
+    let publish = match pkg.get("publish") {
+        Some(Value::Table(_)) => ws
+            .and_then(|w| w.get("package"))
+            .and_then(|p| p.get("publish")),
+        other => other,
+    };
+    let publishable = match publish {
+        Some(Value::Boolean(b)) => *b,
+        Some(Value::Array(a)) => !a.is_empty(),
+        _ => true,
+    };
     Ok(Package {
         name,
         dir,
@@ -350,6 +361,7 @@ fn package_from_table(
         edition,
         targets,
         deps,
+        publishable,
     })
 }
 

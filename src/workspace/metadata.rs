@@ -83,6 +83,7 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
             edition: Edition::parse(p.edition.as_str()),
             targets,
             deps,
+            publishable: p.publish.as_ref().is_none_or(|r| !r.is_empty()),
         });
     }
     Some(out)

@@ -5,7 +5,7 @@ mod manifest;
 mod metadata;
 mod plain;
 
-pub(crate) use manifest::is_skipped_dir;
+pub(crate) use manifest::{is_skipped_dir, line_col};
 pub use plain::ident_of;
 
 use std::path::{Path, PathBuf};
@@ -100,6 +100,8 @@ pub struct Package {
     pub edition: Edition,
     pub targets: Vec<Target>,
     pub deps: Vec<Dependency>,
+    /// False for `publish = false` (or an empty registry list): no user outside the workspace.
+    pub publishable: bool,
 }
 
 /// Options of the discovery stage.

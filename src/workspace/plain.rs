@@ -61,6 +61,7 @@ pub fn plain_dir(dir: &Path) -> Option<Package> {
         edition: Edition::E2018,
         targets,
         deps: Vec::new(),
+        publishable: false,
     })
 }
 
@@ -82,6 +83,7 @@ pub fn single_file(file: &Path) -> Package {
             root: TargetRoot::File(file.to_path_buf()),
         }],
         deps: Vec::new(),
+        publishable: false,
     }
 }
 

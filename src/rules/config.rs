@@ -1,0 +1,210 @@
+//! `archsplit.toml` (or `[workspace.metadata.archsplit]` / `[package.metadata.archsplit]` in
+//! the root Cargo.toml): rule overrides, read as data. Unknown keys and bad values are
+//! rejected with the file and line.
+//!
+//! ```toml
+//! [rules.over-fragmentation]
+//! severity = "error"
+//!
+//! [rules.nanoservice-candidate]
+//! enabled = false
+//!
+//! [rules.microservice-candidate.thresholds]
+//! min_loc = 2000
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use serde::Deserialize;
+
+use super::{known_thresholds, RuleSet, Severity};
+
+/// The settings of `archsplit.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleOverride>,
+}
+
+/// Changes to one rule.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    pub severity: Option<Severity>,
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, f64>,
+}
+
+#[derive(Deserialize)]
+struct Manifest {
+    workspace: Option<Section>,
+    package: Option<Section>,
+}
+
+#[derive(Deserialize)]
+struct Section {
+    metadata: Option<Metadata>,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    archsplit: Option<ConfigFile>,
+}
+
+/// `FILE:LINE:COLUMN: message` for a TOML error.
+pub fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> String {
+    let (line, col) = e
+        .span()
+        .map(|s| crate::workspace::line_col(text, s.start))
+        .unwrap_or((0, 0));
+    format!("{file}:{line}:{col}: {}", e.message().trim())
+}
+
+/// The line where `key` first appears as a key (`key =` or `[... key ...]`), or 0.
+pub fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let t = l.trim_start();
+            t.starts_with(&format!("{key} "))
+                || t.starts_with(&format!("{key}="))
+                || (t.starts_with('[') && t.contains(key))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// The configuration found at `root`: `archsplit.toml`, else the root Cargo.toml's
+/// metadata. `None` when there is none. Returns the file it came from, for messages.
+pub fn load(root: &Path) -> Result<Option<(ConfigFile, String, String)>> {
+    let own = root.join("archsplit.toml");
+    if own.is_file() {
+        let text = std::fs::read_to_string(&own)?;
+        let name = "archsplit.toml".to_string();
+        let cfg: ConfigFile = toml::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{}", toml_error(&name, &text, &e)))?;
+        return Ok(Some((cfg, name, text)));
+    }
+    let manifest = root.join("Cargo.toml");
+    let Ok(text) = std::fs::read_to_string(&manifest) else {
+        return Ok(None);
+    };
+    // A malformed manifest is reported by discovery; here it just has no settings.
+    let Ok(value) = toml::from_str::<toml::Table>(&text) else {
+        return Ok(None);
+    };
+    let has = |k: &str| {
+        value
+            .get(k)
+            .and_then(|v| v.get("metadata"))
+            .and_then(|m| m.get("archsplit"))
+            .is_some()
+    };
+    if !has("workspace") && !has("package") {
+        return Ok(None);
+    }
+    let name = "Cargo.toml".to_string();
+    let m: Manifest =
+        toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}", toml_error(&name, &text, &e)))?;
+    let cfg = m
+        .workspace
+        .and_then(|w| w.metadata)
+        .and_then(|m| m.archsplit)
+        .or_else(|| m.package.and_then(|p| p.metadata).and_then(|m| m.archsplit));
+    Ok(cfg.map(|c| (c, name, text)))
+}
+
+/// Applies the overrides of a configuration to `set`.
+pub fn apply(set: &mut RuleSet, cfg: &ConfigFile, file: &str, text: &str) -> Result<()> {
+    for (id, o) in &cfg.rules {
+        let Some(rule) = set.rules.get_mut(id) else {
+            bail!(
+                "{file}:{}: unknown rule `{id}` (see `archsplit rules`)",
+                line_of(text, id)
+            );
+        };
+        if let Some(s) = o.severity {
+            rule.severity = s;
+        }
+        if let Some(e) = o.enabled {
+            rule.enabled = e;
+        }
+        let known = known_thresholds(id).unwrap_or(&[]);
+        for (name, value) in &o.thresholds {
+            if !known.contains(&name.as_str()) {
+                bail!(
+                    "{file}:{}: rule `{id}` has no threshold `{name}` (it reads: {})",
+                    line_of(text, name),
+                    known.join(", ")
+                );
+            }
+            if !value.is_finite() || *value < 0.0 {
+                bail!(
+                    "{file}:{}: threshold `{name}` must be a number ≥ 0",
+                    line_of(text, name)
+                );
+            }
+            rule.thresholds.insert(name.clone(), *value);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply_text(text: &str) -> Result<RuleSet> {
+        let cfg: ConfigFile = toml::from_str(text)
+            .map_err(|e| anyhow::anyhow!("{}", toml_error("archsplit.toml", text, &e)))?;
+        let mut set = RuleSet::defaults();
+        apply(&mut set, &cfg, "archsplit.toml", text)?;
+        Ok(set)
+    }
+
+    #[test]
+    fn overrides_change_severity_thresholds_and_switches() {
+        let set = apply_text(
+            "[rules.over-fragmentation]\nseverity = \"error\"\n[rules.nanoservice-candidate]\nenabled = false\n[rules.microservice-candidate.thresholds]\nmin_loc = 2000\n",
+        )
+        .unwrap();
+        assert_eq!(set.get("over-fragmentation").severity, Severity::Error);
+        assert!(!set.enabled("nanoservice-candidate"));
+        assert_eq!(set.threshold("microservice-candidate", "min_loc"), 2000.0);
+    }
+
+    #[test]
+    fn mistakes_name_the_line() {
+        let e = apply_text("\n[rules.no-such-rule]\nenabled = true\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "archsplit.toml:2: unknown rule `no-such-rule` (see `archsplit rules`)"
+        );
+        let e = apply_text("[rules.chatty-boundary]\nseverity = \"loud\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("archsplit.toml:2:"), "{e}");
+        let e = apply_text("[rules.chatty-boundary]\nenable = true\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("archsplit.toml:2:") && e.contains("enable"),
+            "{e}"
+        );
+        let e = apply_text("[rules.chatty-boundary.thresholds]\nmin_cohesoin = 0.2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("archsplit.toml:2:") && e.contains("min_cohesion"),
+            "{e}"
+        );
+        let e = apply_text("[rules.chatty-boundary.thresholds]\nmin_cohesion = -1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("archsplit.toml:2:"), "{e}");
+    }
+}

@@ -1,0 +1,112 @@
+//! Findings: what the rules report, with a severity and a fingerprint that stays the same
+//! while the finding does (it hashes the rule, the kind of finding and its subjects, never
+//! the numbers in the message).
+
+use serde::{Deserialize, Serialize};
+
+/// How much a finding matters; `--fail-on` compares against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// Where a finding points: a repository-relative file and a line (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Module paths or package names the finding is about, sorted.
+    pub subjects: Vec<String>,
+    pub fingerprint: String,
+    pub location: Option<Location>,
+}
+
+impl Finding {
+    /// A finding of `rule`; `kind` tells apart different findings of one rule on the same
+    /// subjects (e.g. `tiny-crate`, `crate-cycle`).
+    pub fn new(
+        rule: &str,
+        kind: &str,
+        severity: Severity,
+        mut subjects: Vec<String>,
+        message: String,
+        location: Option<Location>,
+    ) -> Finding {
+        subjects.sort();
+        subjects.dedup();
+        Finding {
+            fingerprint: fingerprint(rule, kind, &subjects),
+            rule: rule.to_string(),
+            severity,
+            message,
+            subjects,
+            location,
+        }
+    }
+}
+
+/// FNV-1a (64 bits) of the rule, kind and subjects, as 16 hex digits: stable across runs,
+/// machines and archsplit versions.
+pub fn fingerprint(rule: &str, kind: &str, subjects: &[String]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain([0u8]) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(rule);
+    eat(kind);
+    for s in subjects {
+        eat(s);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_ignores_message_and_subject_order() {
+        let a = Finding::new(
+            "r",
+            "k",
+            Severity::Warning,
+            vec!["b".into(), "a".into()],
+            "x 1".into(),
+            None,
+        );
+        let b = Finding::new(
+            "r",
+            "k",
+            Severity::Error,
+            vec!["a".into(), "b".into()],
+            "x 2".into(),
+            None,
+        );
+        assert_eq!(a.fingerprint, b.fingerprint);
+        assert_ne!(a.fingerprint, fingerprint("r", "other", &a.subjects));
+        assert_eq!(fingerprint("", "", &[]).len(), 16);
+    }
+}

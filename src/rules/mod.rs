@@ -1,0 +1,324 @@
+//! Stage 5: the rules. Heuristics are data (`rules/*.toml`, embedded in the binary and
+//! overridable); this module loads and validates them, and `recommend.rs`,
+//! `fragmentation.rs` turn the analysis into recommendations, a verdict and findings.
+
+pub mod config;
+pub mod finding;
+pub mod fragmentation;
+pub mod recommend;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+pub use finding::{Finding, Severity};
+pub use recommend::{ClusterAdvice, Recommendation, Verdict, VerdictAdvice};
+
+/// What the rules make of an analysis.
+#[derive(Debug, Clone)]
+pub struct Advice {
+    /// One per cluster, in cluster order.
+    pub clusters: Vec<ClusterAdvice>,
+    pub verdict: VerdictAdvice,
+    pub findings: Vec<Finding>,
+}
+
+/// Applies the rules to an analysis.
+pub fn advise(
+    ws: &crate::workspace::Workspace,
+    g: &crate::model::ModuleGraph,
+    a: &crate::analysis::Analysis,
+    rules: &RuleSet,
+) -> Advice {
+    let prices = recommend::prices(g, a);
+    let clusters = recommend::recommend(g, a, rules, &prices);
+    let verdict = recommend::verdict(g, a, rules, &clusters);
+    let findings = fragmentation::findings(ws, g, a, rules);
+    Advice {
+        clusters,
+        verdict,
+        findings,
+    }
+}
+
+/// The shipped rules, with `--rules DIR` over them (for `archsplit rules` and `explain`).
+pub fn load_without_config(rules_dir: Option<&Path>) -> Result<RuleSet> {
+    let mut set = RuleSet::defaults();
+    if let Some(dir) = rules_dir {
+        set.load_dir(dir)?;
+    }
+    Ok(set)
+}
+
+/// The rules in force for an analysis of `root`: the defaults, then `--rules DIR`, then
+/// `archsplit.toml` (or the root Cargo.toml's `[workspace.metadata.archsplit]`).
+pub fn load(root: &Path, rules_dir: Option<&Path>) -> Result<RuleSet> {
+    let mut set = RuleSet::defaults();
+    if let Some(dir) = rules_dir {
+        set.load_dir(dir)?;
+    }
+    if let Some((cfg, file, text)) = config::load(root)? {
+        config::apply(&mut set, &cfg, &file, &text)?;
+    }
+    Ok(set)
+}
+
+/// The default rules, one file each, as shipped in `rules/`.
+pub const DEFAULT_RULES: &[(&str, &str)] = &[
+    (
+        "chatty-boundary.toml",
+        include_str!("../../rules/chatty-boundary.toml"),
+    ),
+    (
+        "cyclic-services.toml",
+        include_str!("../../rules/cyclic-services.toml"),
+    ),
+    (
+        "microservice-candidate.toml",
+        include_str!("../../rules/microservice-candidate.toml"),
+    ),
+    (
+        "nanoservice-candidate.toml",
+        include_str!("../../rules/nanoservice-candidate.toml"),
+    ),
+    (
+        "over-fragmentation.toml",
+        include_str!("../../rules/over-fragmentation.toml"),
+    ),
+    (
+        "shared-state.toml",
+        include_str!("../../rules/shared-state.toml"),
+    ),
+    (
+        "small-codebase.toml",
+        include_str!("../../rules/small-codebase.toml"),
+    ),
+    (
+        "tightly-coupled-codebase.toml",
+        include_str!("../../rules/tightly-coupled-codebase.toml"),
+    ),
+    (
+        "too-small-for-a-service.toml",
+        include_str!("../../rules/too-small-for-a-service.toml"),
+    ),
+];
+
+/// What a rule decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    /// A reason for a cluster's recommendation.
+    Recommendation,
+    /// A reason for the codebase's verdict.
+    Verdict,
+    /// A finding: something to fix, with a severity and a fingerprint.
+    Finding,
+}
+
+/// One heuristic, as written in its TOML file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub kind: RuleKind,
+    pub severity: Severity,
+    /// Where the heuristic comes from (the article, or a named source).
+    pub source: String,
+    /// The passage of the source it encodes, quoted.
+    pub passage: String,
+    /// The metrics it reads.
+    pub metrics: Vec<String>,
+    pub help: String,
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, f64>,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The threshold names each rule's implementation reads; anything else is rejected.
+pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
+    Some(match id {
+        "microservice-candidate" => &["min_loc", "min_cohesion", "max_code_share"],
+        "nanoservice-candidate" => &[
+            "max_loc",
+            "max_entry_points",
+            "max_dependencies",
+            "min_client_clusters",
+            "max_remote_references",
+        ],
+        "too-small-for-a-service" => &["min_loc"],
+        "chatty-boundary" => &["min_cohesion"],
+        "cyclic-services" => &["min_cycle_references"],
+        "shared-state" => &["min_shared_items"],
+        "small-codebase" => &["min_loc"],
+        "tightly-coupled-codebase" => &["min_modularity", "max_largest_cycle_share"],
+        "over-fragmentation" => &[
+            "tiny_crate_loc",
+            "min_cross_references",
+            "min_cross_ratio",
+            "duplicate_min_loc",
+        ],
+        _ => return None,
+    })
+}
+
+/// The rules in force, by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSet {
+    pub rules: BTreeMap<String, Rule>,
+}
+
+impl RuleSet {
+    /// The rules shipped with archsplit.
+    pub fn defaults() -> RuleSet {
+        let mut rules = BTreeMap::new();
+        for (file, text) in DEFAULT_RULES {
+            let r = parse_rule(text, file).expect("the shipped rules are valid");
+            rules.insert(r.id.clone(), r);
+        }
+        RuleSet { rules }
+    }
+
+    /// Replaces rules by the `*.toml` files of `dir` (matched by id).
+    pub fn load_dir(&mut self, dir: &Path) -> Result<()> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .with_context(|| format!("{}: cannot read rules directory", dir.display()))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = std::fs::read_to_string(&f)
+                .with_context(|| format!("{}: cannot read rule", f.display()))?;
+            let r = parse_rule(&text, &f.display().to_string())?;
+            self.rules.insert(r.id.clone(), r);
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> &Rule {
+        self.rules
+            .get(id)
+            .unwrap_or_else(|| panic!("rule `{id}` is registered"))
+    }
+
+    pub fn enabled(&self, id: &str) -> bool {
+        self.rules.get(id).is_some_and(|r| r.enabled)
+    }
+
+    /// A threshold of a rule; the shipped value when an override left it out.
+    pub fn threshold(&self, id: &str, name: &str) -> f64 {
+        self.rules
+            .get(id)
+            .and_then(|r| r.thresholds.get(name).copied())
+            .or_else(|| {
+                DEFAULT_RULES
+                    .iter()
+                    .filter_map(|(f, t)| parse_rule(t, f).ok())
+                    .find(|r| r.id == id)
+                    .and_then(|r| r.thresholds.get(name).copied())
+            })
+            .unwrap_or_else(|| panic!("threshold `{name}` of `{id}` is known"))
+    }
+}
+
+/// Parses and validates one rule file; errors name the file and line.
+pub fn parse_rule(text: &str, file: &str) -> Result<Rule> {
+    let rule: Rule = toml::from_str(text)
+        .map_err(|e| anyhow::anyhow!("{}", config::toml_error(file, text, &e)))?;
+    let Some(known) = known_thresholds(&rule.id) else {
+        let line = config::line_of(text, "id");
+        bail!(
+            "{file}:{line}: unknown rule id `{}` (known: {})",
+            rule.id,
+            DEFAULT_RULES
+                .iter()
+                .map(|(f, _)| f.trim_end_matches(".toml"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    };
+    for (name, value) in &rule.thresholds {
+        if !known.contains(&name.as_str()) {
+            bail!(
+                "{file}:{}: rule `{}` has no threshold `{name}` (it reads: {})",
+                config::line_of(text, name),
+                rule.id,
+                known.join(", ")
+            );
+        }
+        if !value.is_finite() || *value < 0.0 {
+            bail!(
+                "{file}:{}: threshold `{name}` must be a number ≥ 0",
+                config::line_of(text, name)
+            );
+        }
+    }
+    Ok(rule)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_rules_load_and_name_their_thresholds() {
+        let set = RuleSet::defaults();
+        assert_eq!(set.rules.len(), DEFAULT_RULES.len());
+        for (id, r) in &set.rules {
+            let known = known_thresholds(id).unwrap();
+            for t in known {
+                assert!(r.thresholds.contains_key(*t), "{id} ships {t}");
+            }
+            assert!(!r.passage.is_empty() && !r.help.is_empty());
+        }
+    }
+
+    #[test]
+    fn passages_are_quoted_from_the_article() {
+        let article = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/seed/microservices-vs-nanoservices.txt");
+        let Ok(text) = std::fs::read_to_string(&article) else {
+            eprintln!("skipped: {} is not here", article.display());
+            return;
+        };
+        // Markdown links `[text](#)` read as their text; whitespace is normalized.
+        let plain = text.replace("](#)", "").replace('[', "");
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let plain = norm(&plain);
+        for r in RuleSet::defaults().rules.values() {
+            assert!(
+                plain.contains(&norm(&r.passage)),
+                "rule {} quotes: {}",
+                r.id,
+                r.passage
+            );
+        }
+    }
+
+    #[test]
+    fn bad_rule_files_name_file_and_line() {
+        let e = parse_rule("id = \"chatty-boundary\"\ntitle = 1\n", "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("x.toml:2:"), "{e}");
+        let text = RuleSet::defaults().get("chatty-boundary").clone();
+        let mut s = toml::to_string(&text).unwrap();
+        s.push_str("\n[extra]\n");
+        let e = parse_rule(&s, "y.toml").unwrap_err().to_string();
+        assert!(e.contains("y.toml:") && e.contains("extra"), "{e}");
+        let s = toml::to_string(&text)
+            .unwrap()
+            .replace("min_cohesion", "min_cohesoin");
+        let e = parse_rule(&s, "z.toml").unwrap_err().to_string();
+        assert!(e.contains("no threshold `min_cohesoin`"), "{e}");
+    }
+}

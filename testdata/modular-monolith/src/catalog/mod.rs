@@ -1,0 +1,3 @@
+pub mod catalog_model;
+pub mod catalog_rules;
+pub mod catalog_store;

@@ -1,0 +1,3 @@
+pub mod stock_model;
+pub mod stock_rules;
+pub mod stock_store;

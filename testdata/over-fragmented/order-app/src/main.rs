@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", order_format::order_format_0(1) + order_format::order_format_1(2) + order_format::order_format_2(3));
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Writes the verdict fixtures (tangled-monolith, modular-monolith, healthy-split,
+over-fragmented) into testdata/. Their code is generated, regular and deterministic: each
+module is a record type and helper functions whose calls between modules follow the
+structure the fixture is meant to show. Rerun after changing it: python3 testdata/verdicts.py
+"""
+import os
+import shutil
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def package(root, name, deps=()):
+    text = f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n'
+    if deps:
+        text += "\n[dependencies]\n" + "".join(f'{d} = {{ path = "../{d}" }}\n' for d in deps)
+    write(f"{root}/Cargo.toml", text)
+
+
+def module(name, helpers, calls):
+    """A module with a record type and `helpers` functions; `calls` are paths of functions
+    (in other modules) its functions call, spread over them."""
+    title = "".join(w.capitalize() for w in name.split("_"))
+    out = [f"//! {name}: generated fixture code.\n\n"]
+    out.append(f"pub struct {title} {{\n    pub id: u64,\n    pub total: u64,\n}}\n\n")
+    out.append(f"impl {title} {{\n    pub fn new(id: u64) -> Self {{\n        {title} {{ id, total: 0 }}\n    }}\n\n")
+    out.append("    pub fn add(&mut self, x: u64) -> u64 {\n        self.total = self.total.wrapping_add(x);\n        self.total\n    }\n}\n\n")
+    for i in range(helpers):
+        call = calls[i % len(calls)] if calls else None
+        body = f"{call}(x ^ {i})" if call else f"x.rotate_left({i % 31})"
+        out.append(
+            f"pub fn {name}_{i}(x: u64) -> u64 {{\n"
+            f"    let y = x.wrapping_mul({2 * i + 3});\n"
+            f"    let z = y ^ (y >> {i % 13 + 1});\n"
+            f"    z.wrapping_add({body})\n"
+            f"}}\n\n"
+        )
+    return "".join(out)
+
+
+def crate_of_domains(root, crate, domains, helpers, inner_calls, outer):
+    """`domains`: {domain: [module names]}; modules of a domain call each other
+    `inner_calls` times per function set; `outer`: {(domain, module): [paths]} extra calls."""
+    lib = [f"//! {crate}: generated fixture.\n"]
+    for d, mods in domains.items():
+        lib.append(f"pub mod {d};\n")
+        write(f"{root}/src/{d}/mod.rs", "".join(f"pub mod {m};\n" for m in mods))
+        for m in mods:
+            others = [o for o in mods if o != m]
+            calls = [f"super::{o}::{o}_{k}" for k in range(inner_calls) for o in others]
+            calls = calls + outer.get((d, m), [])
+            write(f"{root}/src/{d}/{m}.rs", module(m, helpers, calls))
+    write(f"{root}/src/lib.rs", "".join(lib))
+
+
+def tangled_monolith():
+    root = f"{HERE}/tangled-monolith"
+    package(root, "tangled-monolith")
+    mods = [f"part{i}" for i in range(12)]
+    lib = ["//! Twelve modules that all call each other: no seam to cut.\n"]
+    for i, m in enumerate(mods):
+        lib.append(f"pub mod {m};\n")
+        calls = [f"crate::{o}::{o}_{k}" for k in range(3) for o in mods if o != m]
+        write(f"{root}/src/{m}.rs", module(m, 90, calls))
+    write(f"{root}/src/lib.rs", "".join(lib))
+
+
+def modular_monolith():
+    root = f"{HERE}/modular-monolith"
+    package(root, "modular-monolith")
+    names = ["accounts", "billing", "catalog", "orders", "reports", "shipping", "stock"]
+    domains = {d: [f"{d}_{k}" for k in ("model", "rules", "store")] for d in names}
+    outer = {}
+    for i, d in enumerate(names[:-1]):
+        nxt = names[i + 1]
+        outer[(d, f"{d}_rules")] = [f"crate::{nxt}::{nxt}_model::{nxt}_model_0"]
+    crate_of_domains(root, "modular-monolith", domains, 55, 2, outer)
+
+
+def healthy_split():
+    root = f"{HERE}/healthy-split"
+    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = ["ledger", "catalog", "storefront"]\n')
+    specs = {
+        "ledger": ([], {}),
+        "catalog": ([], {}),
+        "storefront": (["ledger", "catalog"], {}),
+    }
+    for crate, (deps, _) in specs.items():
+        package(f"{root}/{crate}", crate, deps)
+        domains = {f"{crate}_core": [f"{crate}_{k}" for k in ("model", "logic", "store", "api")]}
+        outer = {}
+        if deps:
+            outer[(f"{crate}_core", f"{crate}_api")] = [
+                f"{d}::{d}_core::{d}_api::{d}_api_{k}" for d in deps for k in range(2)
+            ]
+        crate_of_domains(f"{root}/{crate}", crate, domains, 85, 2, outer)
+
+
+def over_fragmented():
+    root = f"{HERE}/over-fragmented"
+    names = ["order-id", "order-line", "order-total", "order-tax", "order-discount", "order-format"]
+    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = [' + ", ".join(f'"{n}"' for n in names + ["order-app"]) + "]\n")
+    # A chain of tiny crates, each used only by the next, each calling the previous a lot.
+    prev = None
+    for n in names:
+        ident = n.replace("-", "_")
+        package(f"{root}/{n}", n, [prev] if prev else [])
+        calls = [f"{prev.replace('-', '_')}::{prev.replace('-', '_')}_{k}" for k in range(4)] if prev else []
+        write(f"{root}/{n}/src/lib.rs", module(ident, 8, calls))
+        prev = n
+    package(f"{root}/order-app", "order-app", [names[-1]])
+    last = names[-1].replace("-", "_")
+    write(
+        f"{root}/order-app/src/main.rs",
+        f"fn main() {{\n    println!(\"{{}}\", {last}::{last}_0(1) + {last}::{last}_1(2) + {last}::{last}_2(3));\n}}\n",
+    )
+
+
+for name, make in [
+    ("tangled-monolith", tangled_monolith),
+    ("modular-monolith", modular_monolith),
+    ("healthy-split", healthy_split),
+    ("over-fragmented", over_fragmented),
+]:
+    shutil.rmtree(f"{HERE}/{name}", ignore_errors=True)
+    make()
