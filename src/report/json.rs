@@ -96,6 +96,8 @@ pub struct DependencyJson<'a> {
     pub to: &'a str,
     pub weight: u32,
     pub kinds: BTreeMap<&'static str, u32>,
+    /// Items of `to` referenced, with counts: what a boundary here would have to expose.
+    pub items: &'a BTreeMap<String, u32>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +215,7 @@ impl<'a> GraphJson<'a> {
                 to: &g.modules[e.to].path,
                 weight: e.weight,
                 kinds: e.kinds.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+                items: &e.items,
             })
             .collect();
         let mut cdeps: BTreeMap<(&str, &str), (u32, u32)> = BTreeMap::new();

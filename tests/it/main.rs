@@ -1,7 +1,9 @@
 //! The one integration-test binary: golden files over testdata/, safety, and the CLI.
 
+mod advice;
 mod analyze;
 mod cli;
 mod golden;
 mod safety;
+mod schema;
 mod support;

@@ -1,24 +1,9 @@
 //! Never run code from the analyzed repository, never write into it. The fixtures plant
 //! programs that leave a mark in `ARCHSPLIT_PWNED_DIR` if anything starts them.
 
-use std::path::Path;
 use std::process::Command;
 
-use crate::support::{archsplit, expect_code, marks_left, snapshot, stdout, testdata};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            // fs::copy keeps the permission bits, so planted scripts stay executable.
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
+use crate::support::{archsplit, copy_dir, expect_code, marks_left, snapshot, stdout, testdata};
 
 #[test]
 fn planted_toolchain_wrappers_and_build_scripts_never_run() {

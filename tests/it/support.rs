@@ -71,3 +71,18 @@ pub fn snapshot(dir: &Path) -> Vec<(String, u64)> {
     out.sort();
     out
 }
+
+/// Copies a directory tree; `fs::copy` keeps permission bits, so planted scripts stay
+/// executable.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}

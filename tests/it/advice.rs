@@ -1,0 +1,236 @@
+//! Recommendations, verdicts and findings on the verdict fixtures (made by
+//! testdata/verdicts.py), rule overrides, and the `rules` and `explain` commands.
+
+use serde_json::Value;
+
+use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata};
+
+fn analyze_dir(dir: &std::path::Path, extra: &[&str]) -> Value {
+    let mut args = vec!["analyze", ".", "--format", "json"];
+    args.extend(extra);
+    let out = archsplit(dir, dir, &args);
+    expect_code(&out, 0);
+    serde_json::from_str(&stdout(&out)).expect("JSON")
+}
+
+fn analyze(case: &str) -> Value {
+    analyze_dir(&testdata().join(case), &[])
+}
+
+fn warnings(v: &Value) -> Vec<&Value> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "over-fragmentation" && f["severity"] != "note")
+        .collect()
+}
+
+fn recommendations(v: &Value) -> Vec<&str> {
+    v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["recommendation"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn tangled_code_stays_a_monolith() {
+    let v = analyze("tangled-monolith");
+    assert_eq!(v["summary"]["verdict"], "monolith");
+    assert_eq!(
+        v["summary"]["verdict_reasons"][0]["rule"],
+        "tightly-coupled-codebase"
+    );
+    assert_eq!(
+        recommendations(&v),
+        ["monolith"],
+        "the whole tangle is not a service to extract"
+    );
+    assert!(warnings(&v).is_empty());
+}
+
+#[test]
+fn clear_but_small_domains_make_a_modular_monolith() {
+    let v = analyze("modular-monolith");
+    assert_eq!(v["summary"]["verdict"], "modular-monolith");
+    assert_eq!(v["summary"]["clusters"], 7, "one cluster per domain");
+    for c in v["clusters"].as_array().unwrap() {
+        assert_eq!(c["recommendation"], "monolith");
+        assert_eq!(c["reasons"][0]["rule"], "too-small-for-a-service");
+        let r = &c["reasons"][0];
+        assert!(r["value"].as_f64().unwrap() < r["threshold"].as_f64().unwrap());
+    }
+    assert!(warnings(&v).is_empty());
+}
+
+#[test]
+fn healthy_crates_are_microservice_candidates_with_a_price() {
+    let v = analyze("healthy-split");
+    assert_eq!(v["summary"]["verdict"], "microservices");
+    assert_eq!(recommendations(&v), ["microservice"; 3]);
+    let storefront = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["crates"][0] == "storefront")
+        .unwrap();
+    assert!(storefront["price"]["remote_references"].as_u64().unwrap() > 0);
+    assert!(
+        storefront["price"]["crossing_types"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "only functions cross"
+    );
+    assert!(
+        warnings(&v).is_empty(),
+        "quiet on a healthy split: {:?}",
+        warnings(&v)
+    );
+}
+
+#[test]
+fn tiny_chatty_crates_are_over_fragmentation() {
+    let v = analyze("over-fragmented");
+    let w = warnings(&v);
+    assert!(!w.is_empty());
+    let named: std::collections::BTreeSet<&str> = w
+        .iter()
+        .flat_map(|f| {
+            f["subjects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap())
+        })
+        .collect();
+    for c in [
+        "order-id",
+        "order-line",
+        "order-total",
+        "order-tax",
+        "order-discount",
+        "order-format",
+    ] {
+        assert!(named.contains(c), "{c} is named in a finding: {named:?}");
+    }
+    for f in &w {
+        assert_eq!(f["fingerprint"].as_str().unwrap().len(), 16);
+        assert!(f["message"].as_str().unwrap().contains("merge"));
+        assert!(f["location"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("Cargo.toml"));
+    }
+    // The fingerprints do not change from run to run.
+    assert_eq!(analyze("over-fragmented")["findings"], v["findings"]);
+}
+
+#[test]
+fn archsplit_toml_overrides_rules_and_rejects_mistakes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    copy_dir(&testdata().join("over-fragmented"), &dir);
+    std::fs::write(
+        dir.join("archsplit.toml"),
+        "[rules.over-fragmentation]\nseverity = \"error\"\n",
+    )
+    .unwrap();
+    let v = analyze_dir(&dir, &[]);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["severity"] == "error"));
+
+    std::fs::write(
+        dir.join("archsplit.toml"),
+        "[rules.over-fragmentation]\nenabled = false\n",
+    )
+    .unwrap();
+    assert!(analyze_dir(&dir, &[])["findings"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    std::fs::write(
+        dir.join("archsplit.toml"),
+        "[rules.over-fragmentation]\n\nseverity = \"loud\"\n",
+    )
+    .unwrap();
+    let out = archsplit(&dir, &dir, &["analyze", "."]);
+    expect_code(&out, 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("archsplit.toml:3:"), "{err}");
+
+    // The same settings from the root Cargo.toml.
+    std::fs::remove_file(dir.join("archsplit.toml")).unwrap();
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("{manifest}\n[workspace.metadata.archsplit.rules.over-fragmentation]\nseverity = \"error\"\n"),
+    )
+    .unwrap();
+    let v = analyze_dir(&dir, &[]);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["severity"] == "error"));
+}
+
+#[test]
+fn rules_dir_replaces_shipped_rules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string(testdata().join("../rules/small-codebase.toml")).unwrap();
+    std::fs::write(
+        tmp.path().join("small.toml"),
+        shipped.replace("min_loc = 5000", "min_loc = 100000"),
+    )
+    .unwrap();
+    let v = analyze_dir(
+        &testdata().join("healthy-split"),
+        &["--rules", tmp.path().to_str().unwrap()],
+    );
+    assert_eq!(v["summary"]["verdict"], "monolith");
+    assert_eq!(v["summary"]["verdict_reasons"][0]["threshold"], 100000.0);
+    std::fs::write(
+        tmp.path().join("bad.toml"),
+        "id = \"small-codebase\"\nbogus = 1\n",
+    )
+    .unwrap();
+    let out = archsplit(
+        tmp.path(),
+        tmp.path(),
+        &["rules", "--rules", tmp.path().to_str().unwrap()],
+    );
+    expect_code(&out, 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml:"));
+}
+
+#[test]
+fn rules_lists_and_explain_quotes_the_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = archsplit(tmp.path(), tmp.path(), &["rules"]);
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    for id in [
+        "over-fragmentation",
+        "microservice-candidate",
+        "nanoservice-candidate",
+        "small-codebase",
+    ] {
+        assert!(text.contains(id), "{id} listed");
+    }
+    let out = archsplit(tmp.path(), tmp.path(), &["explain", "over-fragmentation"]);
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    assert!(text.contains(
+        "Avoid nanoservices if its use complicates the system that it's meant to simplify."
+    ));
+    assert!(text.contains("tiny_crate_loc = 300"));
+    let out = archsplit(tmp.path(), tmp.path(), &["explain", "no-such-rule"]);
+    expect_code(&out, 2);
+}
