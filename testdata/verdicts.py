@@ -102,6 +102,31 @@ def healthy_split():
         crate_of_domains(f"{root}/{crate}", crate, domains, 85, 2, outer)
 
 
+def hybrid_split():
+    """The healthy split plus `tax-rate`: one small, stateless function the three crates
+    call through one entry point, a nanoservice candidate."""
+    root = f"{HERE}/hybrid-split"
+    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = ["ledger", "catalog", "storefront", "tax-rate"]\n')
+    package(f"{root}/tax-rate", "tax-rate")
+    write(
+        f"{root}/tax-rate/src/lib.rs",
+        "//! tax-rate: one function, no state, used by every other crate.\n\n"
+        "pub fn rate(cents: u64) -> u64 {\n"
+        "    let percent = match cents % 4 {\n        0 => 20,\n        1 => 7,\n        2 => 19,\n        _ => 10,\n    };\n"
+        "    cents * percent / 100\n}\n",
+    )
+    for crate, deps in [("ledger", ["tax-rate"]), ("catalog", ["tax-rate"]), ("storefront", ["ledger", "catalog", "tax-rate"])]:
+        package(f"{root}/{crate}", crate, deps)
+        domains = {f"{crate}_core": [f"{crate}_{k}" for k in ("model", "logic", "store", "api")]}
+        outer = {(f"{crate}_core", f"{crate}_logic"): ["tax_rate::rate"]}
+        ws_deps = [d for d in deps if d != "tax-rate"]
+        if ws_deps:
+            outer[(f"{crate}_core", f"{crate}_api")] = [
+                f"{d}::{d}_core::{d}_api::{d}_api_{k}" for d in ws_deps for k in range(2)
+            ]
+        crate_of_domains(f"{root}/{crate}", crate, domains, 85, 2, outer)
+
+
 def over_fragmented():
     root = f"{HERE}/over-fragmented"
     names = ["order-id", "order-line", "order-total", "order-tax", "order-discount", "order-format"]
@@ -126,6 +151,7 @@ for name, make in [
     ("tangled-monolith", tangled_monolith),
     ("modular-monolith", modular_monolith),
     ("healthy-split", healthy_split),
+    ("hybrid-split", hybrid_split),
     ("over-fragmented", over_fragmented),
 ]:
     shutil.rmtree(f"{HERE}/{name}", ignore_errors=True)

@@ -162,11 +162,12 @@ pub fn write(
         "loc",
         "crates",
         "cohesion",
-        "coupling",
-        "instability",
+        "remote calls",
+        "recommendation",
     ]);
     for (i, ms) in members.iter().enumerate().take(MAX_ROWS) {
         let m = &a.cluster_metrics[i];
+        let adv = &advice.clusters[i];
         let mut crates: Vec<String> = ms
             .iter()
             .map(|&x| g.crates[g.modules[x].krate].package.clone())
@@ -180,11 +181,11 @@ pub fn write(
             Cell::new(thousands(m.loc)),
             Cell::new(list(&crates, 3)),
             Cell::new(format!("{:.2}", m.cohesion)),
-            Cell::new(thousands(m.fan_in + m.fan_out)),
-            Cell::new(format!("{:.2}", m.instability)),
+            Cell::new(thousands(adv.price.remote_references)),
+            Cell::new(adv.recommendation.as_str()),
         ]);
     }
-    right(&mut t, &[0, 2, 3, 5, 6, 7]);
+    right(&mut t, &[0, 2, 3, 5, 6]);
     writeln!(out, "{t}")?;
     if c.k > MAX_ROWS {
         let rest: usize = members[MAX_ROWS..].iter().map(Vec::len).sum();
@@ -199,6 +200,36 @@ pub fn write(
         out,
         "cohesion: share of a cluster's references that stay inside; remote calls: references that would cross its boundary"
     )?;
+    writeln!(out, "\nWhy")?;
+    for (i, adv) in advice.clusters.iter().enumerate().take(MAX_ROWS) {
+        let why: Vec<String> = adv
+            .reasons
+            .iter()
+            .map(|r| format!("{} [{}]", r.message, r.rule))
+            .collect();
+        writeln!(
+            out,
+            "  {:>3} {}: {}",
+            cluster_id(i),
+            adv.recommendation.as_str(),
+            why.join("; ")
+        )?;
+        let p = &adv.price;
+        if adv.recommendation != crate::rules::Recommendation::Monolith
+            && !p.crossing_types.is_empty()
+        {
+            writeln!(
+                out,
+                "      types crossing its boundary: {}",
+                list(&p.crossing_types, 6)
+            )?;
+        }
+        if adv.recommendation != crate::rules::Recommendation::Monolith
+            && !p.shared_state.is_empty()
+        {
+            writeln!(out, "      state to split: {}", list(&p.shared_state, 6))?;
+        }
+    }
 
     if !advice.findings.is_empty() {
         writeln!(out, "\nFindings")?;

@@ -212,6 +212,13 @@ pub fn recommend(
             .map(|(_, md)| md.facts.state.len())
             .sum();
         let loc = m.loc as f64;
+        // Cohesion as a service: references into the shared kernel become library calls,
+        // not remote ones, so they count on neither side.
+        let cohesion = if m.internal_weight + p.remote_references == 0 {
+            0.0
+        } else {
+            m.internal_weight as f64 / (m.internal_weight + p.remote_references) as f64
+        };
         let mut blockers: Vec<Reason> = Vec::new();
         if rules.enabled("cyclic-services") && cyclic[i] {
             blockers.push(reason(
@@ -320,15 +327,16 @@ pub fn recommend(
             ));
         }
         let chatty = "chatty-boundary";
-        if rules.enabled(chatty) && m.cohesion < t(chatty, "min_cohesion") {
+        if rules.enabled(chatty) && p.remote_references > 0 && cohesion < t(chatty, "min_cohesion")
+        {
             blockers.push(reason(
                 chatty,
                 "cohesion",
                 Some(t(chatty, "min_cohesion")),
-                m.cohesion,
+                cohesion,
                 format!(
                     "too chatty: only {:.0}% of its references stay inside ({} would become remote calls)",
-                    m.cohesion * 100.0,
+                    cohesion * 100.0,
                     p.remote_references
                 ),
             ));
@@ -359,7 +367,7 @@ pub fn recommend(
         }
         if blockers.is_empty() && rules.enabled(micro) {
             let size_ok = loc >= t(micro, "min_loc");
-            let cohesion_ok = m.cohesion >= t(micro, "min_cohesion");
+            let cohesion_ok = cohesion >= t(micro, "min_cohesion");
             let size = reason(
                 micro,
                 "loc",
@@ -371,10 +379,10 @@ pub fn recommend(
                 micro,
                 "cohesion",
                 Some(t(micro, "min_cohesion")),
-                m.cohesion,
+                cohesion,
                 format!(
                     "cohesive: {:.0}% of its references stay inside",
-                    m.cohesion * 100.0
+                    cohesion * 100.0
                 ),
             );
             if size_ok && cohesion_ok {

@@ -1,0 +1,2 @@
+//! catalog: generated fixture.
+pub mod catalog_core;

@@ -1,0 +1,2 @@
+//! ledger: generated fixture.
+pub mod ledger_core;

@@ -1,0 +1,2 @@
+//! storefront: generated fixture.
+pub mod storefront_core;
