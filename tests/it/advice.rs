@@ -92,6 +92,44 @@ fn healthy_crates_are_microservice_candidates_with_a_price() {
 }
 
 #[test]
+fn a_small_stateless_shared_function_is_a_nanoservice() {
+    let v = analyze("hybrid-split");
+    assert_eq!(v["summary"]["verdict"], "hybrid");
+    let nano: Vec<&Value> = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["recommendation"] == "nanoservice")
+        .collect();
+    assert_eq!(nano.len(), 1);
+    assert_eq!(nano[0]["modules"], serde_json::json!(["tax_rate"]));
+    assert_eq!(
+        nano[0]["price"]["entry_points"],
+        serde_json::json!(["tax_rate::rate"])
+    );
+    let metrics: Vec<&str> = nano[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["metric"].as_str().unwrap())
+        .collect();
+    for m in [
+        "loc",
+        "entry_points",
+        "dependencies",
+        "state",
+        "client_clusters",
+        "remote_references",
+    ] {
+        assert!(metrics.contains(&m), "{m} in {metrics:?}");
+    }
+    assert!(
+        warnings(&v).is_empty(),
+        "a tiny crate used by three is not over-fragmentation"
+    );
+}
+
+#[test]
 fn tiny_chatty_crates_are_over_fragmentation() {
     let v = analyze("over-fragmented");
     let w = warnings(&v);
