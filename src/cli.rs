@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::check::FailOn;
+use crate::report::check::CheckFormat;
 use crate::report::{AnalyzeFormat, GraphFormat};
 
 /// Finds where a Rust workspace could be split into services, and warns when a split
@@ -19,6 +21,10 @@ pub struct Cli {
 pub enum Command {
     /// Measure coupling, find cycles and cluster the modules into candidate services.
     Analyze(AnalyzeArgs),
+    /// Write the current findings to a baseline file, to accept them as they are.
+    Baseline(BaselineArgs),
+    /// For CI: report what a change did to the structure and fail on the findings it introduced.
+    Check(CheckArgs),
     /// Explain one rule: the article passage it encodes, its thresholds and help.
     Explain(ExplainArgs),
     /// Print the module dependency graph of a workspace (JSON, DOT or Mermaid).
@@ -61,6 +67,10 @@ pub struct InputArgs {
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Leave out a path (relative to PATH; `*` matches within one component). Repeatable;
+    /// adds to `exclude` in archsplit.toml.
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -113,4 +123,41 @@ fn share(s: &str) -> Result<f64, String> {
         Ok(x) if (0.0..=1.0).contains(&x) && x > 0.0 => Ok(x),
         _ => Err(format!("`{s}` is not a share between 0 and 1")),
     }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Compare with the merge base of REF and HEAD; only findings the change introduced count.
+    #[arg(long, value_name = "REF")]
+    pub base: Option<String>,
+    /// Findings whose fingerprint is in FILE (see `archsplit baseline`) do not count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Exit with 1 when a counted finding is at least this severe [default: error, or
+    /// `fail-on` in archsplit.toml].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Read rules from DIR (`*.toml`, one rule each) over the shipped ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the baseline to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Read rules from DIR (`*.toml`, one rule each) over the shipped ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }

@@ -14,6 +14,7 @@ pub struct Input {
     pub no_cargo: bool,
     pub jobs: Option<usize>,
     pub progress: bool,
+    pub exclude: Vec<String>,
 }
 
 /// The command to run, with its resolved settings.
@@ -27,6 +28,20 @@ pub enum Config {
         rules_dir: Option<PathBuf>,
     },
     Rules {
+        rules_dir: Option<PathBuf>,
+    },
+    Check {
+        input: Input,
+        base: Option<String>,
+        baseline: Option<PathBuf>,
+        fail_on: Option<crate::check::FailOn>,
+        format: crate::report::check::CheckFormat,
+        output: Option<PathBuf>,
+        rules_dir: Option<PathBuf>,
+    },
+    Baseline {
+        input: Input,
+        output: Option<PathBuf>,
         rules_dir: Option<PathBuf>,
     },
     Explain {
@@ -56,6 +71,20 @@ impl Config {
                 rules_dir: a.rules,
             },
             Command::Rules(a) => Config::Rules { rules_dir: a.rules },
+            Command::Check(a) => Config::Check {
+                input: Input::from_args(a.input),
+                base: a.base,
+                baseline: a.baseline,
+                fail_on: a.fail_on,
+                format: a.format,
+                output: a.output,
+                rules_dir: a.rules,
+            },
+            Command::Baseline(a) => Config::Baseline {
+                input: Input::from_args(a.input),
+                output: a.output,
+                rules_dir: a.rules,
+            },
             Command::Explain(a) => Config::Explain {
                 rule: a.rule,
                 rules_dir: a.rules,
@@ -71,7 +100,10 @@ impl Config {
     /// Parsing threads asked for, if any.
     pub fn jobs(&self) -> Option<usize> {
         match self {
-            Config::Analyze { input, .. } | Config::Graph { input, .. } => input.jobs,
+            Config::Analyze { input, .. }
+            | Config::Graph { input, .. }
+            | Config::Check { input, .. }
+            | Config::Baseline { input, .. } => input.jobs,
             Config::Rules { .. } | Config::Explain { .. } => None,
         }
     }
@@ -86,6 +118,7 @@ impl Input {
             no_cargo: a.no_cargo,
             jobs: a.jobs.filter(|&j| j > 0),
             progress: !a.quiet && std::io::stderr().is_terminal(),
+            exclude: a.exclude,
         }
     }
 }

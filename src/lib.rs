@@ -7,6 +7,7 @@
 //! 4. [`report`] prints the result.
 
 pub mod analysis;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diag;
@@ -83,12 +84,104 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             cluster,
             rules_dir,
         } => {
-            let (ws, g) = build_graph(input)?;
-            let rules = rules::load(&ws.root, rules_dir.as_deref())?;
+            let cfg = rules::config::load_for(&input.path)?;
+            let rules = rules::load(&cfg, rules_dir.as_deref())?;
+            let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
             let a = analysis::analyze(&g, cluster);
             let advice = rules::advise(&ws, &g, &a, &rules);
             write_output(output.as_deref(), |out| {
                 report::write_analysis(out, *format, &ws, &g, &a, &advice)
+            })?;
+            Ok(0)
+        }
+        Config::Check {
+            input,
+            base,
+            baseline,
+            fail_on,
+            format,
+            output,
+            rules_dir,
+        } => {
+            let cfg = rules::config::load_for(&input.path)?;
+            let rules = rules::load(&cfg, rules_dir.as_deref())?;
+            let input = with_excludes(input, &cfg);
+            let baseline = baseline
+                .as_deref()
+                .map(check::baseline::Baseline::read)
+                .transpose()?;
+            let fail_on = fail_on
+                .or(cfg.config.fail_on)
+                .unwrap_or(check::FailOn::Error);
+            let (ws, g) = build_graph(&input)?;
+            let after = snapshot(&ws, &g, &rules);
+            let repo = base
+                .as_ref()
+                .map(|_| check::git::toplevel(&ws.root))
+                .transpose()?;
+            let repo_prefix = match &repo {
+                Some(top) => ws
+                    .root
+                    .strip_prefix(top.canonicalize()?)
+                    .map(workspace::rel_path_str)
+                    .unwrap_or_default(),
+                None => check::git::toplevel(&ws.root)
+                    .ok()
+                    .and_then(|top| top.canonicalize().ok())
+                    .and_then(|top| ws.root.strip_prefix(top).ok().map(workspace::rel_path_str))
+                    .unwrap_or_default(),
+            };
+            let before = match (base, repo) {
+                (Some(reference), Some(top)) => {
+                    let commit = check::git::merge_base(&top, reference)?;
+                    let tmp = tempfile::tempdir()
+                        .context("cannot create a directory for the base revision")?;
+                    check::git::export(&top, &commit, tmp.path())?;
+                    let base_input = config::Input {
+                        path: tmp.path().join(&repo_prefix),
+                        progress: false,
+                        ..input.clone()
+                    };
+                    let snap = match build_graph(&base_input) {
+                        Ok((bws, bg)) => snapshot(&bws, &bg, &rules),
+                        // The base had no Rust code here yet: everything is new.
+                        Err(_) => check::Snapshot::empty(),
+                    };
+                    Some((
+                        check::BaseInfo {
+                            reference: reference.clone(),
+                            commit,
+                        },
+                        snap,
+                    ))
+                }
+                _ => None,
+            };
+            let result = check::evaluate(
+                before,
+                after,
+                baseline.as_ref(),
+                fail_on,
+                &rules,
+                repo_prefix,
+            );
+            write_output(output.as_deref(), |out| {
+                report::check::write(out, *format, &result, &rules)
+            })?;
+            Ok(if result.failed { 1 } else { 0 })
+        }
+        Config::Baseline {
+            input,
+            output,
+            rules_dir,
+        } => {
+            let cfg = rules::config::load_for(&input.path)?;
+            let rules = rules::load(&cfg, rules_dir.as_deref())?;
+            let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
+            let snap = snapshot(&ws, &g, &rules);
+            write_output(output.as_deref(), |out| {
+                out.write_all(check::baseline::render(&snap.findings).as_bytes())?;
+                Ok(())
             })?;
             Ok(0)
         }
@@ -122,6 +215,24 @@ fn run_on_pool(config: &Config) -> Result<u8> {
     }
 }
 
+/// The input with the configuration's excluded paths added to the command line's.
+fn with_excludes(input: &Input, cfg: &rules::config::Loaded) -> Input {
+    let mut input = input.clone();
+    for e in &cfg.config.exclude {
+        if !input.exclude.contains(e) {
+            input.exclude.push(e.clone());
+        }
+    }
+    input
+}
+
+/// Stages 4 and 5 with default clustering, kept as a snapshot for `check` and `baseline`.
+fn snapshot(ws: &Workspace, g: &ModuleGraph, rules: &rules::RuleSet) -> check::Snapshot {
+    let a = analysis::analyze(g, &analysis::ClusterOptions::default());
+    let advice = rules::advise(ws, g, &a, rules);
+    check::Snapshot::new(ws, g, &a, &advice)
+}
+
 /// Stages 1–3: discovery, parsing and the module graph.
 pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
     let ws = workspace::discover(
@@ -129,6 +240,7 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         &workspace::DiscoverOptions {
             include_tests: input.include_tests,
             no_cargo: input.no_cargo,
+            exclude: input.exclude.clone(),
         },
     )?;
     if ws.packages.is_empty() {

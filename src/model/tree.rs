@@ -327,7 +327,11 @@ impl Builder<'_> {
                     for (path, mod_rs) in
                         self.find_child_files(&c, file, &child_dir, top, &rel, true)
                     {
-                        self.declare_file_child(module, &c, path, mod_rs, &rel);
+                        if self.ws.is_excluded(&path) {
+                            self.excluded.insert(path.canonicalize().unwrap_or(path));
+                            continue;
+                        }
+                        self.declare_file_child_checked(module, &c, path, mod_rs, &rel);
                     }
                 }
             }
@@ -404,7 +408,7 @@ impl Builder<'_> {
     }
 
     /// Declares the child module `c` of `module`, loaded from `path` (one of its files).
-    fn declare_file_child(
+    fn declare_file_child_checked(
         &mut self,
         module: usize,
         c: &ChildMod,
@@ -581,6 +585,7 @@ impl Builder<'_> {
                 };
                 if self.reached.contains(&canon)
                     || self.excluded.iter().any(|x| canon.starts_with(x))
+                    || self.ws.is_excluded(&canon)
                 {
                     continue;
                 }

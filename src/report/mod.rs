@@ -1,6 +1,7 @@
 //! Stage 6: reports. The only code that writes results; it never decides anything.
 
 mod analyze_json;
+pub mod check;
 mod dot;
 mod json;
 mod mermaid;

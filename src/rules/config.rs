@@ -11,6 +11,10 @@
 //!
 //! [rules.microservice-candidate.thresholds]
 //! min_loc = 2000
+//!
+//! # for `archsplit check`
+//! fail-on = "warning"
+//! exclude = ["vendor", "crates/*/generated"]
 //! ```
 
 use std::collections::BTreeMap;
@@ -27,6 +31,37 @@ use super::{known_thresholds, RuleSet, Severity};
 pub struct ConfigFile {
     #[serde(default)]
     pub rules: BTreeMap<String, RuleOverride>,
+    /// What fails `archsplit check` (the `--fail-on` flag overrides it).
+    #[serde(rename = "fail-on")]
+    pub fail_on: Option<crate::check::FailOn>,
+    /// Paths (relative to PATH, `*` matches within one component) left out of the analysis.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// A configuration with the file it came from and its text, for messages.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: ConfigFile,
+    pub file: String,
+    pub text: String,
+}
+
+/// The configuration for an analysis of `path` (a directory, or a file in one); empty when
+/// there is none or the path does not exist (discovery reports that).
+pub fn load_for(path: &Path) -> Result<Loaded> {
+    let Ok(canon) = path.canonicalize() else {
+        return Ok(Loaded::default());
+    };
+    let dir = if canon.is_file() {
+        canon.parent().map(Path::to_path_buf).unwrap_or(canon)
+    } else {
+        canon
+    };
+    Ok(match load(&dir)? {
+        Some((config, file, text)) => Loaded { config, file, text },
+        None => Loaded::default(),
+    })
 }
 
 /// Changes to one rule.

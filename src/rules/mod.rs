@@ -52,16 +52,11 @@ pub fn load_without_config(rules_dir: Option<&Path>) -> Result<RuleSet> {
     Ok(set)
 }
 
-/// The rules in force for an analysis of `root`: the defaults, then `--rules DIR`, then
-/// `archsplit.toml` (or the root Cargo.toml's `[workspace.metadata.archsplit]`).
-pub fn load(root: &Path, rules_dir: Option<&Path>) -> Result<RuleSet> {
-    let mut set = RuleSet::defaults();
-    if let Some(dir) = rules_dir {
-        set.load_dir(dir)?;
-    }
-    if let Some((cfg, file, text)) = config::load(root)? {
-        config::apply(&mut set, &cfg, &file, &text)?;
-    }
+/// The rules in force for an analysis: the defaults, then `--rules DIR`, then the
+/// repository's configuration (`archsplit.toml` or `[workspace.metadata.archsplit]`).
+pub fn load(cfg: &config::Loaded, rules_dir: Option<&Path>) -> Result<RuleSet> {
+    let mut set = load_without_config(rules_dir)?;
+    config::apply(&mut set, &cfg.config, &cfg.file, &cfg.text)?;
     Ok(set)
 }
 

@@ -294,7 +294,7 @@ fn expand_glob(base: &Path, pattern: &str) -> Vec<PathBuf> {
 }
 
 /// `*` and `?` wildcards within one path component (`[...]` classes match any one character).
-fn wildcard_match(pattern: &str, name: &str) -> bool {
+pub(crate) fn wildcard_match(pattern: &str, name: &str) -> bool {
     fn go(p: &[char], n: &[char]) -> bool {
         match p.first() {
             None => n.is_empty(),

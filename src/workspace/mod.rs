@@ -111,6 +111,8 @@ pub struct DiscoverOptions {
     pub include_tests: bool,
     /// Read the manifests directly instead of asking `cargo metadata`.
     pub no_cargo: bool,
+    /// Paths relative to the analyzed root left out (`*` matches within one component).
+    pub exclude: Vec<String>,
 }
 
 /// Every package found under the analyzed root.
@@ -120,13 +122,45 @@ pub struct Workspace {
     pub root: PathBuf,
     pub packages: Vec<Package>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Excluded path patterns (see `DiscoverOptions::exclude`).
+    pub exclude: Vec<String>,
 }
 
 impl Workspace {
+    /// Whether `path` (absolute) is left out of the analysis.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let rel = self.rel(path);
+        let parts: Vec<&str> = rel.split('/').collect();
+        self.exclude.iter().any(|pat| {
+            let pp: Vec<&str> = pat
+                .trim_matches('/')
+                .split('/')
+                .filter(|c| !c.is_empty() && *c != ".")
+                .collect();
+            !pp.is_empty()
+                && pp.len() <= parts.len()
+                && pp
+                    .iter()
+                    .zip(&parts)
+                    .all(|(p, c)| manifest::wildcard_match(p, c))
+        })
+    }
+
     /// `path` relative to the analyzed root with `/` separators, or as given when outside.
     pub fn rel(&self, path: &Path) -> String {
         rel_path(&self.root, path)
     }
+}
+
+/// A relative path with `/` separators.
+pub fn rel_path_str(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 pub fn rel_path(root: &Path, path: &Path) -> String {
@@ -153,6 +187,7 @@ pub fn discover(path: &Path, opts: &DiscoverOptions) -> Result<Workspace> {
         root: root.clone(),
         packages: Vec::new(),
         diagnostics: Vec::new(),
+        exclude: opts.exclude.clone(),
     };
     if root.is_file() {
         // A single file: a Cargo.toml names its package, a .rs file is a crate of its own.
@@ -213,7 +248,16 @@ fn discover_dir(ws: &mut Workspace, dir: &Path, opts: &DiscoverOptions) {
 /// Sorts packages, drops duplicate names with a diagnostic, and keeps only packages under root.
 fn finish(ws: &mut Workspace) {
     let root = ws.root.clone();
-    ws.packages.retain(|p| p.dir.starts_with(&root));
+    let excluded: Vec<bool> = ws
+        .packages
+        .iter()
+        .map(|p| p.dir != root && ws.is_excluded(&p.dir))
+        .collect();
+    let mut i = 0;
+    ws.packages.retain(|p| {
+        i += 1;
+        p.dir.starts_with(&root) && !excluded[i - 1]
+    });
     ws.packages
         .sort_by(|a, b| a.name.cmp(&b.name).then(a.dir.cmp(&b.dir)));
     let mut seen = std::collections::BTreeSet::new();

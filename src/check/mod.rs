@@ -1,0 +1,318 @@
+//! `archsplit check`: what a change did to the structure, the findings it introduced, and
+//! whether to fail the build. The base revision is read with `git archive` into a private
+//! directory and analyzed exactly like the working tree.
+
+pub mod baseline;
+pub mod git;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::model::ModuleGraph;
+use crate::rules::{Advice, Finding, RuleSet, Severity};
+use crate::workspace::Workspace;
+
+/// Which findings fail the build (exit code 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Error => s == Severity::Error,
+            FailOn::Warning => s != Severity::Note,
+            FailOn::Never => false,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Never => "never",
+        }
+    }
+}
+
+/// Structural figures of one revision; fragmentation is read from the crates as they are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub crates: usize,
+    pub modules: usize,
+    pub loc: u64,
+    /// Mean lines of code per crate.
+    pub mean_crate_loc: f64,
+    /// References between different crates.
+    pub cut_weight: u64,
+    /// Share of all references that cross a crate boundary.
+    pub icp: f64,
+    pub clusters: usize,
+    pub verdict: String,
+}
+
+/// What archsplit keeps of one revision's analysis.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub figures: Figures,
+    pub packages: BTreeMap<String, u64>,
+    pub modules: BTreeSet<String>,
+    pub findings: Vec<Finding>,
+    /// References between packages.
+    pub crate_edges: BTreeMap<(String, String), u64>,
+}
+
+impl Snapshot {
+    pub fn new(ws: &Workspace, g: &ModuleGraph, a: &Analysis, advice: &Advice) -> Snapshot {
+        let pkg = |m: usize| g.crates[g.modules[m].krate].package.clone();
+        let mut packages: BTreeMap<String, u64> =
+            ws.packages.iter().map(|p| (p.name.clone(), 0)).collect();
+        for (i, m) in g.modules.iter().enumerate() {
+            *packages.entry(pkg(i)).or_insert(0) += m.facts.loc as u64;
+        }
+        let mut crate_edges = BTreeMap::new();
+        let (mut total, mut cut) = (0u64, 0u64);
+        for e in &g.edges {
+            total += e.weight as u64;
+            let (x, y) = (pkg(e.from), pkg(e.to));
+            if x != y {
+                cut += e.weight as u64;
+                *crate_edges.entry((x, y)).or_insert(0) += e.weight as u64;
+            }
+        }
+        let loc: u64 = packages.values().sum();
+        let crates = packages.len();
+        Snapshot {
+            figures: Figures {
+                crates,
+                modules: g.modules.len(),
+                loc,
+                mean_crate_loc: round1(loc as f64 / crates.max(1) as f64),
+                cut_weight: cut,
+                icp: crate::analysis::metrics::round4(if total > 0 {
+                    cut as f64 / total as f64
+                } else {
+                    0.0
+                }),
+                clusters: a.clustering.k,
+                verdict: advice.verdict.verdict.as_str().to_string(),
+            },
+            packages,
+            modules: g.modules.iter().map(|m| m.path.clone()).collect(),
+            findings: advice.findings.clone(),
+            crate_edges,
+        }
+    }
+
+    /// A revision with no Rust code yet.
+    pub fn empty() -> Snapshot {
+        Snapshot {
+            figures: Figures {
+                crates: 0,
+                modules: 0,
+                loc: 0,
+                mean_crate_loc: 0.0,
+                cut_weight: 0,
+                icp: 0.0,
+                clusters: 0,
+                verdict: "none".into(),
+            },
+            packages: BTreeMap::new(),
+            modules: BTreeSet::new(),
+            findings: Vec::new(),
+            crate_edges: BTreeMap::new(),
+        }
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// What the change did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Changes {
+    pub crates_added: Vec<String>,
+    pub crates_removed: Vec<String>,
+    pub modules_added: Vec<String>,
+    pub modules_removed: Vec<String>,
+}
+
+/// Whether a finding counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Introduced by the change (or, without `--base`, present and not in the baseline).
+    New,
+    /// Present in the base revision too.
+    Existing,
+    /// Accepted in the baseline file.
+    Baselined,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckedFinding {
+    #[serde(flatten)]
+    pub finding: Finding,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaseInfo {
+    pub reference: String,
+    pub commit: String,
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone)]
+pub struct CheckResult {
+    pub base: Option<BaseInfo>,
+    pub before: Option<Snapshot>,
+    pub after: Snapshot,
+    pub changes: Option<Changes>,
+    pub findings: Vec<CheckedFinding>,
+    pub stale: Vec<baseline::Entry>,
+    pub fail_on: FailOn,
+    pub failed: bool,
+    /// PATH relative to the repository's top directory (`""` at the top), for locations.
+    pub repo_prefix: String,
+}
+
+impl CheckResult {
+    pub fn counted(&self) -> impl Iterator<Item = &CheckedFinding> {
+        self.findings.iter().filter(|f| f.status == Status::New)
+    }
+}
+
+fn diff<T: Ord + Clone>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Vec<T> {
+    b.difference(a).cloned().collect()
+}
+
+/// The `over-fragmentation` finding of a change: new crates, at least one of them tiny, and
+/// a larger share of references crossing crate boundaries than before.
+fn change_finding(
+    before: &Snapshot,
+    after: &Snapshot,
+    changes: &Changes,
+    rules: &RuleSet,
+) -> Option<Finding> {
+    let rule = "over-fragmentation";
+    if !rules.enabled(rule) || changes.crates_added.is_empty() {
+        return None;
+    }
+    let tiny = rules.threshold(rule, "tiny_crate_loc");
+    let tiny_added: Vec<&String> = changes
+        .crates_added
+        .iter()
+        .filter(|c| {
+            after
+                .packages
+                .get(*c)
+                .is_some_and(|&loc| (loc as f64) < tiny)
+        })
+        .collect();
+    let (b, a) = (&before.figures, &after.figures);
+    if tiny_added.is_empty() || a.icp <= b.icp || a.mean_crate_loc >= b.mean_crate_loc {
+        return None;
+    }
+    Some(Finding::new(
+        rule,
+        "change",
+        rules.get(rule).severity,
+        changes.crates_added.clone(),
+        format!(
+            "this change splits the code into {} crates ({} new: {}), finer than their coupling justifies: {:.0}% of references now cross crate boundaries (was {:.0}%), and crates average {} lines of code (was {}); merge the tiny ones ({}) into the code they talk to",
+            a.crates,
+            changes.crates_added.len(),
+            changes.crates_added.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
+            a.icp * 100.0,
+            b.icp * 100.0,
+            a.mean_crate_loc,
+            b.mean_crate_loc,
+            tiny_added.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+        ),
+        Some(crate::rules::finding::Location {
+            file: "Cargo.toml".into(),
+            line: 1,
+        }),
+    ))
+}
+
+/// Compares the working tree with the base revision and the baseline.
+pub fn evaluate(
+    base: Option<(BaseInfo, Snapshot)>,
+    mut after: Snapshot,
+    baseline: Option<&baseline::Baseline>,
+    fail_on: FailOn,
+    rules: &RuleSet,
+    repo_prefix: String,
+) -> CheckResult {
+    let (base_info, before) = match base {
+        Some((i, s)) => (Some(i), Some(s)),
+        None => (None, None),
+    };
+    let changes = before.as_ref().map(|b| {
+        let (pa, pb): (BTreeSet<String>, BTreeSet<String>) = (
+            b.packages.keys().cloned().collect(),
+            after.packages.keys().cloned().collect(),
+        );
+        Changes {
+            crates_added: diff(&pa, &pb),
+            crates_removed: diff(&pb, &pa),
+            modules_added: diff(&b.modules, &after.modules),
+            modules_removed: diff(&after.modules, &b.modules),
+        }
+    });
+    if let (Some(b), Some(c)) = (&before, &changes) {
+        if let Some(f) = change_finding(b, &after, c, rules) {
+            after.findings.push(f);
+        }
+    }
+    let before_fps: BTreeSet<&str> = before
+        .as_ref()
+        .map(|b| b.findings.iter().map(|f| f.fingerprint.as_str()).collect())
+        .unwrap_or_default();
+    let findings: Vec<CheckedFinding> = after
+        .findings
+        .iter()
+        .map(|f| {
+            let status = if baseline.is_some_and(|bl| bl.contains(&f.fingerprint)) {
+                Status::Baselined
+            } else if before_fps.contains(f.fingerprint.as_str()) {
+                Status::Existing
+            } else {
+                Status::New
+            };
+            CheckedFinding {
+                finding: f.clone(),
+                status,
+            }
+        })
+        .collect();
+    let current: BTreeSet<&str> = after
+        .findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .collect();
+    let stale = baseline.map(|bl| bl.stale(&current)).unwrap_or_default();
+    let failed = findings
+        .iter()
+        .any(|f| f.status == Status::New && fail_on.fails(f.finding.severity));
+    CheckResult {
+        base: base_info,
+        before,
+        after,
+        changes,
+        findings,
+        stale,
+        fail_on,
+        failed,
+        repo_prefix,
+    }
+}

@@ -1,0 +1,495 @@
+//! The reports of `archsplit check`: human text, JSON, SARIF 2.1.0 for code scanning,
+//! GitHub workflow commands, and Markdown for a pull-request comment or step summary.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{json, Value};
+
+use super::json::SCHEMA_VERSION;
+use crate::check::{CheckResult, CheckedFinding, Status};
+use crate::rules::{RuleSet, Severity};
+
+/// Output formats of `archsplit check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Markdown,
+}
+
+/// GitHub shows at most this many annotations of each kind per step; the rest is summed up.
+const ANNOTATIONS_PER_LEVEL: usize = 10;
+
+pub fn write(
+    out: &mut dyn Write,
+    format: CheckFormat,
+    r: &CheckResult,
+    rules: &RuleSet,
+) -> Result<()> {
+    match format {
+        CheckFormat::Human => human(out, r),
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &json_doc(r))?;
+            writeln!(out)?;
+            Ok(())
+        }
+        CheckFormat::Sarif => {
+            serde_json::to_writer_pretty(&mut *out, &sarif(r, rules))?;
+            writeln!(out)?;
+            Ok(())
+        }
+        CheckFormat::Github => github(out, r),
+        CheckFormat::Markdown => markdown(out, r),
+    }
+}
+
+fn counts(r: &CheckResult) -> (usize, usize, usize) {
+    let c = |s| r.counted().filter(|f| f.finding.severity == s).count();
+    (c(Severity::Error), c(Severity::Warning), c(Severity::Note))
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::New => "new",
+        Status::Existing => "existing",
+        Status::Baselined => "baselined",
+    }
+}
+
+fn human(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
+    if let Some(b) = &r.base {
+        writeln!(
+            out,
+            "Compared with {} (merge base {})",
+            b.reference,
+            &b.commit[..b.commit.len().min(12)]
+        )?;
+    }
+    let a = &r.after.figures;
+    match &r.before {
+        Some(b) => {
+            let b = &b.figures;
+            writeln!(out, "  crates        {} → {}", b.crates, a.crates)?;
+            writeln!(out, "  modules       {} → {}", b.modules, a.modules)?;
+            writeln!(
+                out,
+                "  mean crate    {} → {} lines",
+                b.mean_crate_loc, a.mean_crate_loc
+            )?;
+            writeln!(
+                out,
+                "  cut weight    {} → {} references between crates",
+                b.cut_weight, a.cut_weight
+            )?;
+            writeln!(
+                out,
+                "  ICP           {:.1}% → {:.1}%",
+                b.icp * 100.0,
+                a.icp * 100.0
+            )?;
+            writeln!(out, "  verdict       {} → {}", b.verdict, a.verdict)?;
+        }
+        None => {
+            writeln!(
+                out,
+                "{} crates, {} modules, {} lines; {:.1}% of references cross crates; verdict {}",
+                a.crates,
+                a.modules,
+                a.loc,
+                a.icp * 100.0,
+                a.verdict
+            )?;
+        }
+    }
+    if let Some(c) = &r.changes {
+        for (what, list) in [
+            ("crates added", &c.crates_added),
+            ("crates removed", &c.crates_removed),
+            ("modules added", &c.modules_added),
+            ("modules removed", &c.modules_removed),
+        ] {
+            if !list.is_empty() {
+                writeln!(out, "  {what}: {}", list.join(", "))?;
+            }
+        }
+    }
+    let (e, w, n) = counts(r);
+    writeln!(out)?;
+    for f in &r.findings {
+        let loc = f
+            .finding
+            .location
+            .as_ref()
+            .map(|l| format!(" ({}:{})", l.file, l.line))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}[{}] {} ({}){}: {}",
+            f.finding.severity.as_str(),
+            f.finding.rule,
+            f.finding.fingerprint,
+            status_word(f.status),
+            loc,
+            f.finding.message
+        )?;
+    }
+    for s in &r.stale {
+        writeln!(
+            out,
+            "stale baseline entry {} {}: it matches no finding any more",
+            s.fingerprint, s.description
+        )?;
+    }
+    writeln!(
+        out,
+        "{} new finding(s): {e} error(s), {w} warning(s), {n} note(s); failing on {}: {}",
+        e + w + n,
+        r.fail_on.as_str(),
+        if r.failed { "FAIL" } else { "ok" }
+    )?;
+    Ok(())
+}
+
+fn json_doc(r: &CheckResult) -> Value {
+    let (e, w, n) = counts(r);
+    json!({
+        "schema_version": SCHEMA_VERSION,
+        "tool": { "name": "archsplit", "version": env!("CARGO_PKG_VERSION") },
+        "base": r.base,
+        "before": r.before.as_ref().map(|b| &b.figures),
+        "after": r.after.figures,
+        "changes": r.changes,
+        "findings": r.findings,
+        "stale_baseline": r.stale,
+        "summary": {
+            "new_findings": e + w + n,
+            "errors": e,
+            "warnings": w,
+            "notes": n,
+            "fail_on": r.fail_on.as_str(),
+            "failed": r.failed,
+        }
+    })
+}
+
+/// A location as code scanning wants it: relative to the repository's top directory.
+fn repo_path(r: &CheckResult, file: &str) -> String {
+    if r.repo_prefix.is_empty() {
+        file.to_string()
+    } else {
+        format!("{}/{file}", r.repo_prefix)
+    }
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn sarif(r: &CheckResult, rules: &RuleSet) -> Value {
+    let driver_rules: Vec<Value> = rules
+        .rules
+        .values()
+        .map(|rule| {
+            json!({
+                "id": rule.id,
+                "name": rule.id,
+                "shortDescription": { "text": rule.title },
+                "fullDescription": { "text": format!("{} (\"{}\")", rule.title, rule.passage) },
+                "help": { "text": rule.help.trim(), "markdown": format!("{}\n\n> {}", rule.help.trim(), rule.passage) },
+                "defaultConfiguration": { "level": sarif_level(rule.severity), "enabled": rule.enabled },
+                "properties": { "tags": ["architecture"] }
+            })
+        })
+        .collect();
+    let index: std::collections::BTreeMap<&str, usize> = rules
+        .rules
+        .keys()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let results: Vec<Value> = r
+        .findings
+        .iter()
+        .map(|f| {
+            let mut res = json!({
+                "ruleId": f.finding.rule,
+                "level": sarif_level(f.finding.severity),
+                "message": { "text": f.finding.message },
+                "partialFingerprints": { "archsplit/v1": f.finding.fingerprint },
+                "baselineState": match f.status { Status::New => "new", _ => "unchanged" },
+                "properties": { "subjects": f.finding.subjects, "status": status_word(f.status) }
+            });
+            if let Some(i) = index.get(f.finding.rule.as_str()) {
+                res["ruleIndex"] = json!(i);
+            }
+            if let Some(l) = &f.finding.location {
+                res["locations"] = json!([{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": repo_path(r, &l.file), "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": l.line.max(1) }
+                    }
+                }]);
+            }
+            res
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "archsplit",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": driver_rules
+            }},
+            "automationDetails": { "id": "archsplit/" },
+            "results": results
+        }]
+    })
+}
+
+/// Escapes the message of a workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value of a workflow command.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn github(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
+    let mut shown = [0usize; 3];
+    let mut hidden = 0usize;
+    let new: Vec<&CheckedFinding> = r.counted().collect();
+    for f in &new {
+        let (cmd, slot) = match f.finding.severity {
+            Severity::Error => ("error", 0),
+            Severity::Warning => ("warning", 1),
+            Severity::Note => ("notice", 2),
+        };
+        if shown[slot] == ANNOTATIONS_PER_LEVEL {
+            hidden += 1;
+            continue;
+        }
+        shown[slot] += 1;
+        let mut props = vec![format!(
+            "title={}",
+            escape_property(&format!("archsplit {}", f.finding.rule))
+        )];
+        if let Some(l) = &f.finding.location {
+            props.insert(0, format!("line={}", l.line.max(1)));
+            props.insert(
+                0,
+                format!("file={}", escape_property(&repo_path(r, &l.file))),
+            );
+        }
+        writeln!(
+            out,
+            "::{cmd} {}::{}",
+            props.join(","),
+            escape_data(&f.finding.message)
+        )?;
+    }
+    if hidden > 0 {
+        writeln!(
+            out,
+            "::notice title=archsplit::{}",
+            escape_data(&format!("{hidden} more finding(s) are not shown as annotations; see the report (--format markdown or json)"))
+        )?;
+    }
+    let (e, w, n) = counts(r);
+    writeln!(
+        out,
+        "::notice title=archsplit::{}",
+        escape_data(&format!(
+            "{} new finding(s): {e} error(s), {w} warning(s), {n} note(s); {} stale baseline entr(y/ies); failing on {}: {}",
+            e + w + n,
+            r.stale.len(),
+            r.fail_on.as_str(),
+            if r.failed { "failed" } else { "passed" }
+        ))
+    )?;
+    Ok(())
+}
+
+/// A Mermaid node id for a crate name.
+fn node(name: &str) -> String {
+    let id: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("c_{id}")
+}
+
+fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
+    let (e, w, n) = counts(r);
+    let icon = if r.failed {
+        "❌"
+    } else if e + w > 0 {
+        "⚠️"
+    } else {
+        "✅"
+    };
+    writeln!(out, "## {icon} archsplit: {} new finding(s)\n", e + w + n)?;
+    if let Some(b) = &r.base {
+        writeln!(
+            out,
+            "Compared with `{}` (merge base `{}`).\n",
+            b.reference,
+            &b.commit[..b.commit.len().min(12)]
+        )?;
+    }
+    let a = &r.after.figures;
+    writeln!(out, "| | before | after |\n|---|---:|---:|")?;
+    let before = r.before.as_ref().map(|b| &b.figures);
+    let cell =
+        |f: &dyn Fn(&crate::check::Figures) -> String| before.map(f).unwrap_or_else(|| "–".into());
+    writeln!(
+        out,
+        "| crates | {} | {} |",
+        cell(&|b| b.crates.to_string()),
+        a.crates
+    )?;
+    writeln!(
+        out,
+        "| modules | {} | {} |",
+        cell(&|b| b.modules.to_string()),
+        a.modules
+    )?;
+    writeln!(
+        out,
+        "| mean crate size (lines) | {} | {} |",
+        cell(&|b| b.mean_crate_loc.to_string()),
+        a.mean_crate_loc
+    )?;
+    writeln!(
+        out,
+        "| references between crates | {} | {} |",
+        cell(&|b| b.cut_weight.to_string()),
+        a.cut_weight
+    )?;
+    writeln!(
+        out,
+        "| ICP | {} | {:.1}% |",
+        cell(&|b| format!("{:.1}%", b.icp * 100.0)),
+        a.icp * 100.0
+    )?;
+    writeln!(
+        out,
+        "| verdict | {} | {} |\n",
+        cell(&|b| b.verdict.clone()),
+        a.verdict
+    )?;
+    if let Some(c) = &r.changes {
+        if !c.crates_added.is_empty() || !c.crates_removed.is_empty() {
+            writeln!(
+                out,
+                "Crates added: {}; removed: {}.\n",
+                if c.crates_added.is_empty() {
+                    "none".into()
+                } else {
+                    c.crates_added.join(", ")
+                },
+                if c.crates_removed.is_empty() {
+                    "none".into()
+                } else {
+                    c.crates_removed.join(", ")
+                }
+            )?;
+        }
+    }
+    let new: Vec<&CheckedFinding> = r.counted().collect();
+    if !new.is_empty() {
+        writeln!(out, "### New findings\n")?;
+        for f in &new {
+            writeln!(
+                out,
+                "- **{}** `{}`: {} <sub>`{}`</sub>",
+                f.finding.severity.as_str(),
+                f.finding.rule,
+                f.finding.message.replace('|', "\\|"),
+                f.finding.fingerprint
+            )?;
+        }
+        writeln!(out)?;
+    }
+    // The affected part of the graph: crates the new findings name, and their neighbours.
+    let mut focus: BTreeSet<String> = BTreeSet::new();
+    for f in &new {
+        for s in &f.finding.subjects {
+            let krate = s.split("::").next().unwrap_or(s);
+            for p in r.after.packages.keys() {
+                if p == s || p.replace('-', "_") == krate {
+                    focus.insert(p.clone());
+                }
+            }
+        }
+    }
+    if !focus.is_empty() {
+        let added: BTreeSet<&String> = r
+            .changes
+            .iter()
+            .flat_map(|c| c.crates_added.iter())
+            .collect();
+        let edges: Vec<(&(String, String), &u64)> = r
+            .after
+            .crate_edges
+            .iter()
+            .filter(|((x, y), _)| focus.contains(x) || focus.contains(y))
+            .collect();
+        let mut shown: BTreeSet<&String> = focus.iter().collect();
+        for ((x, y), _) in &edges {
+            shown.insert(x);
+            shown.insert(y);
+        }
+        writeln!(out, "```mermaid\nflowchart LR")?;
+        for c in &shown {
+            writeln!(out, "  {}[\"{}\"]", node(c), c)?;
+        }
+        for ((x, y), w) in &edges {
+            writeln!(out, "  {} -->|{w}| {}", node(x), node(y))?;
+        }
+        for c in &added {
+            if shown.contains(c) {
+                writeln!(out, "  style {} stroke:#d33,stroke-width:3px", node(c))?;
+            }
+        }
+        writeln!(out, "```\n")?;
+        writeln!(out, "Crates named in new findings and their neighbours; red outline: added by this change; edge labels: references.\n")?;
+    }
+    if !r.stale.is_empty() {
+        writeln!(
+            out,
+            "{} baseline entr(y/ies) match no finding any more and can be removed.\n",
+            r.stale.len()
+        )?;
+    }
+    writeln!(
+        out,
+        "Failing on: {} — {}",
+        r.fail_on.as_str(),
+        if r.failed { "**failed**" } else { "passed" }
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn workflow_command_escaping() {
+        assert_eq!(super::escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(super::escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
