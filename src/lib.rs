@@ -1,14 +1,20 @@
-//! archsplit: reads a Rust workspace, builds its module dependency graph and reports on it.
+//! archsplit: reads a Rust workspace, builds its module dependency graph, clusters it into
+//! candidate services and advises where (not) to split.
 //!
 //! The stages, in the order they run:
 //! 1. [`workspace`] finds packages, targets and root files (the only stage that asks cargo);
 //! 2. [`parse`] turns each file into facts, in parallel, without keeping syntax trees;
 //! 3. [`model`] builds module trees, resolves names and weighs the dependency edges;
-//! 4. [`report`] prints the result.
+//! 4. [`analysis`] measures: metrics, cycles, the shared kernel, clusters, quality figures;
+//! 5. [`rules`] advises: recommendations, the verdict, findings; [`check`] compares revisions;
+//! 6. [`report`] prints the result.
+//!
+//! `commands.rs` runs these stages for each command; this file holds the entry point.
 
 pub mod analysis;
 pub mod check;
 pub mod cli;
+mod commands;
 pub mod config;
 pub mod diag;
 pub mod model;
@@ -83,17 +89,13 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             output,
             cluster,
             rules_dir,
-        } => {
-            let cfg = rules::config::load_for(&input.path)?;
-            let rules = rules::load(&cfg, rules_dir.as_deref())?;
-            let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
-            let a = analysis::analyze(&g, cluster);
-            let advice = rules::advise(&ws, &g, &a, &rules);
-            write_output(output.as_deref(), |out| {
-                report::write_analysis(out, *format, &ws, &g, &a, &advice)
-            })?;
-            Ok(0)
-        }
+        } => commands::analyze(
+            input,
+            *format,
+            output.as_deref(),
+            cluster,
+            rules_dir.as_deref(),
+        ),
         Config::Check {
             input,
             base,
@@ -102,135 +104,28 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             format,
             output,
             rules_dir,
-        } => {
-            let cfg = rules::config::load_for(&input.path)?;
-            let rules = rules::load(&cfg, rules_dir.as_deref())?;
-            let input = with_excludes(input, &cfg);
-            let baseline = baseline
-                .as_deref()
-                .map(check::baseline::Baseline::read)
-                .transpose()?;
-            let fail_on = fail_on
-                .or(cfg.config.fail_on)
-                .unwrap_or(check::FailOn::Error);
-            let (ws, g) = build_graph(&input)?;
-            let after = snapshot(&ws, &g, &rules);
-            let repo = base
-                .as_ref()
-                .map(|_| check::git::toplevel(&ws.root))
-                .transpose()?;
-            let repo_prefix = match &repo {
-                Some(top) => ws
-                    .root
-                    .strip_prefix(top.canonicalize()?)
-                    .map(workspace::rel_path_str)
-                    .unwrap_or_default(),
-                None => check::git::toplevel(&ws.root)
-                    .ok()
-                    .and_then(|top| top.canonicalize().ok())
-                    .and_then(|top| ws.root.strip_prefix(top).ok().map(workspace::rel_path_str))
-                    .unwrap_or_default(),
-            };
-            let before = match (base, repo) {
-                (Some(reference), Some(top)) => {
-                    let commit = check::git::merge_base(&top, reference)?;
-                    let tmp = tempfile::tempdir()
-                        .context("cannot create a directory for the base revision")?;
-                    check::git::export(&top, &commit, tmp.path())?;
-                    let base_input = config::Input {
-                        path: tmp.path().join(&repo_prefix),
-                        progress: false,
-                        ..input.clone()
-                    };
-                    let snap = match build_graph(&base_input) {
-                        Ok((bws, bg)) => snapshot(&bws, &bg, &rules),
-                        // The base had no Rust code here yet: everything is new.
-                        Err(_) => check::Snapshot::empty(),
-                    };
-                    Some((
-                        check::BaseInfo {
-                            reference: reference.clone(),
-                            commit,
-                        },
-                        snap,
-                    ))
-                }
-                _ => None,
-            };
-            let result = check::evaluate(
-                before,
-                after,
-                baseline.as_ref(),
-                fail_on,
-                &rules,
-                repo_prefix,
-            );
-            write_output(output.as_deref(), |out| {
-                report::check::write(out, *format, &result, &rules)
-            })?;
-            Ok(if result.failed { 1 } else { 0 })
-        }
+        } => commands::check(
+            input,
+            base.as_deref(),
+            baseline.as_deref(),
+            *fail_on,
+            *format,
+            output.as_deref(),
+            rules_dir.as_deref(),
+        ),
         Config::Baseline {
             input,
             output,
             rules_dir,
-        } => {
-            let cfg = rules::config::load_for(&input.path)?;
-            let rules = rules::load(&cfg, rules_dir.as_deref())?;
-            let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
-            let snap = snapshot(&ws, &g, &rules);
-            write_output(output.as_deref(), |out| {
-                out.write_all(check::baseline::render(&snap.findings).as_bytes())?;
-                Ok(())
-            })?;
-            Ok(0)
-        }
-        Config::Rules { rules_dir } => {
-            let rules = rules::load_without_config(rules_dir.as_deref())?;
-            write_output(None, |out| report::write_rules(out, &rules))?;
-            Ok(0)
-        }
-        Config::Explain { rule, rules_dir } => {
-            let rules = rules::load_without_config(rules_dir.as_deref())?;
-            let Some(r) = rules.rules.get(rule) else {
-                bail!(
-                    "no rule `{rule}` (known: {})",
-                    rules.rules.keys().cloned().collect::<Vec<_>>().join(", ")
-                );
-            };
-            write_output(None, |out| report::write_explain(out, r))?;
-            Ok(0)
-        }
+        } => commands::baseline(input, output.as_deref(), rules_dir.as_deref()),
         Config::Graph {
             input,
             format,
             output,
-        } => {
-            let (ws, g) = build_graph(input)?;
-            write_output(output.as_deref(), |out| {
-                report::write_graph(out, *format, &ws, &g)
-            })?;
-            Ok(0)
-        }
+        } => commands::graph(input, *format, output.as_deref()),
+        Config::Rules { rules_dir } => commands::rules(rules_dir.as_deref()),
+        Config::Explain { rule, rules_dir } => commands::explain(rule, rules_dir.as_deref()),
     }
-}
-
-/// The input with the configuration's excluded paths added to the command line's.
-fn with_excludes(input: &Input, cfg: &rules::config::Loaded) -> Input {
-    let mut input = input.clone();
-    for e in &cfg.config.exclude {
-        if !input.exclude.contains(e) {
-            input.exclude.push(e.clone());
-        }
-    }
-    input
-}
-
-/// Stages 4 and 5 with default clustering, kept as a snapshot for `check` and `baseline`.
-fn snapshot(ws: &Workspace, g: &ModuleGraph, rules: &rules::RuleSet) -> check::Snapshot {
-    let a = analysis::analyze(g, &analysis::ClusterOptions::default());
-    let advice = rules::advise(ws, g, &a, rules);
-    check::Snapshot::new(ws, g, &a, &advice)
 }
 
 /// Stages 1–3: discovery, parsing and the module graph.
@@ -282,7 +177,7 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
 }
 
 /// Writes to FILE, or to standard output.
-fn write_output(
+pub(crate) fn write_output(
     path: Option<&std::path::Path>,
     f: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {

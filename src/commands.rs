@@ -1,0 +1,159 @@
+//! One function per command, each reading top to bottom as its pipeline: configuration,
+//! discovery and parsing, analysis, rules, report. Returns the exit code.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+
+use crate::analysis::{self, ClusterOptions};
+use crate::check::{self, FailOn};
+use crate::config::Input;
+use crate::report::check::CheckFormat;
+use crate::report::{self, AnalyzeFormat, GraphFormat};
+use crate::rules::{self, config::Loaded, RuleSet};
+use crate::{build_graph, workspace, write_output};
+
+/// The input with the configuration's excluded paths added to the command line's.
+fn with_excludes(input: &Input, cfg: &Loaded) -> Input {
+    let mut input = input.clone();
+    for e in &cfg.config.exclude {
+        if !input.exclude.contains(e) {
+            input.exclude.push(e.clone());
+        }
+    }
+    input
+}
+
+/// Stages 4 and 5 with default clustering, kept as a snapshot for `check` and `baseline`.
+fn snapshot(
+    ws: &workspace::Workspace,
+    g: &crate::model::ModuleGraph,
+    rules: &RuleSet,
+) -> check::Snapshot {
+    let a = analysis::analyze(g, &ClusterOptions::default());
+    let advice = rules::advise(ws, g, &a, rules);
+    check::Snapshot::new(ws, g, &a, &advice)
+}
+
+pub fn analyze(
+    input: &Input,
+    format: AnalyzeFormat,
+    output: Option<&Path>,
+    cluster: &ClusterOptions,
+    rules_dir: Option<&Path>,
+) -> Result<u8> {
+    let cfg = rules::config::load_for(&input.path)?;
+    let rules = rules::load(&cfg, rules_dir)?;
+    let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
+    let a = analysis::analyze(&g, cluster);
+    let advice = rules::advise(&ws, &g, &a, &rules);
+    write_output(output, |out| {
+        report::write_analysis(out, format, &ws, &g, &a, &advice)
+    })?;
+    Ok(0)
+}
+
+pub fn graph(input: &Input, format: GraphFormat, output: Option<&Path>) -> Result<u8> {
+    let cfg = rules::config::load_for(&input.path)?;
+    let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
+    write_output(output, |out| report::write_graph(out, format, &ws, &g))?;
+    Ok(0)
+}
+
+pub fn check(
+    input: &Input,
+    base: Option<&str>,
+    baseline: Option<&Path>,
+    fail_on: Option<FailOn>,
+    format: CheckFormat,
+    output: Option<&Path>,
+    rules_dir: Option<&Path>,
+) -> Result<u8> {
+    let cfg = rules::config::load_for(&input.path)?;
+    let rules = rules::load(&cfg, rules_dir)?;
+    let input = with_excludes(input, &cfg);
+    let baseline = baseline.map(check::baseline::Baseline::read).transpose()?;
+    let fail_on = fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
+
+    let (ws, g) = build_graph(&input)?;
+    let after = snapshot(&ws, &g, &rules);
+
+    // Locations are reported relative to the repository's top directory.
+    let top = check::git::toplevel(&ws.root).and_then(|t| Ok(t.canonicalize()?));
+    if base.is_some() {
+        top.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    }
+    let repo_prefix = top
+        .as_ref()
+        .ok()
+        .and_then(|t| ws.root.strip_prefix(t).ok().map(workspace::rel_path_str))
+        .unwrap_or_default();
+
+    let before = match (base, &top) {
+        (Some(reference), Ok(top)) => {
+            let commit = check::git::merge_base(top, reference)?;
+            let tmp =
+                tempfile::tempdir().context("cannot create a directory for the base revision")?;
+            check::git::export(top, &commit, tmp.path())?;
+            let base_input = Input {
+                path: tmp.path().join(&repo_prefix),
+                progress: false,
+                ..input.clone()
+            };
+            let snap = match build_graph(&base_input) {
+                Ok((bws, bg)) => snapshot(&bws, &bg, &rules),
+                // The base had no Rust code here yet: everything is new.
+                Err(_) => check::Snapshot::empty(),
+            };
+            let info = check::BaseInfo {
+                reference: reference.to_string(),
+                commit,
+            };
+            Some((info, snap))
+        }
+        _ => None,
+    };
+
+    let result = check::evaluate(
+        before,
+        after,
+        baseline.as_ref(),
+        fail_on,
+        &rules,
+        repo_prefix,
+    );
+    write_output(output, |out| {
+        report::check::write(out, format, &result, &rules)
+    })?;
+    Ok(if result.failed { 1 } else { 0 })
+}
+
+pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) -> Result<u8> {
+    let cfg = rules::config::load_for(&input.path)?;
+    let rules = rules::load(&cfg, rules_dir)?;
+    let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
+    let snap = snapshot(&ws, &g, &rules);
+    write_output(output, |out| {
+        out.write_all(check::baseline::render(&snap.findings).as_bytes())?;
+        Ok(())
+    })?;
+    Ok(0)
+}
+
+pub fn rules(rules_dir: Option<&Path>) -> Result<u8> {
+    let rules = rules::load_without_config(rules_dir)?;
+    write_output(None, |out| report::write_rules(out, &rules))?;
+    Ok(0)
+}
+
+pub fn explain(rule: &str, rules_dir: Option<&Path>) -> Result<u8> {
+    let rules = rules::load_without_config(rules_dir)?;
+    let Some(r) = rules.rules.get(rule) else {
+        bail!(
+            "no rule `{rule}` (known: {})",
+            rules.rules.keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+    };
+    write_output(None, |out| report::write_explain(out, r))?;
+    Ok(0)
+}
