@@ -487,6 +487,42 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::check::{evaluate, Snapshot};
+    use crate::rules::Finding;
+
+    #[test]
+    fn annotations_are_capped_with_a_notice_of_the_rest() {
+        let mut after = Snapshot::empty();
+        for i in 0..15 {
+            after.findings.push(Finding::new(
+                "over-fragmentation",
+                "tiny-crate",
+                Severity::Warning,
+                vec![format!("c{i}")],
+                format!("finding {i}"),
+                None,
+            ));
+        }
+        let r = evaluate(
+            None,
+            after,
+            None,
+            crate::check::FailOn::Warning,
+            &RuleSet::defaults(),
+            String::new(),
+        );
+        let mut out = Vec::new();
+        github(&mut out, &r).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.lines().filter(|l| l.starts_with("::warning")).count(),
+            ANNOTATIONS_PER_LEVEL
+        );
+        assert!(text.contains("5 more finding(s) are not shown as annotations"));
+        assert!(text.lines().last().unwrap().contains("15 new finding(s)"));
+    }
+
     #[test]
     fn workflow_command_escaping() {
         assert_eq!(super::escape_data("50% done\nnext"), "50%25 done%0Anext");

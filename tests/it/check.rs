@@ -331,3 +331,44 @@ fn a_bad_base_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn excluded_paths_are_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    over_fragment(&repo);
+    // From the command line ...
+    let out = archsplit(
+        &repo,
+        tmp.path(),
+        &[
+            "check",
+            "--exclude",
+            "order-*",
+            "--fail-on",
+            "warning",
+            "--format",
+            "json",
+        ],
+    );
+    expect_code(&out, 0);
+    assert_eq!(json(&out)["after"]["crates"], 3);
+    // ... and from archsplit.toml, with its fail-on.
+    std::fs::write(
+        repo.join("archsplit.toml"),
+        "fail-on = \"warning\"\nexclude = [\"order-app\"]\n",
+    )
+    .unwrap();
+    let out = archsplit(&repo, tmp.path(), &["check", "--format", "json"]);
+    expect_code(&out, 1);
+    let v = json(&out);
+    assert_eq!(v["after"]["crates"], 9);
+    assert_eq!(v["summary"]["fail_on"], "warning");
+    // The flag overrides the file.
+    let out = archsplit(&repo, tmp.path(), &["check", "--fail-on", "never"]);
+    expect_code(&out, 0);
+    std::fs::write(repo.join("archsplit.toml"), "fail-on = \"sometimes\"\n").unwrap();
+    let out = archsplit(&repo, tmp.path(), &["check"]);
+    expect_code(&out, 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("archsplit.toml:1:"));
+}
