@@ -19,7 +19,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Measure coupling, find cycles and cluster the modules into candidate services.
+    /// Verdict, candidate services with their reasons and price, findings, metrics and cycles.
     Analyze(AnalyzeArgs),
     /// Write the current findings to a baseline file, to accept them as they are.
     Baseline(BaselineArgs),
