@@ -72,8 +72,21 @@ pub fn build_forest(
         context: Vec::new(),
     };
     let crates = b.create_crates();
-    let mut queued = b.pending.len() as u64;
-    let mut cache: HashMap<PathBuf, FileFacts> = HashMap::new();
+    // Every source file is parsed up front in one parallel batch (module trees are shallow
+    // but wide, and a level-by-level walk would leave cores idle between levels); the walk
+    // below then takes facts from this cache and parses only what lies elsewhere.
+    let sources = source_files(ws);
+    let mut queued = sources.len() as u64 + b.pending.len() as u64;
+    let counter = std::sync::atomic::AtomicU64::new(0);
+    let mut cache: HashMap<PathBuf, FileFacts> = sources
+        .par_iter()
+        .map(|f| {
+            let facts = parse_file(f, &ws.rel(f), opts);
+            progress(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, queued);
+            (f.clone(), facts)
+        })
+        .collect();
+    b.files_parsed = sources.len();
     let mut rounds = 0;
     loop {
         if b.pending.is_empty() {
@@ -115,12 +128,12 @@ pub fn build_forest(
         }
         queued += b.pending.len() as u64;
     }
-    b.orphans();
+    b.orphans(&sources);
     Forest {
         crates,
         modules: b.modules,
         diagnostics: b.diagnostics,
-        files_parsed: b.files_parsed,
+        files_parsed: b.reached.len(),
     }
 }
 
@@ -560,43 +573,52 @@ impl Builder<'_> {
     }
 
     /// Diagnoses .rs files under a package's `src/` that no module tree reaches.
-    fn orphans(&mut self) {
-        let mut dirs = BTreeSet::new();
-        for p in &self.ws.packages {
-            let src = p.dir.join("src");
-            if src.is_dir() {
-                dirs.insert(src);
-            } else if p.manifest.is_none() {
-                dirs.insert(p.dir.clone());
+    fn orphans(&mut self, sources: &[PathBuf]) {
+        for canon in sources {
+            if self.reached.contains(canon) || self.excluded.iter().any(|x| canon.starts_with(x)) {
+                continue;
             }
+            self.diagnostics.push(Diagnostic::warning(
+                "orphan-file",
+                self.ws.rel(canon),
+                "no module declaration reaches this file; it is not analyzed",
+            ));
         }
-        for dir in dirs {
-            let walker = walkdir::WalkDir::new(&dir)
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !is_foreign_dir(e));
-            for e in walker.filter_map(Result::ok) {
-                if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "rs") {
-                    continue;
-                }
-                let Ok(canon) = e.path().canonicalize() else {
-                    continue;
-                };
-                if self.reached.contains(&canon)
-                    || self.excluded.iter().any(|x| canon.starts_with(x))
-                    || self.ws.is_excluded(&canon)
-                {
-                    continue;
-                }
-                self.diagnostics.push(Diagnostic::warning(
-                    "orphan-file",
-                    self.ws.rel(&canon),
-                    "no module declaration reaches this file; it is not analyzed",
-                ));
+    }
+}
+
+/// The .rs files under each package's `src/` (or the whole directory of a package without a
+/// manifest), canonical and sorted, excluded paths left out: what module trees should reach.
+fn source_files(ws: &Workspace) -> Vec<PathBuf> {
+    let mut dirs = BTreeSet::new();
+    for p in &ws.packages {
+        let src = p.dir.join("src");
+        if src.is_dir() {
+            dirs.insert(src);
+        } else if p.manifest.is_none() {
+            dirs.insert(p.dir.clone());
+        }
+    }
+    let mut out = Vec::new();
+    for dir in dirs {
+        let walker = walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_foreign_dir(e));
+        for e in walker.filter_map(Result::ok) {
+            if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let Ok(canon) = e.path().canonicalize() else { continue };
+            if canon.starts_with(&ws.root) && !ws.is_excluded(&canon) {
+                out.push(canon);
             }
         }
     }
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// `dir/name.rs` (a non-mod-rs file) or `dir/name/mod.rs`, whichever exists.
