@@ -67,6 +67,9 @@ pub struct InputArgs {
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print how long each stage took to standard error.
+    #[arg(long)]
+    pub timings: bool,
     /// Leave out a path (relative to PATH; `*` matches within one component). Repeatable;
     /// adds to `exclude` in archsplit.toml.
     #[arg(long, value_name = "PATTERN")]

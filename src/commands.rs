@@ -11,7 +11,7 @@ use crate::config::Input;
 use crate::report::check::CheckFormat;
 use crate::report::{self, AnalyzeFormat, GraphFormat};
 use crate::rules::{self, config::Loaded, RuleSet};
-use crate::{build_graph, workspace, write_output};
+use crate::{build_graph, timings, workspace, write_output};
 
 /// The input with the configuration's excluded paths added to the command line's.
 fn with_excludes(input: &Input, cfg: &Loaded) -> Input {
@@ -30,8 +30,10 @@ fn snapshot(
     g: &crate::model::ModuleGraph,
     rules: &RuleSet,
 ) -> check::Snapshot {
-    let a = analysis::analyze(g, &ClusterOptions::default());
-    let advice = rules::advise(ws, g, &a, rules);
+    let a = timings::time("analysis", || {
+        analysis::analyze(g, &ClusterOptions::default())
+    });
+    let advice = timings::time("rules", || rules::advise(ws, g, &a, rules));
     check::Snapshot::new(ws, g, &a, &advice)
 }
 
@@ -45,10 +47,12 @@ pub fn analyze(
     let cfg = rules::config::load_for(&input.path)?;
     let rules = rules::load(&cfg, rules_dir)?;
     let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
-    let a = analysis::analyze(&g, cluster);
-    let advice = rules::advise(&ws, &g, &a, &rules);
-    write_output(output, |out| {
-        report::write_analysis(out, format, &ws, &g, &a, &advice)
+    let a = timings::time("analysis", || analysis::analyze(&g, cluster));
+    let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules));
+    timings::time("report", || {
+        write_output(output, |out| {
+            report::write_analysis(out, format, &ws, &g, &a, &advice)
+        })
     })?;
     Ok(0)
 }
@@ -56,7 +60,9 @@ pub fn analyze(
 pub fn graph(input: &Input, format: GraphFormat, output: Option<&Path>) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path)?;
     let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
-    write_output(output, |out| report::write_graph(out, format, &ws, &g))?;
+    timings::time("report", || {
+        write_output(output, |out| report::write_graph(out, format, &ws, &g))
+    })?;
     Ok(0)
 }
 

@@ -15,6 +15,7 @@ pub struct Input {
     pub jobs: Option<usize>,
     pub progress: bool,
     pub exclude: Vec<String>,
+    pub timings: bool,
 }
 
 /// The command to run, with its resolved settings.
@@ -97,6 +98,17 @@ impl Config {
         }
     }
 
+    /// Whether `--timings` was given.
+    pub fn timings(&self) -> bool {
+        match self {
+            Config::Analyze { input, .. }
+            | Config::Graph { input, .. }
+            | Config::Check { input, .. }
+            | Config::Baseline { input, .. } => input.timings,
+            Config::Rules { .. } | Config::Explain { .. } => false,
+        }
+    }
+
     /// Parsing threads asked for, if any.
     pub fn jobs(&self) -> Option<usize> {
         match self {
@@ -119,6 +131,7 @@ impl Input {
             jobs: a.jobs.filter(|&j| j > 0),
             progress: !a.quiet && std::io::stderr().is_terminal(),
             exclude: a.exclude,
+            timings: a.timings,
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod model;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod timings;
 pub mod workspace;
 
 use std::ffi::OsString;
@@ -61,7 +62,11 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
         }
     };
     let config = Config::from_cli(cli.command);
-    match run(&config) {
+    let result = run(&config);
+    if config.timings() {
+        eprint!("{}", timings::report());
+    }
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             let mut msg = format!("{e}");
@@ -135,14 +140,16 @@ fn run_on_pool(config: &Config) -> Result<u8> {
 
 /// Stages 1–3: discovery, parsing and the module graph.
 pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
-    let ws = workspace::discover(
-        &input.path,
-        &workspace::DiscoverOptions {
-            include_tests: input.include_tests,
-            no_cargo: input.no_cargo,
-            exclude: input.exclude.clone(),
-        },
-    )?;
+    let ws = timings::time("discover", || {
+        workspace::discover(
+            &input.path,
+            &workspace::DiscoverOptions {
+                include_tests: input.include_tests,
+                no_cargo: input.no_cargo,
+                exclude: input.exclude.clone(),
+            },
+        )
+    })?;
     if ws.packages.is_empty() {
         bail!("{}: no Rust code found", input.path.display());
     }

@@ -53,7 +53,12 @@ pub fn build(
     opts: ParseOptions,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> ModuleGraph {
-    let forest = build_forest(ws, opts, progress);
+    let forest = crate::timings::time("parse", || build_forest(ws, opts, progress));
+    crate::timings::time("resolve", || link(ws, forest))
+}
+
+/// Name resolution and edge weights over the module trees.
+fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
     let (crates, modules) = sort(forest.crates, forest.modules);
 
     let lib_of: BTreeMap<&str, usize> = crates

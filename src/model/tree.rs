@@ -82,7 +82,10 @@ pub fn build_forest(
         .par_iter()
         .map(|f| {
             let facts = parse_file(f, &ws.rel(f), opts);
-            progress(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, queued);
+            progress(
+                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                queued,
+            );
             (f.clone(), facts)
         })
         .collect();
@@ -610,7 +613,9 @@ fn source_files(ws: &Workspace) -> Vec<PathBuf> {
             if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "rs") {
                 continue;
             }
-            let Ok(canon) = e.path().canonicalize() else { continue };
+            let Ok(canon) = e.path().canonicalize() else {
+                continue;
+            };
             if canon.starts_with(&ws.root) && !ws.is_excluded(&canon) {
                 out.push(canon);
             }
