@@ -70,6 +70,12 @@ pub struct InputArgs {
     /// Print how long each stage took to standard error.
     #[arg(long)]
     pub timings: bool,
+    /// Keep the parse cache in DIR [default: PATH/target/archsplit/cache].
+    #[arg(long, value_name = "DIR", env = "ARCHSPLIT_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Parse every file, and neither read nor write the cache.
+    #[arg(long)]
+    pub no_cache: bool,
     /// Leave out a path (relative to PATH; `*` matches within one component). Repeatable;
     /// adds to `exclude` in archsplit.toml.
     #[arg(long, value_name = "PATTERN")]

@@ -101,9 +101,11 @@ pub fn check(
             let tmp =
                 tempfile::tempdir().context("cannot create a directory for the base revision")?;
             check::git::export(top, &commit, tmp.path())?;
+            // The cache is keyed by content: the base shares the working tree's.
             let base_input = Input {
                 path: tmp.path().join(&repo_prefix),
                 progress: false,
+                cache_dir: crate::cache_dir(&input),
                 ..input.clone()
             };
             let snap = match build_graph(&base_input) {

@@ -16,6 +16,8 @@ pub struct Input {
     pub progress: bool,
     pub exclude: Vec<String>,
     pub timings: bool,
+    pub cache_dir: Option<PathBuf>,
+    pub no_cache: bool,
 }
 
 /// The command to run, with its resolved settings.
@@ -132,6 +134,8 @@ impl Input {
             progress: !a.quiet && std::io::stderr().is_terminal(),
             exclude: a.exclude,
             timings: a.timings,
+            cache_dir: a.cache_dir,
+            no_cache: a.no_cache,
         }
     }
 }

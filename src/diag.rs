@@ -1,9 +1,11 @@
 //! Diagnostics: bad input recorded as data (file, line, column, message) instead of an abort.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 /// How much a diagnostic matters to the analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Part of the input could not be analyzed (a file that does not parse, a missing module).
@@ -13,14 +15,14 @@ pub enum Severity {
 }
 
 /// One problem found in the analyzed input. `file` is relative to the analyzed root, with `/`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     pub line: u32,
     pub column: u32,
     pub severity: Severity,
     /// A stable kebab-case name for the kind of problem, e.g. `parse-error`.
-    pub code: &'static str,
+    pub code: Cow<'static, str>,
     pub message: String,
 }
 
@@ -31,7 +33,7 @@ impl Diagnostic {
             line: 0,
             column: 0,
             severity: Severity::Error,
-            code,
+            code: Cow::Borrowed(code),
             message: message.into(),
         }
     }

@@ -138,6 +138,24 @@ fn run_on_pool(config: &Config) -> Result<u8> {
     }
 }
 
+/// Where the cache lives: `--cache-dir`, else `target/archsplit/cache` in the analyzed
+/// directory (the one place archsplit writes into it); `None` with `--no-cache`.
+pub(crate) fn cache_dir(input: &Input) -> Option<std::path::PathBuf> {
+    if input.no_cache {
+        return None;
+    }
+    if let Some(d) = &input.cache_dir {
+        return Some(d.clone());
+    }
+    let root = input.path.canonicalize().ok()?;
+    let dir = if root.is_file() {
+        root.parent()?.to_path_buf()
+    } else {
+        root
+    };
+    Some(dir.join("target").join("archsplit").join("cache"))
+}
+
 /// Stages 1–3: discovery, parsing and the module graph.
 pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
     let ws = timings::time("discover", || {
@@ -147,6 +165,7 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
                 include_tests: input.include_tests,
                 no_cargo: input.no_cargo,
                 exclude: input.exclude.clone(),
+                cache_dir: cache_dir(input),
             },
         )
     })?;
@@ -172,11 +191,13 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
             pb.set_position(done);
         }
     };
+    let cache = cache_dir(input).and_then(|d| parse::cache::Cache::open(&d));
     let g = model::build(
         &ws,
         parse::ParseOptions {
             include_tests: input.include_tests,
         },
+        cache.as_ref(),
         &progress,
     );
     if let Some(pb) = bar {

@@ -51,9 +51,10 @@ pub struct ModuleGraph {
 pub fn build(
     ws: &Workspace,
     opts: ParseOptions,
+    cache: Option<&crate::parse::cache::Cache>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> ModuleGraph {
-    let forest = crate::timings::time("parse", || build_forest(ws, opts, progress));
+    let forest = crate::timings::time("parse", || build_forest(ws, opts, cache, progress));
     crate::timings::time("resolve", || link(ws, forest))
 }
 

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::{Crate, Module};
 use crate::diag::Diagnostic;
+use crate::parse::cache::Cache;
 use crate::parse::{parse_file, ChildMod, FileFacts, ModFacts, ParseOptions};
 use crate::workspace::{TargetKind, TargetRoot, Workspace};
 
@@ -34,6 +35,7 @@ struct Pending {
 struct Builder<'w> {
     ws: &'w Workspace,
     opts: ParseOptions,
+    cache: Option<&'w Cache>,
     modules: Vec<Module>,
     /// Whether a module has received the facts of its file yet (a second file with the same
     /// module name, e.g. one per platform, is merged into the first).
@@ -57,11 +59,13 @@ const MAX_EXPANSION_ROUNDS: usize = 8;
 pub fn build_forest(
     ws: &Workspace,
     opts: ParseOptions,
+    cache: Option<&Cache>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Forest {
     let mut b = Builder {
         ws,
         opts,
+        cache,
         modules: Vec::new(),
         attached: Vec::new(),
         diagnostics: Vec::new(),
@@ -78,10 +82,10 @@ pub fn build_forest(
     let sources = source_files(ws);
     let mut queued = sources.len() as u64 + b.pending.len() as u64;
     let counter = std::sync::atomic::AtomicU64::new(0);
-    let mut cache: HashMap<PathBuf, FileFacts> = sources
+    let mut parsed: HashMap<PathBuf, FileFacts> = sources
         .par_iter()
         .map(|f| {
-            let facts = parse_file(f, &ws.rel(f), opts);
+            let facts = parse_file(f, &ws.rel(f), opts, cache);
             progress(
                 counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
                 queued,
@@ -104,28 +108,28 @@ pub fn build_forest(
             .pending
             .iter()
             .map(|p| p.file.clone())
-            .filter(|f| !cache.contains_key(f))
+            .filter(|f| !parsed.contains_key(f))
             .collect();
         need.sort();
         need.dedup();
         let done = b.files_parsed as u64;
         let counter = std::sync::atomic::AtomicU64::new(done);
-        let parsed: Vec<(PathBuf, FileFacts)> = need
+        let batch: Vec<(PathBuf, FileFacts)> = need
             .par_iter()
             .map(|f| {
-                let facts = parse_file(f, &ws.rel(f), opts);
+                let facts = parse_file(f, &ws.rel(f), opts, cache);
                 let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 progress(n, queued);
                 (f.clone(), facts)
             })
             .collect();
-        b.files_parsed += parsed.len();
-        cache.extend(parsed);
+        b.files_parsed += batch.len();
+        parsed.extend(batch);
         let batch = std::mem::take(&mut b.pending);
         for p in batch {
-            let facts = match cache.remove(&p.file) {
+            let facts = match parsed.remove(&p.file) {
                 Some(f) => f,
-                None => parse_file(&p.file, &ws.rel(&p.file), opts),
+                None => parse_file(&p.file, &ws.rel(&p.file), opts, cache),
             };
             b.attach(p.module, facts, &p.file, p.mod_rs);
         }
@@ -284,7 +288,7 @@ impl Builder<'_> {
             let p = file_dir.join(&inc);
             let rel = self.ws.rel(file);
             if let Some(canon) = self.checked_file(&p, &rel, root.first_line, 0) {
-                let mut f = parse_file(&canon, &self.ws.rel(&canon), self.opts);
+                let mut f = parse_file(&canon, &self.ws.rel(&canon), self.opts, self.cache);
                 self.files_parsed += 1;
                 self.reached.insert(canon.clone());
                 self.diagnostics.append(&mut f.diagnostics);

@@ -3,10 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::diag::Diagnostic;
 
 /// Everything archsplit keeps of one parsed file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct FileFacts {
     /// The module the file itself is.
     pub root: ModFacts,
@@ -14,7 +16,7 @@ pub struct FileFacts {
 }
 
 /// Kind of an item defined in a module; counted per module.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ItemKind {
     Const,
     Enum,
@@ -46,7 +48,7 @@ impl ItemKind {
 }
 
 /// A named item of a module (impls have no name and are only counted).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemDef {
     pub name: String,
     pub kind: ItemKind,
@@ -54,7 +56,7 @@ pub struct ItemDef {
 }
 
 /// What a `use` leaf binds in the module.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UseBind {
     /// `use a::b;` binds `b`; `use a::b as c;` binds `c`.
     Name(String),
@@ -65,7 +67,7 @@ pub enum UseBind {
 }
 
 /// One leaf of a `use` tree (or an `extern crate`), flattened to a full path.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UseDecl {
     pub segments: Vec<String>,
     pub leading_colon: bool,
@@ -75,7 +77,7 @@ pub struct UseDecl {
 }
 
 /// The kind of a reference from one module to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RefKind {
     /// A `use` declaration.
     Use,
@@ -105,7 +107,7 @@ impl RefKind {
 }
 
 /// A path as written, counted: `(segments, leading ::, kind) → occurrences`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PathKey {
     pub segments: Vec<String>,
     pub leading_colon: bool,
@@ -113,7 +115,7 @@ pub struct PathKey {
 }
 
 /// A child module declared in a module.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChildMod {
     pub name: String,
     pub line: u32,
@@ -129,7 +131,7 @@ pub struct ChildMod {
 }
 
 /// Kind of module-level state, the thing a service split would have to divide.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum StateKind {
     Static,
     StaticMut,
@@ -148,7 +150,7 @@ impl StateKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct StateItem {
     pub name: String,
     pub kind: StateKind,
@@ -156,7 +158,7 @@ pub struct StateItem {
 }
 
 /// A macro defined with `macro_rules!` in this module.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MacroDef {
     pub name: String,
     /// `#[macro_export]`: reachable as `crate_name::name!`.
@@ -167,7 +169,7 @@ pub struct MacroDef {
 }
 
 /// The facts of one module: a file's top level or an inline `mod x { }`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ModFacts {
     /// First and last line of the module in its file (the whole file for a file module).
     pub first_line: u32,

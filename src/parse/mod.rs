@@ -1,6 +1,7 @@
 //! Stage 2: one file → `FileFacts`. Parsing never fails: unreadable bytes, syntax errors and
 //! pathological nesting become diagnostics, and the syntax tree is dropped before returning.
 
+pub mod cache;
 mod cfg;
 pub mod facts;
 mod items;
@@ -28,13 +29,29 @@ pub struct ParseOptions {
     pub include_tests: bool,
 }
 
-/// Reads and parses `path`; `rel` is how diagnostics name the file.
-pub fn parse_file(path: &Path, rel: &str, opts: ParseOptions) -> FileFacts {
+/// Reads and parses `path`; `rel` is how diagnostics name the file. With a cache, a file
+/// whose bytes were parsed before is not parsed again.
+pub fn parse_file(
+    path: &Path,
+    rel: &str,
+    opts: ParseOptions,
+    cache: Option<&cache::Cache>,
+) -> FileFacts {
     let mut facts = FileFacts::default();
-    let text = match read_source(path, rel, &mut facts.diagnostics) {
-        Some(t) => t,
-        None => return facts,
+    let Some(bytes) = read_bytes(path, rel, &mut facts.diagnostics) else {
+        return facts;
     };
+    let key = cache.map(|_| cache::Cache::key(&bytes, opts));
+    if let (Some(c), Some(k)) = (cache, &key) {
+        if let Some(mut hit) = c.get(k) {
+            // Entries are stored without the file's name: the same bytes may live elsewhere.
+            for d in &mut hit.diagnostics {
+                d.file = rel.to_string();
+            }
+            return hit;
+        }
+    }
+    let text = decode(bytes, rel, &mut facts.diagnostics);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         parse_text(&text, rel, opts, &mut facts)
     }));
@@ -47,6 +64,13 @@ pub fn parse_file(path: &Path, rel: &str, opts: ParseOptions) -> FileFacts {
             rel,
             "archsplit failed on this file and skipped it; please report this",
         ));
+    }
+    if let (Some(c), Some(k)) = (cache, &key) {
+        let mut stored = facts.clone();
+        for d in &mut stored.diagnostics {
+            d.file.clear();
+        }
+        c.put(k, &stored);
     }
     facts
 }
@@ -95,7 +119,8 @@ fn relocate(m: &mut ModFacts, line: u32) {
     }
 }
 
-fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
+/// The bytes of a regular file of at most `MAX_FILE_BYTES`, or a diagnostic.
+fn read_bytes(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -137,8 +162,13 @@ fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<St
         ));
         return None;
     }
+    Some(bytes)
+}
+
+/// The text of the bytes; invalid UTF-8 is replaced, with a diagnostic at the first bad byte.
+fn decode(bytes: Vec<u8>, rel: &str, diags: &mut Vec<Diagnostic>) -> String {
     match String::from_utf8(bytes) {
-        Ok(s) => Some(s),
+        Ok(s) => s,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -158,7 +188,7 @@ fn read_source(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<St
                 )
                 .at(line as u32, col as u32),
             );
-            Some(text)
+            text
         }
     }
 }

@@ -18,7 +18,7 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// The packages cargo reports for `manifest`, or `None` when cargo is absent or fails
 /// (the caller then reads the manifests itself and reports what is wrong with them).
 pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Option<Vec<Package>> {
-    let json = run_cargo_metadata(manifest)?;
+    let json = cached_cargo_metadata(manifest, opts.cache_dir.as_deref())?;
     let meta = cargo_metadata::MetadataCommand::parse(&json).ok()?;
     let members: std::collections::BTreeSet<_> = meta.workspace_members.iter().collect();
     let mut out = Vec::new();
@@ -87,6 +87,54 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
         });
     }
     Some(out)
+}
+
+/// `cargo metadata`'s output, from the cache when no Cargo.toml under the manifest's
+/// directory changed since it was stored (the key hashes every one of them).
+fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<String> {
+    let Some(dir) = cache_dir else {
+        return run_cargo_metadata(manifest);
+    };
+    let top = manifest.parent()?;
+    let mut manifests: Vec<PathBuf> = walkdir::WalkDir::new(top)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !super::manifest::is_skipped_dir(&e.file_name().to_string_lossy())
+        })
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file() && e.file_name() == "Cargo.toml")
+        .map(|e| e.into_path())
+        .collect();
+    manifests.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: &[u8]| {
+        for &x in b.iter().chain([0u8].iter()) {
+            h = (h ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(env!("CARGO_PKG_VERSION").as_bytes());
+    eat(manifest.as_os_str().as_encoded_bytes());
+    for m in &manifests {
+        eat(m.as_os_str().as_encoded_bytes());
+        eat(&std::fs::read(m).ok()?);
+    }
+    let entry = dir.join(format!("metadata-{h:016x}.json"));
+    if let Ok(json) = std::fs::read_to_string(&entry) {
+        if cargo_metadata::MetadataCommand::parse(&json).is_ok() {
+            return Some(json);
+        }
+    }
+    let json = run_cargo_metadata(manifest)?;
+    if std::fs::create_dir_all(dir).is_ok() {
+        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
+            use std::io::Write;
+            if tmp.write_all(json.as_bytes()).is_ok() {
+                let _ = tmp.persist(&entry);
+            }
+        }
+    }
+    Some(json)
 }
 
 fn is_lib_kind(k: &cargo_metadata::TargetKind) -> bool {

@@ -113,6 +113,8 @@ pub struct DiscoverOptions {
     pub no_cargo: bool,
     /// Paths relative to the analyzed root left out (`*` matches within one component).
     pub exclude: Vec<String>,
+    /// Where `cargo metadata`'s output may be kept (the parse cache's directory).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Every package found under the analyzed root.

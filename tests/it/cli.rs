@@ -71,6 +71,7 @@ fn runs_as_a_cargo_subcommand() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_cargo-archsplit"))
         .args(["archsplit", "graph", "."])
         .current_dir(&dir)
+        .env("ARCHSPLIT_CACHE_DIR", crate::support::cache_dir())
         .output()
         .unwrap();
     expect_code(&out, 0);
@@ -104,4 +105,49 @@ fn broken_input_is_reported_and_the_rest_is_analyzed() {
     assert!(deps
         .iter()
         .any(|d| d["from"] == "broken::good" && d["to"] == "broken::uses_broken"));
+}
+
+#[test]
+fn cached_runs_print_the_same_bytes_and_survive_a_corrupt_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = testdata().join("broken");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "analyze",
+            ".",
+            "--format",
+            "json",
+            "--cache-dir",
+            cache.path().to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let out = archsplit(&dir, &dir, &args);
+        expect_code(&out, 0);
+        stdout(&out)
+    };
+    let cold = run(&["--no-cache"]);
+    assert_eq!(run(&[]), cold, "first run, filling the cache");
+    assert_eq!(run(&[]), cold, "warm run");
+    // Corrupt every entry: they are ignored and rewritten.
+    let mut n = 0;
+    for e in walk(cache.path()) {
+        std::fs::write(&e, b"not a cache entry").unwrap();
+        n += 1;
+    }
+    assert!(n > 0, "the cache was filled");
+    assert_eq!(run(&[]), cold, "after corruption");
+    assert_eq!(run(&[]), cold, "rewritten");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

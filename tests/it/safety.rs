@@ -40,6 +40,17 @@ fn planted_toolchain_wrappers_and_build_scripts_never_run() {
     }
 
     let before = snapshot(&repo);
+    // The default cache goes to the repository's target/archsplit, nowhere else.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+        .args(["graph", "."])
+        .current_dir(&repo)
+        .env_remove("CARGO")
+        .env_remove("ARCHSPLIT_CACHE_DIR")
+        .env("ARCHSPLIT_PWNED_DIR", &marks)
+        .output()
+        .unwrap();
+    expect_code(&out, 0);
+    assert!(repo.join("target/archsplit/cache").is_dir());
     for (cwd, path) in [
         (&repo, ".".to_string()),
         (&tmp.path().to_path_buf(), repo.display().to_string()),

@@ -10,10 +10,19 @@ pub fn testdata() -> PathBuf {
 /// `archsplit ARGS` started in `cwd`, with `cargo` found on PATH as a user would have it
 /// (the `CARGO` variable that cargo test sets is removed) and `ARCHSPLIT_PWNED_DIR` pointing
 /// at `marks`, where the fixtures' planted programs would leave a file if they ever ran.
+/// A cache directory shared by the tests (the cache is safe under concurrent runs), so that
+/// no test writes into testdata/.
+pub fn cache_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary directory"))
+        .path()
+}
+
 pub fn archsplit(cwd: &Path, marks: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_archsplit"))
         .args(args)
         .current_dir(cwd)
+        .env("ARCHSPLIT_CACHE_DIR", cache_dir())
         .env_remove("CARGO")
         .env("ARCHSPLIT_PWNED_DIR", marks)
         .output()
@@ -48,7 +57,8 @@ pub fn marks_left(marks: &Path) -> Vec<String> {
     v
 }
 
-/// Every path under `dir` with its size and contents' length, to see that nothing changed.
+/// Every path under `dir` with its size, to see that nothing changed; the one place
+/// archsplit may write, its cache under `target/archsplit`, is left out.
 pub fn snapshot(dir: &Path) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -59,10 +69,11 @@ pub fn snapshot(dir: &Path) -> Vec<(String, u64)> {
         for e in rd.filter_map(|e| e.ok()) {
             let p = e.path();
             let meta = std::fs::symlink_metadata(&p).expect("metadata");
-            out.push((
-                p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
-                meta.len(),
-            ));
+            let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            if rel == "target" || rel.starts_with("target/archsplit") {
+                continue;
+            }
+            out.push((rel, meta.len()));
             if meta.is_dir() {
                 stack.push(p);
             }
