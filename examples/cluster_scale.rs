@@ -8,8 +8,15 @@ use std::time::Instant;
 use archsplit::analysis::leiden::{leiden, WGraph};
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![25_000, 50_000, 100_000] } else { sizes };
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![25_000, 50_000, 100_000]
+    } else {
+        sizes
+    };
     for n in sizes {
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
         let mut rand = move || {

@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: parse_floor PATH"))?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or_else(|| anyhow::anyhow!("usage: parse_floor PATH"))?;
     let input = archsplit::config::Input {
         path: path.into(),
         include_tests: false,
@@ -21,7 +23,11 @@ fn main() -> anyhow::Result<()> {
     };
     // The files the analysis reads: every file some module tree reaches.
     let (_ws, g) = archsplit::build_graph(&input)?;
-    let files: BTreeSet<_> = g.modules.iter().flat_map(|m| m.files.iter().cloned()).collect();
+    let files: BTreeSet<_> = g
+        .modules
+        .iter()
+        .flat_map(|m| m.files.iter().cloned())
+        .collect();
     let start = Instant::now();
     let mut bytes = 0usize;
     for f in &files {
@@ -30,6 +36,11 @@ fn main() -> anyhow::Result<()> {
         let text = String::from_utf8_lossy(&text);
         let _ = std::hint::black_box(syn::parse_file(&text));
     }
-    println!("{:.4} {} {}", start.elapsed().as_secs_f64(), bytes, files.len());
+    println!(
+        "{:.4} {} {}",
+        start.elapsed().as_secs_f64(),
+        bytes,
+        files.len()
+    );
     Ok(())
 }

@@ -186,8 +186,8 @@ pub struct ModFacts {
     pub state: Vec<StateItem>,
     /// Files spliced in with `include!("...")`, as written.
     pub includes: Vec<String>,
-    /// FNV-1a of the file's text with runs of whitespace made one space (file modules only):
-    /// identical files in two crates are duplicated work.
+    /// Hash of the file's bytes (file modules only): identical files in two crates are
+    /// duplicated work.
     pub content_hash: u64,
     /// Item-position invocations `name!()` without input, to expand with a `macro_rules!`
     /// of the crate once all module trees are known: (macro name, line).

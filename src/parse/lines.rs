@@ -1,9 +1,20 @@
-//! Cheap byte scans done before parsing: which lines hold code (not blank, not only
+//! One cheap byte scan before parsing: which lines hold code (not blank, not only
 //! comments), and how deeply brackets nest (to refuse input that would exhaust the stack).
 
-/// Per line (index 0 is line 1): does it hold anything but whitespace and comments?
-pub fn code_lines(text: &str) -> Vec<bool> {
+/// What one pass over a file's bytes tells.
+pub struct Scan {
+    /// Per line (index 0 is line 1): does it hold anything but whitespace and comments?
+    pub code: Vec<bool>,
+    /// The deepest nesting of `(`, `[` and `{` outside comments and literals, and the line
+    /// where it is first reached.
+    pub depth: usize,
+    pub depth_line: u32,
+}
+
+/// Code lines and bracket depth in one pass.
+pub fn scan(text: &str) -> Scan {
     let b = text.as_bytes();
+    let (mut depth, mut max_depth, mut max_line) = (0usize, 0usize, 1u32);
     let mut lines = vec![false];
     let mut i = 0;
     let mut block_depth = 0usize; // nesting of /* */ comments
@@ -95,13 +106,30 @@ pub fn code_lines(text: &str) -> Vec<bool> {
                     i += 1;
                 }
             }
+            open @ (b'(' | b'[' | b'{' | b')' | b']' | b'}') => {
+                lines[cur] = true;
+                if matches!(open, b'(' | b'[' | b'{') {
+                    depth += 1;
+                    if depth > max_depth {
+                        max_depth = depth;
+                        max_line = lines.len() as u32;
+                    }
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+                i += 1;
+            }
             _ => {
                 lines[cur] = true;
                 i += 1;
             }
         }
     }
-    lines
+    Scan {
+        code: lines,
+        depth: max_depth,
+        depth_line: max_line,
+    }
 }
 
 /// `r"` or `r#...#"` that is not the end of an identifier (`br"` counts as well).
@@ -116,68 +144,18 @@ fn is_raw_start(b: &[u8], i: usize) -> bool {
     b.get(j) == Some(&b'"')
 }
 
-/// The deepest nesting of `(`, `[` and `{` outside comments and string literals, with the
-/// line where it is first reached. Approximate near odd literals; exact enough for a limit.
-pub fn max_bracket_depth(text: &str) -> (usize, u32) {
-    let b = text.as_bytes();
-    let (mut depth, mut max, mut max_line, mut line) = (0usize, 0usize, 1u32, 1u32);
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' => line += 1,
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let mut d = 1;
-                i += 2;
-                while i < b.len() && d > 0 {
-                    if b[i] == b'\n' {
-                        line += 1;
-                    }
-                    if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                        d -= 1;
-                        i += 1;
-                    } else if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                        d += 1;
-                        i += 1;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    if b[i] == b'\\' {
-                        i += 1;
-                    } else if b[i] == b'\n' {
-                        line += 1;
-                    }
-                    i += 1;
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    max = depth;
-                    max_line = line;
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
-    }
-    (max, max_line)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn code_lines(text: &str) -> Vec<bool> {
+        scan(text).code
+    }
+
+    fn max_bracket_depth(text: &str) -> (usize, u32) {
+        let s = scan(text);
+        (s.depth, s.depth_line)
+    }
 
     fn count(s: &str) -> usize {
         code_lines(s).iter().filter(|&&c| c).count()
