@@ -34,6 +34,23 @@ pub struct Analysis {
     pub crate_cycles: Vec<Cycle>,
 }
 
+impl Analysis {
+    /// A crate cycle's package names and its closing edges as `a → b`.
+    pub fn crate_cycle_names(&self, cy: &Cycle) -> (Vec<String>, Vec<String>) {
+        let names = cy
+            .members
+            .iter()
+            .map(|&p| self.packages[p].clone())
+            .collect();
+        let closing = cy
+            .closing
+            .iter()
+            .map(|&(x, y)| format!("{} → {}", self.packages[x], self.packages[y]))
+            .collect();
+        (names, closing)
+    }
+}
+
 pub fn analyze(g: &ModuleGraph, opts: &ClusterOptions) -> Analysis {
     let module_metrics = metrics::per_module(g);
 

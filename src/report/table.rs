@@ -281,12 +281,7 @@ pub fn write(
         writeln!(out, "\nCycles between crates")?;
         let mut t = new_table(&["crates", "closing edges"]);
         for cy in &a.crate_cycles {
-            let names: Vec<String> = cy.members.iter().map(|&p| a.packages[p].clone()).collect();
-            let closing: Vec<String> = cy
-                .closing
-                .iter()
-                .map(|&(x, y)| format!("{} → {}", a.packages[x], a.packages[y]))
-                .collect();
+            let (names, closing) = a.crate_cycle_names(cy);
             t.add_row(vec![
                 Cell::new(list(&names, 6)),
                 Cell::new(list(&closing, 3)),

@@ -158,12 +158,7 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, a: &Analysis, rules: &RuleSet) 
 
     // Crates in a dependency cycle cannot be built, versioned or released apart.
     for cy in &a.crate_cycles {
-        let names: Vec<String> = cy.members.iter().map(|&p| a.packages[p].clone()).collect();
-        let closing: Vec<String> = cy
-            .closing
-            .iter()
-            .map(|&(x, y)| format!("{} → {}", a.packages[x], a.packages[y]))
-            .collect();
+        let (names, closing) = a.crate_cycle_names(cy);
         out.push(Finding::new(
             RULE,
             "crate-cycle",
