@@ -93,9 +93,8 @@ impl<'m> RefVisitor<'m> {
 
 impl<'ast> Visit<'ast> for RefVisitor<'_> {
     fn visit_path(&mut self, p: &'ast syn::Path) {
-        if let Some(first) = p.segments.first() {
-            self.last_line = first.ident.span().start().line as u32;
-        }
+        // No line lookup here: with span locations each one is a search in the file's line
+        // table, and paths are the most frequent node; blocks keep `last_line` close enough.
         self.record(p, self.kind);
         self.with_kind(RefKind::Type, |v| {
             for seg in &p.segments {
