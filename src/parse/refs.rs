@@ -93,8 +93,13 @@ impl<'m> RefVisitor<'m> {
 
 impl<'ast> Visit<'ast> for RefVisitor<'_> {
     fn visit_path(&mut self, p: &'ast syn::Path) {
-        // No line lookup here: with span locations each one is a search in the file's line
-        // table, and paths are the most frequent node; blocks keep `last_line` close enough.
+        // A line lookup is a search in the file's line table and paths are the most frequent
+        // node: only near the depth limit, where a diagnostic may need the line, is it done.
+        if self.depth + 8 >= MAX_DEPTH {
+            if let Some(first) = p.segments.first() {
+                self.last_line = first.ident.span().start().line as u32;
+            }
+        }
         self.record(p, self.kind);
         self.with_kind(RefKind::Type, |v| {
             for seg in &p.segments {
