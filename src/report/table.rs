@@ -180,7 +180,7 @@ pub fn write(
             Cell::new(m.modules),
             Cell::new(thousands(m.loc)),
             Cell::new(list(&crates, 3)),
-            Cell::new(format!("{:.2}", m.cohesion)),
+            Cell::new(format!("{:.2}", adv.price.service_cohesion)),
             Cell::new(thousands(adv.price.remote_references)),
             Cell::new(adv.recommendation.as_str()),
         ]);
@@ -198,7 +198,7 @@ pub fn write(
     }
     writeln!(
         out,
-        "cohesion: share of a cluster's references that stay inside; remote calls: references that would cross its boundary"
+        "cohesion: share of a cluster's references that stay inside (the shared kernel left out); remote calls: references that would cross its boundary"
     )?;
     writeln!(out, "\nWhy")?;
     for (i, adv) in advice.clusters.iter().enumerate().take(MAX_ROWS) {

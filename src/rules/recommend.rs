@@ -84,6 +84,9 @@ pub struct Price {
     pub client_clusters: Vec<usize>,
     /// Modules outside it (the kernel excepted) it depends on.
     pub dependencies: usize,
+    /// Its cohesion as a service: references inside it over those inside plus the remote
+    /// ones (references into the shared kernel become library calls and count on neither side).
+    pub service_cohesion: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -160,6 +163,12 @@ pub fn prices(g: &ModuleGraph, a: &Analysis) -> Vec<Price> {
         p.shared_state = state[i].iter().cloned().collect();
         p.client_clusters = clients[i].iter().map(|&x| x + 1).collect();
         p.dependencies = deps[i].len();
+        let inside = a.cluster_metrics[i].internal_weight;
+        p.service_cohesion = if inside + p.remote_references == 0 {
+            0.0
+        } else {
+            crate::analysis::metrics::round4(inside as f64 / (inside + p.remote_references) as f64)
+        };
     }
     out
 }
@@ -212,13 +221,7 @@ pub fn recommend(
             .map(|(_, md)| md.facts.state.len())
             .sum();
         let loc = m.loc as f64;
-        // Cohesion as a service: references into the shared kernel become library calls,
-        // not remote ones, so they count on neither side.
-        let cohesion = if m.internal_weight + p.remote_references == 0 {
-            0.0
-        } else {
-            m.internal_weight as f64 / (m.internal_weight + p.remote_references) as f64
-        };
+        let cohesion = p.service_cohesion;
         let mut blockers: Vec<Reason> = Vec::new();
         if rules.enabled("cyclic-services") && cyclic[i] {
             blockers.push(reason(
