@@ -14,6 +14,7 @@
 //!    clusterings the finest one keeps those groups apart, and a split is cheaper to undo
 //!    (one join) than a wrong merge (a move per module).
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::leiden::{leiden, WGraph};
@@ -178,8 +179,9 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
         let (r, sweep) = search_count(g, &run, target.max(1));
         (r, "clusters", sweep)
     } else {
-        let runs: Vec<Run> = SWEEP.iter().map(|&gamma| run(gamma)).collect();
-        let sweep: Vec<SweepPoint> = runs.iter().map(|r| point(g, r)).collect();
+        // The resolutions are independent: run them in parallel (results keep sweep order).
+        let runs: Vec<Run> = SWEEP.par_iter().map(|&gamma| run(gamma)).collect();
+        let sweep: Vec<SweepPoint> = runs.par_iter().map(|r| point(g, r)).collect();
         let best_q = sweep.iter().map(|p| p.modularity).fold(f64::MIN, f64::max);
         // The finest clustering whose modularity is within NEAR_OPTIMAL of the best.
         let pick = (0..runs.len())
