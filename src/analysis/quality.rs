@@ -114,11 +114,8 @@ pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quali
         };
     }
     let a: Vec<usize> = assignment.iter().map(|c| c.unwrap_or(k)).collect();
-    let b: Vec<usize> = g
-        .modules
-        .iter()
-        .map(|m| package_index(g, m.krate))
-        .collect();
+    let pkg = package_indices(g);
+    let b: Vec<usize> = g.modules.iter().map(|m| pkg[m.krate]).collect();
     if !a.is_empty() {
         q.mojofm_vs_crates = mojofm(&a, &b);
         q.ari_vs_crates = adjusted_rand(&a, &b);
@@ -138,11 +135,12 @@ pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quali
     q
 }
 
-/// The index of a target's package among the graph's packages (targets of one package share it).
-pub fn package_index(g: &ModuleGraph, krate: usize) -> usize {
-    let name = &g.crates[krate].package;
+/// For every target, an index of its package (targets of one package share it).
+pub fn package_indices(g: &ModuleGraph) -> Vec<usize> {
+    let mut first: std::collections::BTreeMap<&str, usize> = Default::default();
     g.crates
         .iter()
-        .position(|c| &c.package == name)
-        .unwrap_or(krate)
+        .enumerate()
+        .map(|(i, c)| *first.entry(c.package.as_str()).or_insert(i))
+        .collect()
 }
