@@ -170,30 +170,11 @@ pub(crate) fn cache_dir(input: &Input) -> Option<std::path::PathBuf> {
 
 /// Stages 1–3: discovery, parsing and the module graph.
 pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
-    let ws = timings::time("discover", || {
-        workspace::discover(
-            &input.path,
-            &workspace::DiscoverOptions {
-                include_tests: input.include_tests,
-                no_cargo: input.no_cargo,
-                exclude: input.exclude.clone(),
-                cache_dir: cache_dir(input),
-            },
-        )
-    })?;
-    if ws.packages.is_empty() {
-        bail!("{}: no Rust code found", input.path.display());
-    }
     let bar = input.progress.then(|| {
-        let pb = indicatif::ProgressBar::with_draw_target(
-            Some(0),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
+        let pb = indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
         pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} parsing {pos}/{len} files {wide_bar}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{spinner} parsing {pos}/{len} files {wide_bar}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         pb
     });
@@ -204,14 +185,44 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         }
     };
     let cache = cache_dir(input).and_then(|d| parse::cache::Cache::open(&d));
-    let g = model::build(
-        &ws,
-        parse::ParseOptions {
-            include_tests: input.include_tests,
+    let opts = parse::ParseOptions {
+        include_tests: input.include_tests,
+    };
+    // Discovery (which may wait ~40 ms for cargo) and the parsing of every file under a
+    // `src/` directory run at the same time; the module trees then take what was parsed.
+    let root = input
+        .path
+        .canonicalize()
+        .ok()
+        .map(|p| if p.is_file() { p.parent().map(|d| d.to_path_buf()).unwrap_or(p) } else { p });
+    let (ws, pre) = rayon::join(
+        || {
+            timings::time("discover", || {
+                workspace::discover(
+                    &input.path,
+                    &workspace::DiscoverOptions {
+                        include_tests: input.include_tests,
+                        no_cargo: input.no_cargo,
+                        exclude: input.exclude.clone(),
+                        cache_dir: cache_dir(input),
+                    },
+                )
+            })
         },
-        cache.as_ref(),
-        &progress,
+        || {
+            timings::time("parse-ahead", || match &root {
+                Some(r) if r.is_dir() => model::parse_all(&model::likely_sources(r), r, opts, cache.as_ref(), &progress),
+                _ => Default::default(),
+            })
+        },
     );
+    let ws = ws?;
+    if ws.packages.is_empty() {
+        bail!("{}: no Rust code found", input.path.display());
+    }
+    // Files were named relative to PATH's directory; discovery must agree, else start over.
+    let pre = if root.as_deref() == Some(ws.root.as_path()) { pre } else { Default::default() };
+    let g = model::build(&ws, opts, cache.as_ref(), pre, &progress);
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }

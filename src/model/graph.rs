@@ -52,9 +52,10 @@ pub fn build(
     ws: &Workspace,
     opts: ParseOptions,
     cache: Option<&crate::parse::cache::Cache>,
+    pre: std::collections::HashMap<std::path::PathBuf, crate::parse::FileFacts>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> ModuleGraph {
-    let forest = crate::timings::time("parse", || build_forest(ws, opts, cache, progress));
+    let forest = crate::timings::time("parse", || build_forest(ws, opts, cache, pre, progress));
     crate::timings::time("resolve", || link(ws, forest))
 }
 

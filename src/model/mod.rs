@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use graph::{build, Edge, ExternalUse, ModuleGraph};
+pub use tree::{likely_sources, parse_all};
 
 use crate::parse::ModFacts;
 use crate::workspace::TargetKind;

@@ -60,6 +60,7 @@ pub fn build_forest(
     ws: &Workspace,
     opts: ParseOptions,
     cache: Option<&Cache>,
+    pre: HashMap<PathBuf, FileFacts>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Forest {
     let mut b = Builder {
@@ -79,20 +80,12 @@ pub fn build_forest(
     // Every source file is parsed up front in one parallel batch (module trees are shallow
     // but wide, and a level-by-level walk would leave cores idle between levels); the walk
     // below then takes facts from this cache and parses only what lies elsewhere.
+    // `pre` holds files parsed while discovery ran.
     let sources = source_files(ws);
-    let mut queued = sources.len() as u64 + b.pending.len() as u64;
-    let counter = std::sync::atomic::AtomicU64::new(0);
-    let mut parsed: HashMap<PathBuf, FileFacts> = sources
-        .par_iter()
-        .map(|f| {
-            let facts = parse_file(f, &ws.rel(f), opts, cache);
-            progress(
-                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                queued,
-            );
-            (f.clone(), facts)
-        })
-        .collect();
+    let missing: Vec<PathBuf> = sources.iter().filter(|f| !pre.contains_key(*f)).cloned().collect();
+    let mut queued = missing.len() as u64 + b.pending.len() as u64;
+    let mut parsed = pre;
+    parsed.extend(parse_all(&missing, &ws.root, opts, cache, progress));
     b.files_parsed = sources.len();
     let mut rounds = 0;
     loop {
@@ -592,6 +585,49 @@ impl Builder<'_> {
             ));
         }
     }
+}
+
+/// Parses `files` in parallel; diagnostics name them relative to `root`.
+pub fn parse_all(
+    files: &[PathBuf],
+    root: &Path,
+    opts: ParseOptions,
+    cache: Option<&Cache>,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> HashMap<PathBuf, FileFacts> {
+    let counter = std::sync::atomic::AtomicU64::new(0);
+    let total = files.len() as u64;
+    files
+        .par_iter()
+        .map(|f| {
+            let facts = parse_file(f, &crate::workspace::rel_path(root, f), opts, cache);
+            progress(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
+            (f.clone(), facts)
+        })
+        .collect()
+}
+
+/// The .rs files under any `src/` directory below `root` (target and hidden directories
+/// left out), canonical and sorted: what discovery will almost always name as sources, so
+/// they can be parsed while it runs.
+pub fn likely_sources(root: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .max_depth(24)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !crate::workspace::is_skipped_dir(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_type().is_file()
+                && e.path().extension().is_some_and(|x| x == "rs")
+                && e.path().strip_prefix(root).is_ok_and(|r| r.components().any(|c| c.as_os_str() == "src"))
+        })
+        .filter_map(|e| e.path().canonicalize().ok())
+        .filter(|p| p.starts_with(root))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The .rs files under each package's `src/` (or the whole directory of a package without a
