@@ -82,7 +82,11 @@ pub fn build_forest(
     // below then takes facts from this cache and parses only what lies elsewhere.
     // `pre` holds files parsed while discovery ran.
     let sources = source_files(ws);
-    let missing: Vec<PathBuf> = sources.iter().filter(|f| !pre.contains_key(*f)).cloned().collect();
+    let missing: Vec<PathBuf> = sources
+        .iter()
+        .filter(|f| !pre.contains_key(*f))
+        .cloned()
+        .collect();
     let mut queued = missing.len() as u64 + b.pending.len() as u64;
     let mut parsed = pre;
     parsed.extend(parse_all(&missing, &ws.root, opts, cache, progress));
@@ -601,7 +605,10 @@ pub fn parse_all(
         .par_iter()
         .map(|f| {
             let facts = parse_file(f, &crate::workspace::rel_path(root, f), opts, cache);
-            progress(counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
+            progress(
+                counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                total,
+            );
             (f.clone(), facts)
         })
         .collect()
@@ -615,12 +622,16 @@ pub fn likely_sources(root: &Path) -> Vec<PathBuf> {
         .follow_links(false)
         .max_depth(24)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !crate::workspace::is_skipped_dir(&e.file_name().to_string_lossy()))
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::workspace::is_skipped_dir(&e.file_name().to_string_lossy())
+        })
         .filter_map(Result::ok)
         .filter(|e| {
             e.file_type().is_file()
                 && e.path().extension().is_some_and(|x| x == "rs")
-                && e.path().strip_prefix(root).is_ok_and(|r| r.components().any(|c| c.as_os_str() == "src"))
+                && e.path()
+                    .strip_prefix(root)
+                    .is_ok_and(|r| r.components().any(|c| c.as_os_str() == "src"))
         })
         .filter_map(|e| e.path().canonicalize().ok())
         .filter(|p| p.starts_with(root))
