@@ -210,16 +210,16 @@ pub fn recommend(
     let t = |id: &str, name: &str| rules.threshold(id, name);
     let total_loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
     let cyclic = clusters_in_cycles(g, a, t("cyclic-services", "min_cycle_references"));
+    let mut state_per_cluster = vec![0usize; a.clustering.k];
+    for (m, c) in a.clustering.assignment.iter().enumerate() {
+        if let Some(c) = c {
+            state_per_cluster[*c] += g.modules[m].facts.state.len();
+        }
+    }
     let mut out = Vec::new();
     for (i, m) in a.cluster_metrics.iter().enumerate() {
         let p = &prices[i];
-        let state_items: usize = g
-            .modules
-            .iter()
-            .enumerate()
-            .filter(|(x, _)| a.clustering.assignment[*x] == Some(i))
-            .map(|(_, md)| md.facts.state.len())
-            .sum();
+        let state_items = state_per_cluster[i];
         let loc = m.loc as f64;
         let cohesion = p.service_cohesion;
         let mut blockers: Vec<Reason> = Vec::new();
