@@ -123,42 +123,49 @@ pub fn cluster_id(c: usize) -> usize {
     c + 1
 }
 
-/// A readable name for a cluster: the module path prefix its modules share when it says more
-/// than the crate, otherwise its module most referenced from inside the cluster (`+N` for
-/// the others).
-pub fn cluster_name(g: &ModuleGraph, members: &[usize], assignment: &[Option<usize>]) -> String {
-    let paths: Vec<Vec<&str>> = members
-        .iter()
-        .map(|&m| g.modules[m].path.split("::").collect())
-        .collect();
-    let mut prefix: Vec<&str> = paths.first().cloned().unwrap_or_default();
-    for p in &paths[1..] {
-        let common = prefix.iter().zip(p).take_while(|(a, b)| a == b).count();
-        prefix.truncate(common);
+/// A readable name for each cluster: the module path prefix its modules share when it says
+/// more than the crate, otherwise its module most referenced from inside the cluster (`+N`
+/// for the others). One pass over the edges for all clusters.
+pub fn cluster_names(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Vec<String> {
+    let mut members = vec![Vec::new(); k];
+    for (m, c) in assignment.iter().enumerate() {
+        if let Some(c) = c {
+            members[*c].push(m);
+        }
     }
-    if prefix.len() > 1 || members.len() == 1 {
-        return prefix.join("::");
-    }
-    let c = assignment[members[0]];
     let mut weight = vec![0u64; g.modules.len()];
     for e in &g.edges {
-        if assignment[e.from] == c && assignment[e.to] == c {
+        if assignment[e.from].is_some() && assignment[e.from] == assignment[e.to] {
             weight[e.to] += e.weight as u64;
         }
     }
-    let top = members
+    members
         .iter()
-        .copied()
-        .max_by(|&a, &b| {
-            weight[a]
-                .cmp(&weight[b])
-                .then(g.modules[b].path.cmp(&g.modules[a].path))
+        .map(|ms| {
+            let paths: Vec<Vec<&str>> = ms
+                .iter()
+                .map(|&m| g.modules[m].path.split("::").collect())
+                .collect();
+            let mut prefix: Vec<&str> = paths.first().cloned().unwrap_or_default();
+            for p in paths.iter().skip(1) {
+                let common = prefix.iter().zip(p).take_while(|(a, b)| a == b).count();
+                prefix.truncate(common);
+            }
+            if prefix.len() > 1 || ms.len() == 1 {
+                return prefix.join("::");
+            }
+            let top = ms
+                .iter()
+                .copied()
+                .max_by(|&a, &b| {
+                    weight[a]
+                        .cmp(&weight[b])
+                        .then(g.modules[b].path.cmp(&g.modules[a].path))
+                })
+                .unwrap_or(ms[0]);
+            format!("{} +{}", g.modules[top].path, ms.len() - 1)
         })
-        .unwrap_or(members[0]);
-    match members.len() {
-        1 => g.modules[top].path.clone(),
-        n => format!("{} +{}", g.modules[top].path, n - 1),
-    }
+        .collect()
 }
 
 fn cycle_json(c: &Cycle, name: impl Fn(usize) -> String) -> CycleJson {
@@ -183,6 +190,7 @@ impl<'a> AnalyzeJson<'a> {
                 members[*cl].push(m);
             }
         }
+        let names = cluster_names(g, &c.assignment, c.k);
         let clusters = members
             .iter()
             .enumerate()
@@ -193,7 +201,7 @@ impl<'a> AnalyzeJson<'a> {
                     .collect();
                 ClusterJson {
                     id: cluster_id(i),
-                    name: cluster_name(g, ms, &c.assignment),
+                    name: names[i].clone(),
                     modules: ms.iter().map(|&m| g.modules[m].path.clone()).collect(),
                     crates: crates.into_iter().collect(),
                     recommendation: advice.clusters[i].recommendation,

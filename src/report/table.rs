@@ -6,7 +6,7 @@ use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
-use super::analyze_json::{cluster_id, cluster_name};
+use super::analyze_json::{cluster_id, cluster_names};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
@@ -155,6 +155,7 @@ pub fn write(
         }
     }
     writeln!(out, "\nClusters (candidate services)")?;
+    let names = cluster_names(g, &c.assignment, c.k);
     let mut t = new_table(&[
         "id",
         "name",
@@ -176,7 +177,7 @@ pub fn write(
         crates.dedup();
         t.add_row(vec![
             Cell::new(cluster_id(i)),
-            Cell::new(cluster_name(g, ms, &c.assignment)),
+            Cell::new(&names[i]),
             Cell::new(m.modules),
             Cell::new(thousands(m.loc)),
             Cell::new(list(&crates, 3)),
