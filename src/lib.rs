@@ -22,6 +22,7 @@ pub mod cli;
 mod commands;
 pub mod config;
 pub mod diag;
+pub mod hash;
 pub mod model;
 pub mod parse;
 pub mod report;

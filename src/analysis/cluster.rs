@@ -82,10 +82,7 @@ pub struct Clustering {
 /// Modules that nearly everything uses.
 pub fn kernel(g: &ModuleGraph, share: f64) -> Vec<usize> {
     let n = g.modules.len();
-    let mut users = vec![0usize; n];
-    for e in &g.edges {
-        users[e.to] += 1;
-    }
+    let users = super::metrics::users(g);
     let mean = g.edges.len() as f64 / n.max(1) as f64;
     let threshold = (share * n as f64)
         .ceil()

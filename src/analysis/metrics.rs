@@ -34,6 +34,15 @@ pub struct Metrics {
     pub conductance: f64,
 }
 
+/// How many modules use each module (edges are one per pair of modules).
+pub fn users(g: &ModuleGraph) -> Vec<usize> {
+    let mut users = vec![0usize; g.modules.len()];
+    for e in &g.edges {
+        users[e.to] += 1;
+    }
+    users
+}
+
 /// Weighted degree of every module (in plus out).
 pub fn volumes(g: &ModuleGraph) -> Vec<u64> {
     let mut vol = vec![0u64; g.modules.len()];

@@ -211,10 +211,7 @@ impl<'a> AnalyzeJson<'a> {
                 }
             })
             .collect();
-        let mut users = vec![0usize; g.modules.len()];
-        for e in &g.edges {
-            users[e.to] += 1;
-        }
+        let users = crate::analysis::metrics::users(g);
         let kernel = c
             .kernel
             .iter()

@@ -296,10 +296,7 @@ pub fn write(
             out,
             "\nShared kernel (used by nearly everything; kept out of the clusters)"
         )?;
-        let mut users = vec![0usize; g.modules.len()];
-        for e in &g.edges {
-            users[e.to] += 1;
-        }
+        let users = crate::analysis::metrics::users(g);
         let mut t = new_table(&["module", "crate", "used by"]);
         for &m in c.kernel.iter().take(MAX_ROWS) {
             t.add_row(vec![

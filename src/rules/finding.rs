@@ -68,18 +68,12 @@ impl Finding {
 /// FNV-1a (64 bits) of the rule, kind and subjects, as 16 hex digits: stable across runs,
 /// machines and archsplit versions.
 pub fn fingerprint(rule: &str, kind: &str, subjects: &[String]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |s: &str| {
-        for b in s.bytes().chain([0u8]) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    eat(rule);
-    eat(kind);
+    let mut h = crate::hash::Fnv64::new();
+    h.field(rule.as_bytes()).field(kind.as_bytes());
     for s in subjects {
-        eat(s);
+        h.field(s.as_bytes());
     }
+    let h = h.finish();
     format!("{h:016x}")
 }
 

@@ -107,18 +107,14 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
         .map(|e| e.into_path())
         .collect();
     manifests.sort();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: &[u8]| {
-        for &x in b.iter().chain([0u8].iter()) {
-            h = (h ^ x as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    eat(env!("CARGO_PKG_VERSION").as_bytes());
-    eat(manifest.as_os_str().as_encoded_bytes());
+    let mut h = crate::hash::Fnv64::new();
+    h.field(env!("CARGO_PKG_VERSION").as_bytes())
+        .field(manifest.as_os_str().as_encoded_bytes());
     for m in &manifests {
-        eat(m.as_os_str().as_encoded_bytes());
-        eat(&std::fs::read(m).ok()?);
+        h.field(m.as_os_str().as_encoded_bytes())
+            .field(&std::fs::read(m).ok()?);
     }
+    let h = h.finish();
     let entry = dir.join(format!("metadata-{h:016x}.json"));
     if let Ok(json) = std::fs::read_to_string(&entry) {
         if cargo_metadata::MetadataCommand::parse(&json).is_ok() {

@@ -168,11 +168,7 @@ pub fn rel_path_str(rel: &Path) -> String {
 pub fn rel_path(root: &Path, path: &Path) -> String {
     match path.strip_prefix(root) {
         Ok(rel) if rel.as_os_str().is_empty() => ".".to_string(),
-        Ok(rel) => rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
+        Ok(rel) => rel_path_str(rel),
         Err(_) => path.to_string_lossy().replace('\\', "/"),
     }
 }
