@@ -3,6 +3,7 @@
 mod analyze_json;
 pub mod check;
 mod dot;
+mod html;
 mod json;
 mod mermaid;
 mod rules;
@@ -30,7 +31,10 @@ pub enum GraphFormat {
 pub enum AnalyzeFormat {
     /// Readable tables for a terminal.
     Table,
+    /// The versioned JSON document (schema/archsplit.schema.json), for scripts and CI.
     Json,
+    /// One self-contained HTML page: graph, DSM and cluster cards (use with `-o`).
+    Html,
 }
 
 pub fn write_analysis(
@@ -44,6 +48,7 @@ pub fn write_analysis(
     match format {
         AnalyzeFormat::Json => analyze_json::write(out, ws, g, a, advice),
         AnalyzeFormat::Table => table::write(out, ws, g, a, advice),
+        AnalyzeFormat::Html => html::write(out, ws, g, a, advice),
     }
 }
 
