@@ -320,9 +320,12 @@
       const title = svg("title");
       title.textContent = `${mods[m].path} (${mods[m].crate}): ${mods[m].loc} lines`;
       node.append(title);
-      const t = svg("text", { x: p.x + 8, y: p.y + 4 });
-      t.textContent = shorten(lastSeg(mods[m].path), 24);
-      node.append(t);
+      // Thousands of labels would hide the drawing; the tooltip still names each module.
+      if (pos.size <= 1500) {
+        const t = svg("text", { x: p.x + 8, y: p.y + 4 });
+        t.textContent = shorten(lastSeg(mods[m].path), 24);
+        node.append(t);
+      }
       node.addEventListener("click", (ev) => { ev.stopPropagation(); select({ kind: "module", index: m }); });
       nodes.append(node);
     }
@@ -403,7 +406,6 @@
     r.addEventListener("change", () => { mode = r.value; selected = null; buildGroups(); render(); fit(); });
   }
   document.getElementById("expand-all").addEventListener("click", () => {
-    if (mods.length > 3000 && !window.confirm(`Draw all ${mods.length} modules? The page may be slow.`)) return;
     groups.forEach((_, gi) => expanded.add(gi));
     separate(300); render(); fit();
   });
