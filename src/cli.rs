@@ -118,6 +118,41 @@ pub struct AnalyzeArgs {
     /// Share of all modules that must use a module for it to join the shared kernel.
     #[arg(long, value_name = "SHARE", default_value_t = crate::analysis::cluster::DEFAULT_KERNEL_SHARE, value_parser = share)]
     pub kernel_share: f64,
+    #[command(flatten)]
+    pub history: HistoryArgs,
+}
+
+/// How the repository's history is read and used.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "History")]
+pub struct HistoryArgs {
+    /// What weighs the clustering graph, comma-separated: `static` (references), `history`
+    /// (commits that change both modules), `authors` (the people both modules share)
+    /// [default: static,history; static alone without history].
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SIGNALS")]
+    pub signals: Vec<crate::history::signals::Signal>,
+    /// Read commits from this date on (YYYY-MM-DD) [default: two years before HEAD's commit].
+    #[arg(long, value_name = "DATE", value_parser = crate::history::parse_since)]
+    pub since: Option<String>,
+    /// Read at most N commits, newest first.
+    #[arg(long, value_name = "N", default_value_t = crate::history::DEFAULT_MAX_COMMITS, value_parser = at_least_one)]
+    pub max_commits: usize,
+    /// Leave out commits that change more than N modules (mass reformatting, renames).
+    #[arg(long, value_name = "N", default_value_t = crate::history::DEFAULT_MAX_COMMIT_MODULES, value_parser = at_least_one)]
+    pub max_commit_modules: usize,
+    /// Do not read the history: static coupling only, no volatility or ownership.
+    #[arg(long, conflicts_with_all = ["signals", "since", "show_authors"])]
+    pub no_history: bool,
+    /// Name the authors in the output (by default only counts and shares appear).
+    #[arg(long)]
+    pub show_authors: bool,
+}
+
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("`{s}` is not a whole number of at least 1")),
+    }
 }
 
 fn positive_f64(s: &str) -> Result<f64, String> {

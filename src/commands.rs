@@ -7,7 +7,8 @@ use anyhow::{bail, Context, Result};
 
 use crate::analysis::{self, ClusterOptions};
 use crate::check::{self, FailOn};
-use crate::config::Input;
+use crate::config::{self, Input};
+use crate::history::{self, HistoryAnalysis};
 use crate::report::check::CheckFormat;
 use crate::report::{self, AnalyzeFormat, GraphFormat};
 use crate::rules::{self, config::Loaded, RuleSet};
@@ -33,7 +34,7 @@ fn snapshot(
     let a = timings::time("analysis", || {
         analysis::analyze(g, &ClusterOptions::default())
     });
-    let advice = timings::time("rules", || rules::advise(ws, g, &a, rules));
+    let advice = timings::time("rules", || rules::advise(ws, g, &a, rules, None));
     check::Snapshot::new(ws, g, &a, &advice)
 }
 
@@ -43,15 +44,42 @@ pub fn analyze(
     output: Option<&Path>,
     cluster: &ClusterOptions,
     rules_dir: Option<&Path>,
+    history: &config::History,
 ) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path)?;
     let rules = rules::load(&cfg, rules_dir)?;
-    let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
-    let a = timings::time("analysis", || analysis::analyze(&g, cluster));
-    let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules));
+    let input = with_excludes(input, &cfg);
+    // git reads the log in its own process while the sources are parsed.
+    let (built, raw) = std::thread::scope(|s| {
+        let raw = history
+            .read
+            .then(|| s.spawn(|| history::read(&input.path, &history.options)));
+        let built = build_graph(&input);
+        (built, raw.map(|r| r.join()))
+    });
+    let (ws, g) = built?;
+    let opts = &history.options;
+    let hist = timings::time("history", || {
+        let h = match raw {
+            Some(Ok(raw)) => history::map(raw, &g, opts),
+            Some(Err(_)) => history::History::unavailable("git log failed".into(), opts),
+            None => history::History::off(opts),
+        };
+        HistoryAnalysis::new(h, g.modules.len(), opts.show_authors)
+    });
+    let mut cluster = cluster.clone();
+    let (weights, used) = history::signals::clustering_weights(
+        &g,
+        hist.history.available().then_some(&hist.coupling),
+        &history.signals,
+    );
+    cluster.weights = weights.map(std::sync::Arc::new);
+    cluster.signals = used;
+    let a = timings::time("analysis", || analysis::analyze(&g, &cluster));
+    let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules, Some(&hist)));
     timings::time("report", || {
         write_output(output, |out| {
-            report::write_analysis(out, format, &ws, &g, &a, &advice)
+            report::write_analysis(out, format, &ws, &g, &a, &advice, &hist)
         })
     })?;
     Ok(0)
@@ -85,7 +113,7 @@ pub fn check(
     let after = snapshot(&ws, &g, &rules);
 
     // Locations are reported relative to the repository's top directory.
-    let top = check::git::toplevel(&ws.root).and_then(|t| Ok(t.canonicalize()?));
+    let top = crate::git::toplevel(&ws.root).and_then(|t| Ok(t.canonicalize()?));
     if base.is_some() {
         top.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
     }
@@ -97,10 +125,10 @@ pub fn check(
 
     let before = match (base, &top) {
         (Some(reference), Ok(top)) => {
-            let commit = check::git::merge_base(top, reference)?;
+            let commit = crate::git::merge_base(top, reference)?;
             let tmp =
                 tempfile::tempdir().context("cannot create a directory for the base revision")?;
-            check::git::export(top, &commit, tmp.path())?;
+            crate::git::export(top, &commit, tmp.path())?;
             // The cache is keyed by content: the base shares the working tree's.
             let base_input = Input {
                 path: tmp.path().join(&repo_prefix),

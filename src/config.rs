@@ -20,6 +20,14 @@ pub struct Input {
     pub no_cache: bool,
 }
 
+/// Whether and how the history is read, and what weighs the clustering.
+#[derive(Debug, Clone)]
+pub struct History {
+    pub read: bool,
+    pub signals: Vec<crate::history::signals::Signal>,
+    pub options: crate::history::HistoryOptions,
+}
+
 /// The command to run, with its resolved settings.
 #[derive(Debug, Clone)]
 pub enum Config {
@@ -29,6 +37,7 @@ pub enum Config {
         output: Option<PathBuf>,
         cluster: ClusterOptions,
         rules_dir: Option<PathBuf>,
+        history: History,
     },
     Rules {
         rules_dir: Option<PathBuf>,
@@ -72,6 +81,20 @@ impl Config {
                     ..ClusterOptions::default()
                 },
                 rules_dir: a.rules,
+                history: History {
+                    read: !a.history.no_history,
+                    signals: if a.history.signals.is_empty() {
+                        crate::history::signals::DEFAULT_SIGNALS.to_vec()
+                    } else {
+                        a.history.signals
+                    },
+                    options: crate::history::HistoryOptions {
+                        since: a.history.since,
+                        max_commits: a.history.max_commits,
+                        max_commit_modules: a.history.max_commit_modules,
+                        show_authors: a.history.show_authors,
+                    },
+                },
             },
             Command::Rules(a) => Config::Rules { rules_dir: a.rules },
             Command::Check(a) => Config::Check {

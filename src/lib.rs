@@ -22,7 +22,9 @@ pub mod cli;
 mod commands;
 pub mod config;
 pub mod diag;
+pub mod git;
 pub mod hash;
+pub mod history;
 pub mod model;
 pub mod parse;
 pub mod report;
@@ -113,12 +115,14 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             output,
             cluster,
             rules_dir,
+            history,
         } => commands::analyze(
             input,
             *format,
             output.as_deref(),
             cluster,
             rules_dir.as_deref(),
+            history,
         ),
         Config::Check {
             input,

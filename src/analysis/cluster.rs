@@ -31,6 +31,12 @@ pub struct ClusterOptions {
     /// `KERNEL_MIN_USERS`, and by three times as many as the mean) joins the shared kernel.
     pub kernel_share: f64,
     pub seed: u64,
+    /// The weighted pairs the clustering optimizes, when other signals than the static
+    /// references weigh in (`signals.rs`); `None` clusters on the module graph's edges.
+    /// Cycles and the kernel still come from the static graph.
+    pub weights: Option<std::sync::Arc<Vec<(usize, usize, f64)>>>,
+    /// What `weights` were made of (reported, not read): `[Static]` without weights.
+    pub signals: Vec<crate::history::signals::Signal>,
 }
 
 impl Default for ClusterOptions {
@@ -40,6 +46,8 @@ impl Default for ClusterOptions {
             clusters: None,
             kernel_share: DEFAULT_KERNEL_SHARE,
             seed: SEED,
+            weights: None,
+            signals: vec![crate::history::signals::Signal::Static],
         }
     }
 }
@@ -77,6 +85,8 @@ pub struct Clustering {
     pub criterion: &'static str,
     pub kernel_share: f64,
     pub sweep: Vec<SweepPoint>,
+    /// What weighed the graph the clustering optimized.
+    pub signals: Vec<crate::history::signals::Signal>,
 }
 
 /// Modules that nearly everything uses.
@@ -93,13 +103,17 @@ pub fn kernel(g: &ModuleGraph, share: f64) -> Vec<usize> {
 
 /// The graph the search runs on: one node per strongly connected component of the modules
 /// outside the kernel that have a dependency outside it; `node_of[m]` (None for the others).
-fn search_graph(g: &ModuleGraph, in_kernel: &[bool]) -> (WGraph, Vec<Option<usize>>) {
+fn search_graph(
+    g: &ModuleGraph,
+    in_kernel: &[bool],
+    weights: &[(usize, usize, f64)],
+) -> (WGraph, Vec<Option<usize>>) {
     let n = g.modules.len();
     let mut linked = vec![false; n];
-    for e in &g.edges {
-        if !in_kernel[e.from] && !in_kernel[e.to] {
-            linked[e.from] = true;
-            linked[e.to] = true;
+    for &(a, b, _) in weights {
+        if !in_kernel[a] && !in_kernel[b] {
+            linked[a] = true;
+            linked[b] = true;
         }
     }
     let keep: Vec<usize> = (0..n).filter(|&m| linked[m]).collect();
@@ -109,7 +123,7 @@ fn search_graph(g: &ModuleGraph, in_kernel: &[bool]) -> (WGraph, Vec<Option<usiz
     }
     let mut adj = vec![Vec::new(); keep.len()];
     for e in &g.edges {
-        if !in_kernel[e.from] && !in_kernel[e.to] {
+        if linked[e.from] && linked[e.to] && !in_kernel[e.from] && !in_kernel[e.to] {
             adj[local[e.from]].push(local[e.to]);
         }
     }
@@ -120,9 +134,9 @@ fn search_graph(g: &ModuleGraph, in_kernel: &[bool]) -> (WGraph, Vec<Option<usiz
         node_of[m] = Some(comp[i]);
     }
     let mut edges = Vec::new();
-    for e in &g.edges {
-        if let (Some(a), Some(b)) = (node_of[e.from], node_of[e.to]) {
-            edges.push((a, b, e.weight as f64));
+    for &(x, y, w) in weights {
+        if let (Some(a), Some(b)) = (node_of[x], node_of[y]) {
+            edges.push((a, b, w));
         }
     }
     (WGraph::new(k, &edges), node_of)
@@ -136,12 +150,17 @@ struct Run {
     k: usize,
 }
 
-fn point(g: &ModuleGraph, r: &Run) -> SweepPoint {
+/// The figures of one run; `modularity` is on the graph the clustering optimized (the
+/// weighted pairs when given), the others on the static graph.
+fn point(g: &ModuleGraph, weights: Option<&[(usize, usize, f64)]>, r: &Run) -> SweepPoint {
     let q = quality(g, &r.assignment, r.k);
     SweepPoint {
         resolution: r.gamma,
         clusters: r.k,
-        modularity: q.modularity,
+        modularity: match weights {
+            Some(w) => round4(super::quality::weighted_modularity(w, &r.assignment, r.k)),
+            None => q.modularity,
+        },
         turbo_mq: q.turbo_mq,
         icp: q.icp,
         mojofm_vs_crates: q.mojofm_vs_crates,
@@ -156,7 +175,20 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
     for &m in &kernel {
         in_kernel[m] = true;
     }
-    let (wg, node_of) = search_graph(g, &in_kernel);
+    let static_weights: Vec<(usize, usize, f64)>;
+    let weights: &[(usize, usize, f64)] = match &opts.weights {
+        Some(w) => w,
+        None => {
+            static_weights = g
+                .edges
+                .iter()
+                .map(|e| (e.from, e.to, e.weight as f64))
+                .collect();
+            &static_weights
+        }
+    };
+    let given = opts.weights.as_deref().map(|w| w.as_slice());
+    let (wg, node_of) = search_graph(g, &in_kernel, weights);
     let run = |gamma: f64| -> Run {
         let part = leiden(&wg, gamma, opts.seed, ITERATIONS);
         let mut raw: Vec<Option<usize>> = node_of.iter().map(|n| n.map(|x| part[x])).collect();
@@ -170,15 +202,15 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
     };
     let (chosen, criterion, sweep) = if let Some(gamma) = opts.resolution {
         let r = run(gamma);
-        let p = point(g, &r);
+        let p = point(g, given, &r);
         (r, "given", vec![p])
     } else if let Some(target) = opts.clusters {
-        let (r, sweep) = search_count(g, &run, target.max(1));
+        let (r, sweep) = search_count(g, given, &run, target.max(1));
         (r, "clusters", sweep)
     } else {
         // The resolutions are independent: run them in parallel (results keep sweep order).
         let runs: Vec<Run> = SWEEP.par_iter().map(|&gamma| run(gamma)).collect();
-        let sweep: Vec<SweepPoint> = runs.par_iter().map(|r| point(g, r)).collect();
+        let sweep: Vec<SweepPoint> = runs.par_iter().map(|r| point(g, given, r)).collect();
         let best_q = sweep.iter().map(|p| p.modularity).fold(f64::MIN, f64::max);
         // The finest clustering whose modularity is within NEAR_OPTIMAL of the best.
         let pick = (0..runs.len())
@@ -195,12 +227,14 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
         criterion,
         kernel_share: opts.kernel_share,
         sweep,
+        signals: opts.signals.clone(),
     }
 }
 
 /// Bisects γ on a log scale for `target` clusters; the closest count wins (fewer on ties).
 fn search_count(
     g: &ModuleGraph,
+    given: Option<&[(usize, usize, f64)]>,
     run: &dyn Fn(f64) -> Run,
     target: usize,
 ) -> (Run, Vec<SweepPoint>) {
@@ -210,7 +244,7 @@ fn search_count(
     for _ in 0..40 {
         let mid = (lo + hi) / 2.0;
         let r = run(mid.exp());
-        sweep.push(point(g, &r));
+        sweep.push(point(g, given, &r));
         let better = best.as_ref().is_none_or(|b| {
             let (d, bd) = (r.k.abs_diff(target), b.k.abs_diff(target));
             d < bd || (d == bd && r.k < b.k)

@@ -135,6 +135,33 @@ pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quali
     q
 }
 
+/// Newman's Q of `assignment` on weighted pairs (treated as undirected), the kernel left out.
+pub fn weighted_modularity(
+    edges: &[(usize, usize, f64)],
+    assignment: &[Option<usize>],
+    k: usize,
+) -> f64 {
+    let mut inside = vec![0.0; k];
+    let mut degree = vec![0.0; k];
+    let mut total = 0.0;
+    for &(x, y, w) in edges {
+        if let (Some(a), Some(b)) = (assignment[x], assignment[y]) {
+            total += w;
+            degree[a] += w;
+            degree[b] += w;
+            if a == b {
+                inside[a] += w;
+            }
+        }
+    }
+    if total <= 0.0 {
+        return 0.0;
+    }
+    (0..k)
+        .map(|c| inside[c] / total - (degree[c] / (2.0 * total)).powi(2))
+        .sum()
+}
+
 /// For every target, an index of its package (targets of one package share it).
 pub fn package_indices(g: &ModuleGraph) -> Vec<usize> {
     let mut first: std::collections::BTreeMap<&str, usize> = Default::default();

@@ -3,7 +3,6 @@
 //! directory and analyzed exactly like the working tree.
 
 pub mod baseline;
-pub mod git;
 
 use std::collections::{BTreeMap, BTreeSet};
 

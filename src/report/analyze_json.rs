@@ -14,6 +14,9 @@ use super::json::{
 };
 use crate::analysis::{Analysis, Cycle, Metrics, Quality};
 use crate::diag::Diagnostic;
+use crate::history::coupling::{CoChange, Ownership};
+use crate::history::signals::Signal;
+use crate::history::{HistoryAnalysis, HistoryInfo};
 use crate::model::ModuleGraph;
 use crate::rules::recommend::{Price, Reason};
 use crate::rules::{Advice, Finding, Recommendation, Verdict};
@@ -34,8 +37,46 @@ pub struct AnalyzeJson<'a> {
     pub cycles: Vec<CycleJson>,
     pub crate_cycles: Vec<CycleJson>,
     pub findings: Vec<Finding>,
+    /// Module pairs that changed together (at least twice), strongest first; empty
+    /// without history.
+    pub change_coupling: Vec<CoChangeJson>,
     pub diagnostics: &'a [Diagnostic],
 }
+
+#[derive(Serialize)]
+pub struct HistoryJson {
+    #[serde(flatten)]
+    pub info: HistoryInfo,
+    /// Module pairs that changed together at least twice (`change_coupling` lists the
+    /// strongest `MAX_CO_CHANGES`).
+    pub co_change_pairs: usize,
+}
+
+#[derive(Serialize)]
+pub struct CoChangeJson {
+    pub a: String,
+    pub b: String,
+    #[serde(flatten)]
+    pub figures: CoChange,
+    /// Whether either module refers to the other.
+    pub static_dependency: bool,
+}
+
+/// The change figures of a module; all null without history.
+#[derive(Serialize, Default)]
+pub struct ModuleHistoryJson {
+    /// Share of the commits read that changed the module.
+    pub volatility: Option<f64>,
+    /// Commits that changed it.
+    pub changes: Option<u32>,
+    /// Distinct authors of those commits.
+    pub authors: Option<u32>,
+    /// Share of its commits by its most frequent author.
+    pub main_author_share: Option<f64>,
+}
+
+/// At most this many pairs go into `change_coupling`.
+pub const MAX_CO_CHANGES: usize = 1000;
 
 #[derive(Serialize)]
 pub struct AnalyzeSummary {
@@ -52,6 +93,8 @@ pub struct AnalyzeSummary {
     #[serde(flatten)]
     pub quality: Quality,
     pub clustering: ClusteringJson,
+    /// How much history was read, or why none was.
+    pub history: HistoryJson,
 }
 
 #[derive(Serialize)]
@@ -61,6 +104,8 @@ pub struct ClusteringJson {
     /// How the resolution was chosen: `given`, `clusters` or `finest-near-best-modularity`.
     pub criterion: &'static str,
     pub kernel_share: f64,
+    /// What weighed the graph the clustering optimized (`static`, `history`, `authors`).
+    pub signals: Vec<Signal>,
     pub sweep: Vec<crate::analysis::cluster::SweepPoint>,
 }
 
@@ -78,6 +123,8 @@ pub struct ModuleAnalyzed {
     /// Id of the module's cluster; null for a module of the shared kernel.
     pub cluster: Option<usize>,
     pub metrics: Metrics,
+    #[serde(flatten)]
+    pub history: ModuleHistoryJson,
 }
 
 #[derive(Serialize)]
@@ -93,6 +140,8 @@ pub struct ClusterJson {
     pub reasons: Vec<Reason>,
     pub price: Price,
     pub metrics: Metrics,
+    /// Who changes it and how often its changes reach other clusters; null without history.
+    pub ownership: Option<Ownership>,
 }
 
 #[derive(Serialize)]
@@ -181,7 +230,14 @@ fn cycle_json(c: &Cycle, name: impl Fn(usize) -> String) -> CycleJson {
 }
 
 impl<'a> AnalyzeJson<'a> {
-    pub fn new(ws: &Workspace, g: &'a ModuleGraph, a: &Analysis, advice: &Advice) -> Self {
+    pub fn new(
+        ws: &Workspace,
+        g: &'a ModuleGraph,
+        a: &Analysis,
+        advice: &Advice,
+        h: &HistoryAnalysis,
+    ) -> Self {
+        let read = h.history.available();
         let base = GraphJson::new(ws, g);
         let c = &a.clustering;
         let mut members = vec![Vec::new(); c.k];
@@ -208,6 +264,7 @@ impl<'a> AnalyzeJson<'a> {
                     reasons: advice.clusters[i].reasons.clone(),
                     price: advice.clusters[i].price.clone(),
                     metrics: a.cluster_metrics[i].clone(),
+                    ownership: advice.ownership.as_ref().map(|o| o[i].clone()),
                 }
             })
             .collect();
@@ -229,6 +286,15 @@ impl<'a> AnalyzeJson<'a> {
                 base: m,
                 cluster: c.assignment[i].map(cluster_id),
                 metrics: a.module_metrics[i].clone(),
+                history: match h.coupling.modules.get(i).filter(|_| read) {
+                    Some(mc) => ModuleHistoryJson {
+                        volatility: Some(mc.volatility),
+                        changes: Some(mc.changes),
+                        authors: Some(mc.authors),
+                        main_author_share: Some(mc.main_author_share),
+                    },
+                    None => ModuleHistoryJson::default(),
+                },
             })
             .collect();
         let crates = base
@@ -257,7 +323,12 @@ impl<'a> AnalyzeJson<'a> {
                     resolution: c.resolution,
                     criterion: c.criterion,
                     kernel_share: c.kernel_share,
+                    signals: c.signals.clone(),
                     sweep: c.sweep.clone(),
+                },
+                history: HistoryJson {
+                    info: h.history.info.clone(),
+                    co_change_pairs: h.coupling.pairs.len(),
                 },
             },
             crates,
@@ -278,9 +349,40 @@ impl<'a> AnalyzeJson<'a> {
                 .map(|cy| cycle_json(cy, |p| a.packages[p].clone()))
                 .collect(),
             findings: advice.findings.clone(),
+            change_coupling: change_coupling(g, h),
             diagnostics: base.diagnostics,
         }
     }
+}
+
+/// The strongest co-changing pairs: most shared commits first, then highest degree, then
+/// module paths.
+fn change_coupling(g: &ModuleGraph, h: &HistoryAnalysis) -> Vec<CoChangeJson> {
+    if !h.history.available() {
+        return Vec::new();
+    }
+    let linked: std::collections::HashSet<(usize, usize)> = g
+        .edges
+        .iter()
+        .map(|e| (e.from.min(e.to), e.from.max(e.to)))
+        .collect();
+    let mut pairs: Vec<&CoChange> = h.coupling.pairs.iter().collect();
+    pairs.sort_by(|x, y| {
+        y.shared
+            .cmp(&x.shared)
+            .then(y.degree.total_cmp(&x.degree))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    pairs
+        .into_iter()
+        .take(MAX_CO_CHANGES)
+        .map(|p| CoChangeJson {
+            a: g.modules[p.a].path.clone(),
+            b: g.modules[p.b].path.clone(),
+            figures: p.clone(),
+            static_dependency: linked.contains(&(p.a, p.b)),
+        })
+        .collect()
 }
 
 pub fn write(
@@ -289,8 +391,9 @@ pub fn write(
     g: &ModuleGraph,
     a: &Analysis,
     advice: &Advice,
+    h: &HistoryAnalysis,
 ) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &AnalyzeJson::new(ws, g, a, advice))?;
+    serde_json::to_writer_pretty(&mut *out, &AnalyzeJson::new(ws, g, a, advice, h))?;
     writeln!(out)?;
     Ok(())
 }

@@ -22,9 +22,10 @@ pub fn write(
     g: &ModuleGraph,
     a: &Analysis,
     advice: &Advice,
+    h: &crate::history::HistoryAnalysis,
 ) -> Result<()> {
     let mut json = Vec::new();
-    super::analyze_json::write(&mut json, ws, g, a, advice)?;
+    super::analyze_json::write(&mut json, ws, g, a, advice, h)?;
     let title = ws
         .root
         .file_name()

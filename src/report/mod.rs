@@ -44,11 +44,12 @@ pub fn write_analysis(
     g: &ModuleGraph,
     a: &crate::analysis::Analysis,
     advice: &crate::rules::Advice,
+    h: &crate::history::HistoryAnalysis,
 ) -> Result<()> {
     match format {
-        AnalyzeFormat::Json => analyze_json::write(out, ws, g, a, advice),
-        AnalyzeFormat::Table => table::write(out, ws, g, a, advice),
-        AnalyzeFormat::Html => html::write(out, ws, g, a, advice),
+        AnalyzeFormat::Json => analyze_json::write(out, ws, g, a, advice, h),
+        AnalyzeFormat::Table => table::write(out, ws, g, a, advice, h),
+        AnalyzeFormat::Html => html::write(out, ws, g, a, advice, h),
     }
 }
 

@@ -65,6 +65,7 @@ pub fn write(
     g: &ModuleGraph,
     a: &Analysis,
     advice: &crate::rules::Advice,
+    h: &crate::history::HistoryAnalysis,
 ) -> Result<()> {
     let c = &a.clustering;
     let q = &a.quality;
@@ -134,6 +135,15 @@ pub fn write(
                 q.mojofm_vs_crates, q.ari_vs_crates
             ),
         ),
+        (
+            "clustering signals",
+            c.signals
+                .iter()
+                .map(|s| format!("{s:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ("history", history_line(&h.history.info)),
         ("diagnostics", g.diagnostics.len().to_string()),
     ];
     for (k, v) in rows {
@@ -156,7 +166,8 @@ pub fn write(
     }
     writeln!(out, "\nClusters (candidate services)")?;
     let names = cluster_names(g, &c.assignment, c.k);
-    let mut t = new_table(&[
+    let own = advice.ownership.as_deref();
+    let mut header = vec![
         "id",
         "name",
         "modules",
@@ -164,8 +175,12 @@ pub fn write(
         "crates",
         "cohesion",
         "remote calls",
-        "recommendation",
-    ]);
+    ];
+    if own.is_some() {
+        header.extend(["commits", "authors", "crossing"]);
+    }
+    header.push("recommendation");
+    let mut t = new_table(&header);
     for (i, ms) in members.iter().enumerate().take(MAX_ROWS) {
         let m = &a.cluster_metrics[i];
         let adv = &advice.clusters[i];
@@ -175,7 +190,7 @@ pub fn write(
             .collect();
         crates.sort();
         crates.dedup();
-        t.add_row(vec![
+        let mut row = vec![
             Cell::new(cluster_id(i)),
             Cell::new(&names[i]),
             Cell::new(m.modules),
@@ -183,10 +198,22 @@ pub fn write(
             Cell::new(list(&crates, 3)),
             Cell::new(format!("{:.2}", adv.price.service_cohesion)),
             Cell::new(thousands(adv.price.remote_references)),
-            Cell::new(adv.recommendation.as_str()),
-        ]);
+        ];
+        if let Some(o) = own.map(|o| &o[i]) {
+            row.extend([
+                Cell::new(o.changes),
+                Cell::new(o.authors),
+                Cell::new(format!("{:.0}%", o.crossing_share * 100.0)),
+            ]);
+        }
+        row.push(Cell::new(adv.recommendation.as_str()));
+        t.add_row(row);
     }
-    right(&mut t, &[0, 2, 3, 5, 6]);
+    if own.is_some() {
+        right(&mut t, &[0, 2, 3, 5, 6, 7, 8, 9]);
+    } else {
+        right(&mut t, &[0, 2, 3, 5, 6]);
+    }
     writeln!(out, "{t}")?;
     if c.k > MAX_ROWS {
         let rest: usize = members[MAX_ROWS..].iter().map(Vec::len).sum();
@@ -316,6 +343,33 @@ pub fn write(
         )?;
     }
     Ok(())
+}
+
+/// How much history was read, in one line.
+fn history_line(i: &crate::history::HistoryInfo) -> String {
+    if i.status != "read" {
+        return format!("not used: {}", i.reason.as_deref().unwrap_or("unavailable"));
+    }
+    let mut s = format!(
+        "{} commits ({} to {}), {} authors",
+        i.commits,
+        i.first.as_deref().unwrap_or("?"),
+        i.last.as_deref().unwrap_or("?"),
+        i.authors
+    );
+    if i.skipped_large > 0 {
+        s.push_str(&format!(
+            "; {} left out for changing over {} modules",
+            i.skipped_large, i.max_commit_modules
+        ));
+    }
+    if i.truncated {
+        s.push_str(&format!("; stopped at --max-commits {}", i.max_commits));
+    }
+    if i.shallow {
+        s.push_str("; shallow clone: older history not there");
+    }
+    s
 }
 
 #[cfg(test)]

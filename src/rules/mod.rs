@@ -5,6 +5,7 @@
 pub mod config;
 pub mod finding;
 pub mod fragmentation;
+pub mod history;
 pub mod recommend;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,9 @@ pub struct Advice {
     pub clusters: Vec<ClusterAdvice>,
     pub verdict: VerdictAdvice,
     pub findings: Vec<Finding>,
+    /// Per cluster, who changes it and how often its changes reach other clusters; `None`
+    /// without history.
+    pub ownership: Option<Vec<crate::history::coupling::Ownership>>,
 }
 
 /// Applies the rules to an analysis.
@@ -31,15 +35,29 @@ pub fn advise(
     g: &crate::model::ModuleGraph,
     a: &crate::analysis::Analysis,
     rules: &RuleSet,
+    history: Option<&crate::history::HistoryAnalysis>,
 ) -> Advice {
+    let history = history.filter(|h| h.history.available());
+    let ownership = history.map(|h| {
+        crate::history::coupling::ownership(
+            &h.history,
+            &a.clustering.assignment,
+            a.clustering.k,
+            h.show_authors,
+        )
+    });
     let prices = recommend::prices(g, a);
-    let clusters = recommend::recommend(g, a, rules, &prices);
+    let clusters = recommend::recommend(g, a, rules, &prices, ownership.as_deref());
     let verdict = recommend::verdict(g, a, rules, &clusters);
-    let findings = fragmentation::findings(ws, g, a, rules);
+    let mut findings = fragmentation::findings(ws, g, a, rules);
+    if let Some(h) = history {
+        findings.extend(self::history::findings(ws, g, a, h, rules));
+    }
     Advice {
         clusters,
         verdict,
         findings,
+        ownership,
     }
 }
 
@@ -63,12 +81,20 @@ pub fn load(cfg: &config::Loaded, rules_dir: Option<&Path>) -> Result<RuleSet> {
 /// The default rules, one file each, as shipped in `rules/`.
 pub const DEFAULT_RULES: &[(&str, &str)] = &[
     (
+        "change-crossing.toml",
+        include_str!("../../rules/change-crossing.toml"),
+    ),
+    (
         "chatty-boundary.toml",
         include_str!("../../rules/chatty-boundary.toml"),
     ),
     (
         "cyclic-services.toml",
         include_str!("../../rules/cyclic-services.toml"),
+    ),
+    (
+        "hidden-coupling.toml",
+        include_str!("../../rules/hidden-coupling.toml"),
     ),
     (
         "microservice-candidate.toml",
@@ -81,6 +107,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     (
         "over-fragmentation.toml",
         include_str!("../../rules/over-fragmentation.toml"),
+    ),
+    (
+        "separate-team.toml",
+        include_str!("../../rules/separate-team.toml"),
     ),
     (
         "shared-state.toml",
@@ -160,6 +190,9 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
             "min_cross_ratio",
             "duplicate_min_loc",
         ],
+        "hidden-coupling" => &["min_shared_commits", "min_degree"],
+        "change-crossing" => &["max_crossing_share", "min_changes"],
+        "separate-team" => &["min_own_team_share", "min_changes"],
         _ => return None,
     })
 }

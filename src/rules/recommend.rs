@@ -206,7 +206,10 @@ pub fn recommend(
     a: &Analysis,
     rules: &RuleSet,
     prices: &[Price],
+    ownership: Option<&[crate::history::coupling::Ownership]>,
 ) -> Vec<ClusterAdvice> {
+    // Clusters some author calls home: more than one means the code is owned in parts.
+    let homes = ownership.map_or(0, |o| o.iter().filter(|x| x.own_team_share > 0.0).count());
     let t = |id: &str, name: &str| rules.threshold(id, name);
     let total_loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
     let cyclic = clusters_in_cycles(g, a, t("cyclic-services", "min_cycle_references"));
@@ -230,6 +233,25 @@ pub fn recommend(
                 Some(0.0),
                 1.0,
                 "it is in a dependency cycle with other clusters: none of them could be deployed alone".into(),
+            ));
+        }
+        let own = ownership.map(|o| &o[i]);
+        let crossing = "change-crossing";
+        if let Some(o) = own.filter(|o| {
+            rules.enabled(crossing)
+                && o.changes as f64 >= t(crossing, "min_changes")
+                && o.crossing_share > t(crossing, "max_crossing_share")
+        }) {
+            blockers.push(reason(
+                crossing,
+                "crossing_share",
+                Some(t(crossing, "max_crossing_share")),
+                o.crossing_share,
+                format!(
+                    "most of its changes reach other clusters: {:.0}% of its {} commits also changed another cluster",
+                    o.crossing_share * 100.0,
+                    o.changes
+                ),
             ));
         }
         // Nanoservice: every condition must hold.
@@ -389,9 +411,29 @@ pub fn recommend(
                 ),
             );
             if size_ok && cohesion_ok {
+                let mut reasons = vec![size, coh];
+                let team = "separate-team";
+                if let Some(o) = own.filter(|o| {
+                    rules.enabled(team)
+                        && homes >= 2
+                        && o.changes as f64 >= t(team, "min_changes")
+                        && o.own_team_share >= t(team, "min_own_team_share")
+                }) {
+                    reasons.push(reason(
+                        team,
+                        "own_team_share",
+                        Some(t(team, "min_own_team_share")),
+                        o.own_team_share,
+                        format!(
+                            "owned by a group of its own: {:.0}% of its {} commits come from people who work mostly here",
+                            o.own_team_share * 100.0,
+                            o.changes
+                        ),
+                    ));
+                }
                 out.push(ClusterAdvice {
                     recommendation: Recommendation::Microservice,
-                    reasons: vec![size, coh],
+                    reasons,
                     price: p.clone(),
                 });
                 continue;

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata};
 
 fn analyze_dir(dir: &std::path::Path, extra: &[&str]) -> Value {
-    let mut args = vec!["analyze", ".", "--format", "json"];
+    let mut args = vec!["analyze", ".", "--format", "json", "--no-history"];
     args.extend(extra);
     let out = archsplit(dir, dir, &args);
     expect_code(&out, 0);

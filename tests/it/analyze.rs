@@ -7,7 +7,7 @@ use crate::support::{archsplit, expect_code, stdout, testdata};
 
 fn analyze(case: &str, extra: &[&str]) -> Value {
     let dir = testdata().join(case);
-    let mut args = vec!["analyze", ".", "--format", "json"];
+    let mut args = vec!["analyze", ".", "--format", "json", "--no-history"];
     args.extend(extra);
     let out = archsplit(&dir, &dir, &args);
     expect_code(&out, 0);

@@ -295,15 +295,31 @@ fn base64_decode(s: &str) -> Vec<u8> {
 fn html_report_embeds_the_json_document_and_is_deterministic() {
     let marks = tempfile::tempdir().unwrap();
     let dir = testdata().join("cycle-across-groups");
-    let html = archsplit(&dir, marks.path(), &["analyze", ".", "--format", "html"]);
+    let html = archsplit(
+        &dir,
+        marks.path(),
+        &["analyze", ".", "--format", "html", "--no-history"],
+    );
     expect_code(&html, 0);
     let again = archsplit(
         &dir,
         marks.path(),
-        &["analyze", ".", "--format", "html", "-j", "1"],
+        &[
+            "analyze",
+            ".",
+            "--format",
+            "html",
+            "-j",
+            "1",
+            "--no-history",
+        ],
     );
     assert_eq!(html.stdout, again.stdout, "same input, same bytes");
-    let json = archsplit(&dir, marks.path(), &["analyze", ".", "--format", "json"]);
+    let json = archsplit(
+        &dir,
+        marks.path(),
+        &["analyze", ".", "--format", "json", "--no-history"],
+    );
     let page = String::from_utf8(html.stdout).unwrap();
     let open = r#"<script type="application/json" id="data">"#;
     let start = page.find(open).unwrap() + open.len();
@@ -335,10 +351,15 @@ fn report(dir: &Path, out_dir: &Path, name: &str) -> (PathBuf, Value) {
             "html",
             "-o",
             html.to_str().unwrap(),
+            "--no-history",
         ],
     );
     expect_code(&o, 0);
-    let o = archsplit(dir, marks.path(), &["analyze", ".", "--format", "json"]);
+    let o = archsplit(
+        dir,
+        marks.path(),
+        &["analyze", ".", "--format", "json", "--no-history"],
+    );
     expect_code(&o, 0);
     (html, serde_json::from_slice(&o.stdout).unwrap())
 }

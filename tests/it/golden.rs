@@ -122,7 +122,11 @@ fn golden_analyses_match() {
     for case in ANALYZED {
         let dir = testdata().join(case);
         for (format, ext) in [("json", "json"), ("table", "txt")] {
-            let out = archsplit(&dir, marks.path(), &["analyze", ".", "--format", format]);
+            let out = archsplit(
+                &dir,
+                marks.path(),
+                &["analyze", ".", "--format", format, "--no-history"],
+            );
             expect_code(&out, 0);
             let text = stdout(&out);
             if let Some(f) = check(&testdata().join(format!("{case}.analyze.{ext}")), &text) {
@@ -132,7 +136,15 @@ fn golden_analyses_match() {
                 let one = archsplit(
                     &dir,
                     marks.path(),
-                    &["analyze", ".", "--format", format, "-j", "1"],
+                    &[
+                        "analyze",
+                        ".",
+                        "--format",
+                        format,
+                        "-j",
+                        "1",
+                        "--no-history",
+                    ],
                 );
                 if stdout(&one) != text {
                     failures.push(format!("{case}: analyze output differs with -j 1"));

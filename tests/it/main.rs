@@ -6,6 +6,7 @@ mod browser;
 mod check;
 mod cli;
 mod golden;
+mod history;
 mod safety;
 mod schema;
 mod support;

@@ -1,6 +1,8 @@
-//! Reading another revision of the repository without touching the user's checkout, index
-//! or stash: `git archive` of the commit, unpacked by `tar` into a private directory. No
-//! hook runs (archive runs none, and hooks are switched off), no filter driver runs.
+//! Every use of `git`, read-only: the top directory, another revision for `check` (`git
+//! archive` of the commit, unpacked by `tar` into a private directory, never touching the
+//! user's checkout, index or stash), and the commit log for `history/`. The repository's own
+//! programs are switched off: no hook, fsmonitor, pager, external diff, textconv filter or
+//! signature program runs.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -8,7 +10,7 @@ use std::process::{Command, Stdio};
 use anyhow::{bail, Context, Result};
 
 /// `git` with the repository's own programs switched off.
-fn git(dir: &Path) -> Command {
+pub(crate) fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
     c.arg("-C")
         .arg(dir)
@@ -17,7 +19,10 @@ fn git(dir: &Path) -> Command {
             "core.hooksPath=/dev/null",
             "-c",
             "core.fsmonitor=false",
+            "--no-pager",
         ])
+        .env("GIT_PAGER", "cat")
+        .env_remove("GIT_EXTERNAL_DIFF")
         .env("GIT_TERMINAL_PROMPT", "0")
         .stdin(Stdio::null());
     c
@@ -82,4 +87,60 @@ pub fn export(repo: &Path, commit: &str, dest: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Whether the repository at `dir` is a shallow clone.
+pub fn is_shallow(dir: &Path) -> bool {
+    let mut c = git(dir);
+    c.args(["rev-parse", "--is-shallow-repository"]);
+    output(c, "read the repository").is_ok_and(|s| s == "true")
+}
+
+/// The committer time (seconds since the epoch) of HEAD, if there is a commit.
+pub fn head_time(dir: &Path) -> Option<i64> {
+    let mut c = git(dir);
+    c.args([
+        "log",
+        "-1",
+        "--no-show-signature",
+        "--format=%ct",
+        "HEAD",
+        "--",
+    ]);
+    output(c, "read HEAD").ok()?.parse().ok()
+}
+
+/// The raw log of non-merge commits that changed something under `dir`, newest first, with
+/// renames detected and paths relative to `dir`: per commit a record separator (0x1e), then
+/// NUL-separated hash, author time, author name, author email (both after .mailmap), and the
+/// `--name-status` entries.
+pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
+    let mut c = git(dir);
+    c.args([
+        "log",
+        "--no-merges",
+        "--no-show-signature",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--no-color",
+        "-M",
+        "--name-status",
+        "-z",
+        "--relative",
+        "--format=%x1e%H%x00%at%x00%aN%x00%aE",
+    ])
+    .arg(format!("--since={since}"))
+    .arg(format!("--max-count={max_commits}"))
+    .args(["HEAD", "--", "."])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let out = c.output().context("cannot run git log")?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        bail!(
+            "git cannot read the history: {}",
+            err.lines().next().unwrap_or("").trim()
+        );
+    }
+    Ok(out.stdout)
 }

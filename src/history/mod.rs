@@ -1,0 +1,404 @@
+//! Stage 3b (optional): the repository's history. `git log` (read-only, see `git.rs`) gives
+//! for each non-merge commit its author and the files it changed; renames are followed to the
+//! files' current names, files are mapped to the modules they hold, and `coupling.rs` turns
+//! the commits into change coupling, volatility and ownership.
+//!
+//! Why the `git` command and not `gix`: `check` already needs git for `git archive`, the
+//! command is wherever a repository is, it follows `.mailmap` and rename detection exactly as
+//! users know them from `git log`, and it keeps a large dependency out of the build. It runs
+//! with the repository's programs switched off, like every git call here.
+
+pub mod coupling;
+pub mod signals;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::ModuleGraph;
+
+/// Commits read at most, newest first.
+pub const DEFAULT_MAX_COMMITS: usize = 1000;
+/// Without `--since`, the history read reaches this many days before HEAD's commit (HEAD,
+/// not today, so the same repository gives the same result on any day).
+pub const DEFAULT_WINDOW_DAYS: i64 = 730;
+/// Commits that change more modules than this are left out: mass reformatting, renames and
+/// sweeping refactors say nothing about which modules belong together.
+pub const DEFAULT_MAX_COMMIT_MODULES: usize = 30;
+
+#[derive(Debug, Clone)]
+pub struct HistoryOptions {
+    /// `YYYY-MM-DD`; `None` for `DEFAULT_WINDOW_DAYS` before HEAD.
+    pub since: Option<String>,
+    pub max_commits: usize,
+    pub max_commit_modules: usize,
+    /// Put author names in the output (off by default: counts and shares only).
+    pub show_authors: bool,
+}
+
+impl Default for HistoryOptions {
+    fn default() -> Self {
+        HistoryOptions {
+            since: None,
+            max_commits: DEFAULT_MAX_COMMITS,
+            max_commit_modules: DEFAULT_MAX_COMMIT_MODULES,
+            show_authors: false,
+        }
+    }
+}
+
+/// What was read, for the summary: enough to judge how much the history figures can say.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct HistoryInfo {
+    /// `read`; `unavailable` (then `reason` says why, and only static coupling is used);
+    /// `off` when `--no-history` asked not to read it.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Commits used: non-merge commits in range that changed at least one analyzed module
+    /// and not too many.
+    pub commits: usize,
+    /// Non-merge commits git returned for the analyzed directory.
+    pub commits_read: usize,
+    /// Left out for changing more than `max_commit_modules` modules.
+    pub skipped_large: usize,
+    /// Distinct authors of the commits used.
+    pub authors: usize,
+    /// The start of the window (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Author dates of the oldest and newest commit used.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// A shallow clone: older history was not there to read.
+    pub shallow: bool,
+    /// `commits_read` reached `max_commits`: older commits in the window were not read.
+    pub truncated: bool,
+    pub max_commits: usize,
+    pub max_commit_modules: usize,
+}
+
+/// One commit, as the modules it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Commit {
+    /// Module indices, sorted, each once.
+    pub modules: Vec<usize>,
+    /// Index into `History::authors`.
+    pub author: usize,
+    pub time: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub info: HistoryInfo,
+    pub commits: Vec<Commit>,
+    /// `Name <email>` after .mailmap, sorted; shown only with `--show-authors`.
+    pub authors: Vec<String>,
+}
+
+impl History {
+    pub fn available(&self) -> bool {
+        self.info.status == "read"
+    }
+
+    /// Not read because `--no-history` said so.
+    pub fn off(opts: &HistoryOptions) -> History {
+        let mut h = History::unavailable("not read (--no-history)".into(), opts);
+        h.info.status = "off";
+        h
+    }
+
+    pub fn unavailable(reason: String, opts: &HistoryOptions) -> History {
+        History {
+            info: HistoryInfo {
+                status: "unavailable",
+                reason: Some(reason),
+                max_commits: opts.max_commits,
+                max_commit_modules: opts.max_commit_modules,
+                ..HistoryInfo::default()
+            },
+            ..History::default()
+        }
+    }
+}
+
+/// The log as git gave it, before it is mapped onto modules: read while the sources are
+/// parsed (git is another process), mapped once the module graph is there.
+#[derive(Debug)]
+pub struct RawHistory {
+    /// The directory git ran in; the log's paths are relative to it.
+    dir: PathBuf,
+    read: Result<(Vec<LogEntry>, String, bool), String>,
+}
+
+/// Runs `git log` for the repository holding the directory `dir` (the analyzed one).
+/// Never fails: without git, a repository or commits, the result says why.
+pub fn read(dir: &Path, opts: &HistoryOptions) -> RawHistory {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let read = (|| {
+        if !dir.is_dir() {
+            return Err("the analyzed path is not a directory".to_string());
+        }
+        if crate::git::toplevel(&dir).is_err() {
+            return Err("not inside a git repository".into());
+        }
+        let Some(head) = crate::git::head_time(&dir) else {
+            return Err("the repository has no commits".into());
+        };
+        let since = match &opts.since {
+            Some(s) => s.clone(),
+            None => date_of(head - DEFAULT_WINDOW_DAYS * 86_400),
+        };
+        let raw = crate::git::log(&dir, &since, opts.max_commits).map_err(|e| format!("{e:#}"))?;
+        Ok((parse_log(&raw), since, crate::git::is_shallow(&dir)))
+    })();
+    RawHistory { dir, read }
+}
+
+/// Maps a log onto the modules of `g`.
+pub fn map(raw: RawHistory, g: &ModuleGraph, opts: &HistoryOptions) -> History {
+    match raw.read {
+        Err(reason) => History::unavailable(reason, opts),
+        Ok((entries, since, shallow)) => {
+            let mut h = map_commits(&raw.dir, g, &entries, opts);
+            h.info.since = Some(since);
+            h.info.shallow = shallow;
+            h.info.truncated = entries.len() >= opts.max_commits;
+            h
+        }
+    }
+}
+
+/// Everything the later stages read of the history.
+#[derive(Debug, Clone)]
+pub struct HistoryAnalysis {
+    pub history: History,
+    pub coupling: coupling::Coupling,
+    pub show_authors: bool,
+}
+
+impl HistoryAnalysis {
+    pub fn new(history: History, n: usize, show_authors: bool) -> HistoryAnalysis {
+        let coupling = coupling::coupling(&history, n);
+        HistoryAnalysis {
+            history,
+            coupling,
+            show_authors,
+        }
+    }
+}
+
+/// One commit as `git log` printed it.
+#[derive(Debug, Clone, PartialEq)]
+struct LogEntry {
+    time: i64,
+    name: String,
+    email: String,
+    /// (path as of this commit, path it was renamed from) per changed file.
+    files: Vec<(String, Option<String>)>,
+}
+
+/// Parses the output of `git::log`. Malformed records are skipped.
+fn parse_log(raw: &[u8]) -> Vec<LogEntry> {
+    let mut out = Vec::new();
+    for record in raw.split(|&b| b == 0x1e).skip(1) {
+        let mut fields = record
+            .split(|&b| b == 0)
+            .map(|f| String::from_utf8_lossy(f).trim_matches('\n').to_string());
+        let (Some(_hash), Some(time), Some(name), Some(email)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Ok(time) = time.parse() else { continue };
+        let mut files = Vec::new();
+        let rest: Vec<String> = fields.filter(|f| !f.is_empty()).collect();
+        let mut i = 0;
+        while i < rest.len() {
+            let status = rest[i].as_str();
+            let two = status.starts_with('R') || status.starts_with('C');
+            if two && i + 2 < rest.len() {
+                let (from, to) = (rest[i + 1].clone(), rest[i + 2].clone());
+                // A copy leaves its source in place: only a rename carries history over.
+                files.push((to, status.starts_with('R').then_some(from)));
+                i += 3;
+            } else if !two && i + 1 < rest.len() {
+                files.push((rest[i + 1].clone(), None));
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        out.push(LogEntry {
+            time,
+            name,
+            email,
+            files,
+        });
+    }
+    out
+}
+
+/// Turns log entries (newest first) into commits of modules: each path is followed through
+/// later renames to its current name, then to the module whose file it is.
+fn map_commits(
+    root: &Path,
+    g: &ModuleGraph,
+    entries: &[LogEntry],
+    opts: &HistoryOptions,
+) -> History {
+    let mut module_of: HashMap<PathBuf, usize> = HashMap::new();
+    for (i, m) in g.modules.iter().enumerate() {
+        if m.inline {
+            continue;
+        }
+        for f in &m.files {
+            module_of.entry(f.clone()).or_insert(i);
+        }
+    }
+    // Path at some older commit → current path, filled in as the walk passes each rename.
+    let mut current: HashMap<String, String> = HashMap::new();
+    let mut author_keys: BTreeMap<String, String> = BTreeMap::new();
+    let mut mapped: Vec<(Vec<usize>, String, i64)> = Vec::new();
+    let mut skipped_large = 0;
+    for e in entries {
+        let mut modules = Vec::new();
+        for (path, renamed_from) in &e.files {
+            let now = current.get(path).cloned().unwrap_or_else(|| path.clone());
+            if let Some(m) = module_of.get(&root.join(&now)) {
+                modules.push(*m);
+            }
+            if let Some(from) = renamed_from {
+                current.insert(from.clone(), now);
+            }
+        }
+        modules.sort_unstable();
+        modules.dedup();
+        if modules.is_empty() {
+            continue;
+        }
+        if modules.len() > opts.max_commit_modules {
+            skipped_large += 1;
+            continue;
+        }
+        let key = if e.email.is_empty() {
+            e.name.to_lowercase()
+        } else {
+            e.email.to_lowercase()
+        };
+        author_keys
+            .entry(key.clone())
+            .or_insert_with(|| format!("{} <{}>", e.name, e.email));
+        mapped.push((modules, key, e.time));
+    }
+    let keys: Vec<&String> = author_keys.keys().collect();
+    let commits: Vec<Commit> = mapped
+        .into_iter()
+        .map(|(modules, key, time)| Commit {
+            modules,
+            author: keys.binary_search(&&key).unwrap_or(0),
+            time,
+        })
+        .collect();
+    let first = commits.iter().map(|c| c.time).min().map(date_of);
+    let last = commits.iter().map(|c| c.time).max().map(date_of);
+    History {
+        info: HistoryInfo {
+            status: "read",
+            reason: None,
+            commits: commits.len(),
+            commits_read: entries.len(),
+            skipped_large,
+            authors: author_keys.len(),
+            since: None,
+            first,
+            last,
+            shallow: false,
+            truncated: false,
+            max_commits: opts.max_commits,
+            max_commit_modules: opts.max_commit_modules,
+        },
+        commits,
+        authors: author_keys.into_values().collect(),
+    }
+}
+
+/// `YYYY-MM-DD` (UTC) of a time in seconds since the epoch.
+pub fn date_of(secs: i64) -> String {
+    // Howard Hinnant's civil-from-days.
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Checks a `--since` value: a calendar date `YYYY-MM-DD`.
+pub fn parse_since(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let ok = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_civil_utc() {
+        assert_eq!(date_of(0), "1970-01-01");
+        assert_eq!(date_of(951_782_400), "2000-02-29");
+        assert_eq!(date_of(1_795_775_586), "2026-11-27");
+        assert_eq!(date_of(-86_400), "1969-12-31");
+    }
+
+    #[test]
+    fn since_must_be_a_date() {
+        assert!(parse_since("2024-01-31").is_ok());
+        for bad in [
+            "2024-1-31",
+            "yesterday",
+            "2024-13-01",
+            "--all",
+            "2024-01-31x",
+        ] {
+            assert!(parse_since(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn log_records_with_renames_and_odd_names() {
+        let raw = b"\x1eaaa\x001700000000\x00Ann\x00ann@x\x00\nM\x00src/a.rs\x00R087\x00src/old.rs\x00src/new name.rs\x00C100\x00src/c.rs\x00src/d.rs\x00\x1ebbb\x00bad\x00B\x00b@x\x00\nM\x00x.rs\x00\x1eccc\x001600000000\x00Bob\x00\x00\nD\x00src/gone.rs\x00";
+        let e = parse_log(raw);
+        assert_eq!(e.len(), 2, "the record with a bad time is skipped");
+        assert_eq!(e[0].time, 1_700_000_000);
+        assert_eq!(
+            e[0].files,
+            vec![
+                ("src/a.rs".to_string(), None),
+                (
+                    "src/new name.rs".to_string(),
+                    Some("src/old.rs".to_string())
+                ),
+                ("src/d.rs".to_string(), None),
+            ]
+        );
+        assert_eq!(e[1].name, "Bob");
+        assert_eq!(e[1].files, vec![("src/gone.rs".to_string(), None)]);
+    }
+}

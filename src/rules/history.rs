@@ -1,0 +1,116 @@
+//! `hidden-coupling`: module pairs that change together in most of their commits although
+//! neither refers to the other, worst where a proposed service or crate boundary runs between
+//! them.
+
+use std::collections::HashSet;
+
+use super::finding::{Finding, Location, Severity};
+use super::RuleSet;
+use crate::analysis::Analysis;
+use crate::history::HistoryAnalysis;
+use crate::model::ModuleGraph;
+use crate::workspace::Workspace;
+
+const RULE: &str = "hidden-coupling";
+/// More findings than this would drown the report: the strongest pairs are kept.
+pub const MAX_FINDINGS: usize = 50;
+
+pub fn findings(
+    ws: &Workspace,
+    g: &ModuleGraph,
+    a: &Analysis,
+    h: &HistoryAnalysis,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    if !rules.enabled(RULE) || !h.history.available() {
+        return Vec::new();
+    }
+    let min_shared = rules.threshold(RULE, "min_shared_commits");
+    let min_degree = rules.threshold(RULE, "min_degree");
+    let linked: HashSet<(usize, usize)> = g
+        .edges
+        .iter()
+        .map(|e| (e.from.min(e.to), e.from.max(e.to)))
+        .collect();
+    let mut hits: Vec<_> = h
+        .coupling
+        .pairs
+        .iter()
+        .filter(|p| {
+            p.shared as f64 >= min_shared
+                && p.degree >= min_degree
+                && !linked.contains(&(p.a, p.b))
+                // A module and the one declaring it change together when modules are added.
+                && g.modules[p.a].parent != Some(p.b)
+                && g.modules[p.b].parent != Some(p.a)
+        })
+        .collect();
+    // Strongest first; module order breaks ties, so the cut is deterministic.
+    hits.sort_by(|x, y| {
+        y.shared
+            .cmp(&x.shared)
+            .then(y.degree.total_cmp(&x.degree))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    hits.truncate(MAX_FINDINGS);
+    let severity = rules.get(RULE).severity;
+    let cluster_name = |c: Option<usize>| match c {
+        // Cluster ids as users see them: 1, 2, ... (as in the reports).
+        Some(c) => format!("cluster {}", c + 1),
+        None => "the shared kernel".to_string(),
+    };
+    hits.into_iter()
+        .map(|p| {
+            let (ma, mb) = (&g.modules[p.a], &g.modules[p.b]);
+            let (ca, cb) = (a.clustering.assignment[p.a], a.clustering.assignment[p.b]);
+            let (ka, kb) = (&g.crates[ma.krate].package, &g.crates[mb.krate].package);
+            let mut apart = Vec::new();
+            // The kernel goes with every service as a library: no boundary separates it.
+            if ca != cb && ca.is_some() && cb.is_some() {
+                apart.push(format!(
+                    "different proposed services ({}, {})",
+                    cluster_name(ca),
+                    cluster_name(cb)
+                ));
+            }
+            if ka != kb {
+                apart.push(format!("different crates (`{ka}`, `{kb}`)"));
+            }
+            let (sev, where_) = if apart.is_empty() {
+                (
+                    Severity::Note,
+                    "they already sit in one cluster and one crate".to_string(),
+                )
+            } else {
+                (
+                    severity,
+                    format!(
+                        "they sit in {}: a boundary between them would make each such change a distributed one",
+                        apart.join(" and ")
+                    ),
+                )
+            };
+            let changes = &h.coupling.modules;
+            Finding::new(
+                RULE,
+                "co-change",
+                sev,
+                vec![ma.path.clone(), mb.path.clone()],
+                format!(
+                    "`{}` and `{}` changed together in {} commits ({} and {} commits changed each; degree {:.2}) but neither refers to the other; {}",
+                    ma.path,
+                    mb.path,
+                    p.shared,
+                    changes[p.a].changes,
+                    changes[p.b].changes,
+                    p.degree,
+                    where_
+                ),
+                Some(Location {
+                    file: ws.rel(&ma.file),
+                    line: ma.line,
+                }),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,417 @@
+//! History: git repositories built in temporary directories with scripted commits, authors
+//! and dates, and the figures archsplit reads from them checked exactly.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::{archsplit, expect_code, snapshot, stdout};
+
+/// Runs git in `dir` as `author` at `day` (days after 2024-01-01), ignoring the machine's
+/// own git configuration.
+fn git_as(dir: &Path, author: &str, day: u32, args: &[&str]) {
+    let date = format!("2024-01-{:02}T12:00:00+00:00", day + 1);
+    let email = format!("{}@example.invalid", author.to_lowercase());
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", author)
+        .env("GIT_AUTHOR_EMAIL", &email)
+        .env("GIT_COMMITTER_NAME", author)
+        .env("GIT_COMMITTER_EMAIL", &email)
+        .env("GIT_AUTHOR_DATE", &date)
+        .env("GIT_COMMITTER_DATE", &date)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// Appends a line to each file and commits them as `author` on `day`.
+fn change(dir: &Path, author: &str, day: u32, files: &[&str]) {
+    for f in files {
+        let p = dir.join(f);
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        text.push_str(&format!("// changed on day {day}\n"));
+        std::fs::write(&p, text).unwrap();
+    }
+    git_as(dir, author, day, &["add", "-A"]);
+    git_as(
+        dir,
+        author,
+        day,
+        &["commit", "-q", "-m", &format!("day {day}")],
+    );
+}
+
+/// A crate `shop` with two static communities — orders/cart/checkout and
+/// billing/invoice/tax — that refer to each other only inside; `checkout` and `invoice` have
+/// no static dependency, yet most commits change both.
+///
+/// Commits: day 0 Alice adds everything; days 1-5 Alice changes checkout and invoice;
+/// days 6-7 Bob changes orders and cart; day 8 Carol changes tax; day 9 Bob changes checkout.
+fn shop(dir: &Path) {
+    write(
+        dir,
+        "Cargo.toml",
+        "[package]\nname = \"shop\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(
+        dir,
+        "src/lib.rs",
+        "pub mod billing;\npub mod cart;\npub mod checkout;\npub mod invoice;\npub mod orders;\npub mod tax;\n",
+    );
+    write(
+        dir,
+        "src/orders.rs",
+        "use crate::cart::{Cart, Line};\nuse crate::checkout::Checkout;\n\
+         pub struct Order { pub cart: Cart, pub lines: Vec<Line> }\n\
+         pub fn place(c: Cart) -> Order { let _k: Checkout = crate::checkout::start(&c); crate::cart::total(&c); Order { lines: crate::cart::lines(&c), cart: c } }\n\
+         pub fn cancel(o: Order) -> Cart { crate::checkout::abort(&o.cart); crate::cart::clear(o.cart) }\n",
+    );
+    write(
+        dir,
+        "src/cart.rs",
+        "pub struct Cart;\npub struct Line;\n\
+         pub fn total(_c: &Cart) -> u64 { 0 }\npub fn lines(_c: &Cart) -> Vec<Line> { Vec::new() }\n\
+         pub fn clear(c: Cart) -> Cart { c }\n",
+    );
+    write(
+        dir,
+        "src/checkout.rs",
+        "pub struct Checkout;\n\
+         pub fn start(c: &crate::cart::Cart) -> Checkout { let _ = c; Checkout }\n\
+         pub fn abort(_c: &crate::cart::Cart) {}\n",
+    );
+    write(
+        dir,
+        "src/billing.rs",
+        "use crate::invoice::Invoice;\nuse crate::tax::Rate;\n\
+         pub fn bill(amount: u64) -> Invoice { let r: Rate = crate::tax::rate(); crate::tax::apply(&r, amount); crate::invoice::issue(amount) }\n\
+         pub fn refund(i: &Invoice) -> u64 { crate::invoice::amount(i) - crate::tax::apply(&crate::tax::rate(), 1) }\n",
+    );
+    write(
+        dir,
+        "src/invoice.rs",
+        "use crate::tax::Rate;\npub struct Invoice { pub amount: u64, pub rate: Rate }\n\
+         pub fn issue(amount: u64) -> Invoice { Invoice { amount, rate: crate::tax::rate() } }\n\
+         pub fn amount(i: &Invoice) -> u64 { crate::tax::apply(&i.rate, i.amount) }\n",
+    );
+    write(
+        dir,
+        "src/tax.rs",
+        "pub struct Rate;\npub fn rate() -> Rate { Rate }\npub fn apply(_r: &Rate, a: u64) -> u64 { a }\n",
+    );
+    git_as(dir, "Alice", 0, &["init", "-q"]);
+    git_as(dir, "Alice", 0, &["add", "-A"]);
+    git_as(dir, "Alice", 0, &["commit", "-q", "-m", "shop"]);
+    for day in 1..=5 {
+        change(dir, "Alice", day, &["src/checkout.rs", "src/invoice.rs"]);
+    }
+    change(dir, "Bob", 6, &["src/orders.rs", "src/cart.rs"]);
+    change(dir, "Bob", 7, &["src/orders.rs", "src/cart.rs"]);
+    change(dir, "Carol", 8, &["src/tax.rs"]);
+    change(dir, "Bob", 9, &["src/checkout.rs"]);
+}
+
+fn analyze(dir: &Path, extra: &[&str]) -> (Value, String) {
+    let mut args = vec!["analyze", ".", "--format", "json"];
+    args.extend(extra);
+    let out = archsplit(dir, dir, &args);
+    expect_code(&out, 0);
+    let text = stdout(&out);
+    (serde_json::from_str(&text).expect("JSON"), text)
+}
+
+fn module<'a>(v: &'a Value, path: &str) -> &'a Value {
+    v["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["path"] == path)
+        .unwrap_or_else(|| panic!("no module {path}"))
+}
+
+fn hidden(v: &Value) -> Vec<&Value> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "hidden-coupling")
+        .collect()
+}
+
+#[test]
+fn co_change_figures_volatility_and_ownership_are_exact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop(dir);
+    let (v, _) = analyze(dir, &["--signals", "static"]);
+    let h = &v["summary"]["history"];
+    assert_eq!(h["status"], "read");
+    assert_eq!(h["commits"], 10);
+    assert_eq!(h["commits_read"], 10);
+    assert_eq!(h["authors"], 3);
+    assert_eq!(h["first"], "2024-01-01");
+    assert_eq!(h["last"], "2024-01-10");
+    assert_eq!(h["shallow"], false);
+    assert_eq!(h["truncated"], false);
+    assert_eq!(
+        v["summary"]["clustering"]["signals"],
+        serde_json::json!(["static"])
+    );
+
+    let checkout = module(&v, "shop::checkout");
+    assert_eq!(checkout["changes"], 7);
+    assert_eq!(checkout["volatility"], 0.7);
+    assert_eq!(checkout["authors"], 2);
+    assert_eq!(checkout["main_author_share"], 0.8571);
+    assert_eq!(module(&v, "shop::tax")["changes"], 2);
+    assert_eq!(module(&v, "shop::billing")["changes"], 1);
+
+    let pair = v["change_coupling"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == "shop::checkout" && p["b"] == "shop::invoice")
+        .expect("checkout and invoice co-change");
+    assert_eq!(pair["shared"], 6);
+    assert_eq!(pair["support"], 0.6);
+    assert_eq!(pair["confidence_ab"], 0.8571);
+    assert_eq!(pair["confidence_ba"], 1.0);
+    assert_eq!(pair["degree"], 0.9231);
+    assert_eq!(pair["static_dependency"], false);
+    // Strongest pair first.
+    assert_eq!(v["change_coupling"][0]["a"], "shop::checkout");
+    let orders_cart = v["change_coupling"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == "shop::cart" && p["b"] == "shop::orders")
+        .unwrap();
+    assert_eq!(orders_cart["shared"], 3);
+    assert_eq!(orders_cart["static_dependency"], true);
+
+    // Static clusters: {orders, cart, checkout} and {billing, invoice, tax}.
+    let c_checkout = &module(&v, "shop::checkout")["cluster"];
+    let c_invoice = &module(&v, "shop::invoice")["cluster"];
+    assert_ne!(c_checkout, c_invoice);
+    assert_eq!(c_checkout, &module(&v, "shop::orders")["cluster"]);
+    let cluster = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| &c["id"] == c_checkout)
+        .unwrap();
+    let o = &cluster["ownership"];
+    // Days 0-9 except Carol's day 8 touch it; days 0-5 also touch the other cluster.
+    assert_eq!(o["changes"], 9);
+    assert_eq!(o["authors"], 2);
+    assert_eq!(o["crossing_share"], 0.6667);
+    assert_eq!(o["main_author_share"], 0.6667);
+
+    // The pair that has no static edge and crosses the proposed services is a warning.
+    let found = hidden(&v);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(
+        found[0]["subjects"],
+        serde_json::json!(["shop::checkout", "shop::invoice"])
+    );
+    let msg = found[0]["message"].as_str().unwrap();
+    assert!(msg.contains("changed together in 6 commits"), "{msg}");
+    assert!(msg.contains("different proposed services"), "{msg}");
+}
+
+#[test]
+fn modules_changed_together_are_clustered_together() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop(dir);
+    let (v, _) = analyze(dir, &[]);
+    assert_eq!(
+        v["summary"]["clustering"]["signals"],
+        serde_json::json!(["static", "history"])
+    );
+    assert_eq!(
+        module(&v, "shop::checkout")["cluster"],
+        module(&v, "shop::invoice")["cluster"],
+        "the default signals weigh the history in"
+    );
+    // Still named, as a note: the proposed services already keep the pair together.
+    let found = hidden(&v);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0]["severity"], "note");
+}
+
+#[test]
+fn authors_stay_private_unless_asked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop(dir);
+    for format in ["json", "table", "html"] {
+        let out = archsplit(dir, dir, &["analyze", ".", "--format", format]);
+        expect_code(&out, 0);
+        let text = stdout(&out).to_lowercase();
+        for who in ["alice", "bob", "carol", "example.invalid"] {
+            assert!(!text.contains(who), "{format} names {who}");
+        }
+    }
+    let (v, text) = analyze(dir, &["--show-authors", "--signals", "static"]);
+    assert!(text.contains("Alice <alice@example.invalid>"));
+    let owners: Vec<&Value> = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["ownership"]["owners"].as_array().unwrap())
+        .collect();
+    assert!(owners
+        .iter()
+        .any(|o| o["author"] == "Bob <bob@example.invalid>"));
+}
+
+#[test]
+fn history_reading_changes_nothing_in_the_repository() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop(dir);
+    let before = snapshot(dir);
+    let status = |d: &Path| {
+        Command::new("git")
+            .args(["status", "--porcelain", "--ignored"])
+            .current_dir(d)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let status_before = status(dir);
+    let cache = tempfile::tempdir().unwrap();
+    let out = archsplit(
+        dir,
+        dir,
+        &[
+            "analyze",
+            ".",
+            "--cache-dir",
+            cache.path().to_str().unwrap(),
+        ],
+    );
+    expect_code(&out, 0);
+    assert_eq!(before, snapshot(dir));
+    assert_eq!(status_before, status(dir));
+}
+
+#[test]
+fn bounds_renames_shallow_clones_and_no_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("shop");
+    std::fs::create_dir(&dir).unwrap();
+    shop(&dir);
+
+    // --max-commit-modules: the first commit (all 7 modules) is left out.
+    let (v, _) = analyze(&dir, &["--max-commit-modules", "3"]);
+    assert_eq!(v["summary"]["history"]["skipped_large"], 1);
+    assert_eq!(v["summary"]["history"]["commits"], 9);
+    assert_eq!(module(&v, "shop::checkout")["changes"], 6);
+
+    // --since and --max-commits.
+    let (v, _) = analyze(&dir, &["--since", "2024-01-07"]);
+    assert_eq!(v["summary"]["history"]["commits"], 4);
+    assert_eq!(v["summary"]["history"]["since"], "2024-01-07");
+    let (v, _) = analyze(&dir, &["--max-commits", "2"]);
+    assert_eq!(v["summary"]["history"]["commits"], 2);
+    assert_eq!(v["summary"]["history"]["truncated"], true);
+
+    // A rename carries the file's history over to its new name.
+    git_as(&dir, "Bob", 10, &["mv", "src/tax.rs", "src/levy.rs"]);
+    let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        lib.replace("pub mod tax;", "#[path = \"levy.rs\"]\npub mod tax;"),
+    )
+    .unwrap();
+    git_as(&dir, "Bob", 10, &["commit", "-q", "-am", "rename"]);
+    let (v, _) = analyze(&dir, &["--signals", "static"]);
+    assert_eq!(module(&v, "shop::tax")["file"], "src/levy.rs");
+    assert_eq!(
+        module(&v, "shop::tax")["changes"],
+        3,
+        "two before the rename, one rename"
+    );
+
+    // A shallow clone says so and reads what is there.
+    let shallow = tmp.path().join("shallow");
+    let url = format!("file://{}", dir.display());
+    git_as(
+        tmp.path(),
+        "Bob",
+        11,
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "3",
+            &url,
+            shallow.to_str().unwrap(),
+        ],
+    );
+    let (v, _) = analyze(&shallow, &[]);
+    assert_eq!(v["summary"]["history"]["shallow"], true);
+    assert_eq!(v["summary"]["history"]["commits_read"], 3);
+
+    // No repository: said so, static coupling alone.
+    let plain = tmp.path().join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    std::fs::write(
+        plain.join("Cargo.toml"),
+        std::fs::read(dir.join("Cargo.toml")).unwrap(),
+    )
+    .unwrap();
+    crate::support::copy_dir(&dir.join("src"), &plain.join("src"));
+    let (v, _) = analyze(&plain, &[]);
+    let h = &v["summary"]["history"];
+    assert_eq!(h["status"], "unavailable");
+    assert_eq!(h["reason"], "not inside a git repository");
+    assert_eq!(
+        v["summary"]["clustering"]["signals"],
+        serde_json::json!(["static"])
+    );
+    assert_eq!(module(&v, "shop::tax")["volatility"], Value::Null);
+    assert!(v["change_coupling"].as_array().unwrap().is_empty());
+    assert!(hidden(&v).is_empty());
+
+    // --no-history: off.
+    let (v, _) = analyze(&dir, &["--no-history"]);
+    assert_eq!(v["summary"]["history"]["status"], "off");
+}
+
+#[test]
+fn bad_history_flags_are_one_line_and_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["analyze", ".", "--since", "last week"],
+        vec!["analyze", ".", "--max-commits", "0"],
+        vec!["analyze", ".", "--signals", "vibes"],
+    ] {
+        let out = archsplit(tmp.path(), tmp.path(), &args);
+        expect_code(&out, 2);
+    }
+}
