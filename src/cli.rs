@@ -128,7 +128,7 @@ pub struct AnalyzeArgs {
 pub struct HistoryArgs {
     /// What weighs the clustering graph, comma-separated: `static` (references), `history`
     /// (commits that change both modules), `authors` (the people both modules share)
-    /// [default: static,history; static alone without history].
+    /// [default: static]. History needs at least 10 commits to weigh in.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SIGNALS")]
     pub signals: Vec<crate::history::signals::Signal>,
     /// Read commits from this date on (YYYY-MM-DD) [default: two years before HEAD's commit].

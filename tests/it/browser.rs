@@ -338,28 +338,24 @@ fn base64_decoder_round_trips() {
 }
 
 /// Writes the report of `dir` and returns its path and the analysis it embeds.
-fn report(dir: &Path, out_dir: &Path, name: &str) -> (PathBuf, Value) {
+fn report(dir: &Path, out_dir: &Path, name: &str, history: bool) -> (PathBuf, Value) {
     let marks = tempfile::tempdir().unwrap();
     let html = out_dir.join(format!("{name}.html"));
-    let o = archsplit(
-        dir,
-        marks.path(),
-        &[
-            "analyze",
-            ".",
-            "--format",
-            "html",
-            "-o",
-            html.to_str().unwrap(),
-            "--no-history",
-        ],
-    );
+    let no_history: &[&str] = if history { &[] } else { &["--no-history"] };
+    let mut args = vec![
+        "analyze",
+        ".",
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+    ];
+    args.extend(no_history);
+    let o = archsplit(dir, marks.path(), &args);
     expect_code(&o, 0);
-    let o = archsplit(
-        dir,
-        marks.path(),
-        &["analyze", ".", "--format", "json", "--no-history"],
-    );
+    let mut args = vec!["analyze", ".", "--format", "json"];
+    args.extend(no_history);
+    let o = archsplit(dir, marks.path(), &args);
     expect_code(&o, 0);
     (html, serde_json::from_slice(&o.stdout).unwrap())
 }
@@ -376,6 +372,10 @@ fn html_report_renders_offline_in_chromium() {
     let work = tempfile::tempdir().unwrap();
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-screenshots");
     std::fs::create_dir_all(&shots).unwrap();
+    // A scripted repository with history: ownership and hidden coupling are drawn too.
+    let shop = work.path().join("shop-history");
+    std::fs::create_dir(&shop).unwrap();
+    crate::history::shop(&shop);
     let mut cases: Vec<(String, PathBuf)> = [
         "hybrid-split",
         "over-fragmented",
@@ -386,6 +386,7 @@ fn html_report_renders_offline_in_chromium() {
     .iter()
     .map(|c| (c.to_string(), testdata().join(c)))
     .collect();
+    cases.push(("shop-history".to_string(), shop.clone()));
     if let Some(extra) = std::env::var_os("ARCHSPLIT_REPORT_EXTRA") {
         for p in std::env::split_paths(&extra) {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -417,7 +418,8 @@ fn html_report_renders_offline_in_chromium() {
     );
 
     for (name, dir) in &cases {
-        let (html, data) = report(dir, work.path(), name);
+        let history = dir == &shop;
+        let (html, data) = report(dir, work.path(), name, history);
         let url = format!("file://{}", html.display());
         b.open(&url);
         let clusters = data["clusters"].as_array().unwrap().len();
@@ -468,6 +470,18 @@ fn html_report_renders_offline_in_chromium() {
             assert!(boxes.as_u64().unwrap() > 0, "{name}: warning shown");
             let marked = b.eval("document.querySelectorAll('.card.has-warning').length");
             assert!(marked.as_u64().unwrap() > 0, "{name}: card marked");
+        }
+        if history {
+            let dashed = b.eval("document.querySelectorAll('#graph .edge.hidden-coupling').length");
+            assert!(
+                dashed.as_u64().unwrap() > 0,
+                "{name}: hidden coupling drawn"
+            );
+            let owned = b.eval("document.querySelector('#cards').textContent");
+            assert!(
+                owned.as_str().unwrap().contains("History and ownership"),
+                "{name}: ownership on the cards"
+            );
         }
         b.eval("window.scrollTo(0, 0)");
         let shot = shots.join(format!("{name}.png"));

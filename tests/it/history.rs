@@ -66,9 +66,10 @@ fn change(dir: &Path, author: &str, day: u32, files: &[&str]) {
 /// billing/invoice/tax — that refer to each other only inside; `checkout` and `invoice` have
 /// no static dependency, yet most commits change both.
 ///
-/// Commits: day 0 Alice adds everything; days 1-5 Alice changes checkout and invoice;
-/// days 6-7 Bob changes orders and cart; day 8 Carol changes tax; day 9 Bob changes checkout.
-fn shop(dir: &Path) {
+/// `shop_files` writes the crate and commits it as Alice on day 0. `shop` goes on: days 1-5
+/// Alice changes checkout and invoice; days 6-7 Bob changes orders and cart; day 8 Carol
+/// changes tax; day 9 Bob changes checkout.
+fn shop_files(dir: &Path) {
     write(
         dir,
         "Cargo.toml",
@@ -123,6 +124,11 @@ fn shop(dir: &Path) {
     git_as(dir, "Alice", 0, &["init", "-q"]);
     git_as(dir, "Alice", 0, &["add", "-A"]);
     git_as(dir, "Alice", 0, &["commit", "-q", "-m", "shop"]);
+}
+
+/// `shop_files` with the commits described at `shop`.
+pub fn shop(dir: &Path) {
+    shop_files(dir);
     for day in 1..=5 {
         change(dir, "Alice", day, &["src/checkout.rs", "src/invoice.rs"]);
     }
@@ -246,7 +252,7 @@ fn modules_changed_together_are_clustered_together() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     shop(dir);
-    let (v, _) = analyze(dir, &[]);
+    let (v, _) = analyze(dir, &["--signals", "static,history"]);
     assert_eq!(
         v["summary"]["clustering"]["signals"],
         serde_json::json!(["static", "history"])
@@ -254,8 +260,33 @@ fn modules_changed_together_are_clustered_together() {
     assert_eq!(
         module(&v, "shop::checkout")["cluster"],
         module(&v, "shop::invoice")["cluster"],
-        "the default signals weigh the history in"
+        "the history weighs in"
     );
+    assert_ne!(
+        module(&v, "shop::checkout")["cluster"],
+        module(&v, "shop::orders")["cluster"]
+    );
+    // By default the static graph alone decides, and the finding warns.
+    let (v, _) = analyze(dir, &[]);
+    assert_eq!(
+        v["summary"]["clustering"]["signals"],
+        serde_json::json!(["static"])
+    );
+    assert_ne!(
+        module(&v, "shop::checkout")["cluster"],
+        module(&v, "shop::invoice")["cluster"]
+    );
+    assert_eq!(hidden(&v)[0]["severity"], "warning");
+    // History alone, and all three signals, also keep the pair together.
+    for signals in ["history", "static,history,authors"] {
+        let (v, _) = analyze(dir, &["--signals", signals]);
+        assert_eq!(
+            module(&v, "shop::checkout")["cluster"],
+            module(&v, "shop::invoice")["cluster"],
+            "{signals}"
+        );
+    }
+    let (v, _) = analyze(dir, &["--signals", "static,history"]);
     // Still named, as a note: the proposed services already keep the pair together.
     let found = hidden(&v);
     assert_eq!(found.len(), 1);
@@ -414,4 +445,79 @@ fn bad_history_flags_are_one_line_and_exit_2() {
         let out = archsplit(tmp.path(), tmp.path(), &args);
         expect_code(&out, 2);
     }
+}
+
+/// Rules loose enough that the tiny clusters of `shop` could be services, so that only the
+/// history rules decide.
+const LOOSE_RULES: &str = "\
+[rules.nanoservice-candidate]\nenabled = false\n\
+[rules.too-small-for-a-service.thresholds]\nmin_loc = 1\n\
+[rules.microservice-candidate.thresholds]\nmin_loc = 1\nmin_cohesion = 0.0\nmax_code_share = 1.0\n\
+[rules.chatty-boundary]\nenabled = false\n\
+[rules.change-crossing.thresholds]\nmin_changes = 5\n\
+[rules.separate-team.thresholds]\nmin_changes = 5\n";
+
+fn cluster_of<'a>(v: &'a Value, module_path: &str) -> &'a Value {
+    let id = &module(v, module_path)["cluster"];
+    v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| &c["id"] == id)
+        .unwrap()
+}
+
+fn rules_of(c: &Value) -> Vec<&str> {
+    c["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn most_commits_crossing_a_boundary_keep_a_cluster_in_the_monolith() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop(dir);
+    std::fs::write(dir.join("archsplit.toml"), LOOSE_RULES).unwrap();
+    let (v, _) = analyze(dir, &[]);
+    // {orders, cart, checkout}: 6 of its 9 commits also change billing's side.
+    let c = cluster_of(&v, "shop::orders");
+    assert_eq!(c["recommendation"], "monolith");
+    assert!(rules_of(c).contains(&"change-crossing"), "{c:#}");
+    // Without history the same cluster would be a service.
+    let (v, _) = analyze(dir, &["--no-history"]);
+    assert_eq!(
+        cluster_of(&v, "shop::orders")["recommendation"],
+        "microservice"
+    );
+}
+
+#[test]
+fn a_cluster_owned_by_its_own_people_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop_files(dir);
+    // Alice works on the orders side, Bob on the billing side; no commit crosses.
+    for day in 1..=6 {
+        let f = ["src/orders.rs", "src/cart.rs", "src/checkout.rs"][day as usize % 3];
+        change(dir, "Alice", day, &[f]);
+    }
+    for day in 7..=12 {
+        let f = ["src/billing.rs", "src/invoice.rs", "src/tax.rs"][day as usize % 3];
+        change(dir, "Bob", day, &[f]);
+    }
+    std::fs::write(dir.join("archsplit.toml"), LOOSE_RULES).unwrap();
+    let (v, _) = analyze(dir, &[]);
+    for m in ["shop::orders", "shop::billing"] {
+        let c = cluster_of(&v, m);
+        assert_eq!(c["recommendation"], "microservice", "{c:#}");
+        assert!(rules_of(c).contains(&"separate-team"), "{c:#}");
+    }
+    let billing = &cluster_of(&v, "shop::billing")["ownership"];
+    // Bob's six commits of its seven (the first, Alice's, created everything).
+    assert_eq!(billing["own_team_share"], 0.8571);
+    assert_eq!(billing["crossing_share"], 0.1429);
 }

@@ -81,7 +81,12 @@
   chip("kernel modules", s.kernel_modules); chip("cycles", s.cycles);
   chip("modularity", s.modularity);
   if (s.mojofm_vs_crates !== undefined && s.mojofm_vs_crates !== null) chip("MoJoFM vs crates", s.mojofm_vs_crates);
-  if (s.history) chip("commits read", s.history.commits);
+  if (s.history && s.history.status === "read") {
+    chip("commits read", s.history.commits);
+    chip("authors", s.history.authors);
+  } else if (s.history) {
+    chips.append(el("span", { class: "chip", title: s.history.reason || "" }, "history ", el("b", { text: s.history.status })));
+  }
   chip("diagnostics", s.diagnostics);
   document.getElementById("footer").textContent =
     `${data.tool ? data.tool.name + " " + data.tool.version : "archsplit"} · schema ${data.schema_version} · ` +
@@ -329,6 +334,21 @@
       node.addEventListener("click", (ev) => { ev.stopPropagation(); select({ kind: "module", index: m }); });
       nodes.append(node);
     }
+    // Pairs that change together with no dependency (hidden-coupling), dashed.
+    for (const f of findings) {
+      if (f.rule !== "hidden-coupling" || (f.subjects || []).length !== 2) continue;
+      const ma = modIndex.get(f.subjects[0]), mb = modIndex.get(f.subjects[1]);
+      if (ma === undefined || mb === undefined) continue;
+      const a = nodeOf(ma), b = nodeOf(mb);
+      if (a === b) continue;
+      const p = xy(a), q = xy(b);
+      const line = svg("line", { class: "edge hidden-coupling", x1: p.x, y1: p.y, x2: q.x, y2: q.y });
+      line.dataset.a = a; line.dataset.b = b;
+      const title = svg("title");
+      title.textContent = f.message;
+      line.append(title);
+      edges.append(line);
+    }
     highlight();
     renderLegend();
   }
@@ -341,6 +361,9 @@
       : [["#475467", "crate (modules inside are coloured by cluster)"]];
     for (const [c, label] of items) lg.append(el("span", {}, el("span", { class: "sw", style: `background:${c}` }), label));
     lg.append(el("span", {}, el("span", { class: "sw", style: "background:#b42318" }), "dependency in a cycle"));
+    if (findings.some((f) => f.rule === "hidden-coupling")) {
+      lg.append(el("span", {}, el("span", { class: "sw", style: "background:#7a5af8" }), "dashed: change together, no dependency (hidden-coupling)"));
+    }
     lg.append(el("span", { text: "edge thickness: dependency weight (references)" }));
   }
 
@@ -471,6 +494,9 @@
         el("p", { class: "muted" }, `${m.crate} · `, el("code", { text: `${m.file}:${m.line}` })),
         el("p", {}, `${m.loc} lines · ${m.public_items} public items · items: ${items}`),
         state ? el("p", {}, "state: ", el("code", { text: state })) : null,
+        m.changes !== null && m.changes !== undefined
+          ? el("p", {}, `changed in ${plural(m.changes, "commit")} (volatility ${fmt(m.volatility)}) by ${plural(m.authors, "author")}; main author's share ${fmt(m.main_author_share)}`)
+          : null,
         el("p", { class: "sub", text: "Its cluster" }),
         clusterSummary(ci === kernelKey ? null : clusters[ci]),
         el("p", { class: "sub", text: `Depends on (${out[sel.index].length})` }),
@@ -485,6 +511,7 @@
       if (mode === "cluster") {
         details.append(clusterSummary(g.cluster));
         if (g.cluster) details.append(priceBlock(g.cluster));
+        if (g.cluster && g.cluster.ownership) details.append(ownershipBlock(g.cluster.ownership));
       } else {
         const cs = new Map();
         for (const m of g.members) cs.set(modCluster[m], (cs.get(modCluster[m]) || 0) + 1);
@@ -514,6 +541,17 @@
       el("div", {}, el("span", { class: "muted", text: "types crossing it:" }), list(p.crossing_types)),
       el("div", {}, el("span", { class: "muted", text: "shared state:" }), list(p.shared_state)));
   }
+  function ownershipBlock(o) {
+    return el("div", {},
+      el("p", { class: "sub", text: "History and ownership" }),
+      el("div", { class: "figures" },
+        el("span", { text: "commits that changed it" }), el("b", { text: fmt(o.changes) }),
+        el("span", { text: "authors" }), el("b", { text: fmt(o.authors) }),
+        el("span", { text: "main author's share" }), el("b", { text: fmt(o.main_author_share) }),
+        el("span", { text: "share by people who work mostly here" }), el("b", { text: fmt(o.own_team_share) }),
+        el("span", { text: "commits that also change another cluster" }), el("b", { text: `${Math.round(o.crossing_share * 100)}%` })),
+      o.owners ? el("ul", {}, ...o.owners.slice(0, 10).map((w) => el("li", {}, `${w.author}: ${Math.round(w.share * 100)}%`))) : null);
+  }
   const cards = document.getElementById("cards");
   clusters.forEach((c, i) => {
     const fs = findingsFor(c);
@@ -529,6 +567,7 @@
       fs.length ? el("div", {}, ...fs.map(findingBox)) : null,
       el("p", { class: "sub", text: "Why" }), reasonsList(c),
       priceBlock(c),
+      c.ownership ? ownershipBlock(c.ownership) : null,
       el("p", { class: "sub", text: "Metrics" }),
       el("div", { class: "figures" }, ...["cohesion", "conductance", "instability", "fan_in", "fan_out", "ca", "ce"]
         .filter((k) => m[k] !== undefined).flatMap((k) => [el("span", { text: k }), el("b", { text: fmt(m[k]) })])));

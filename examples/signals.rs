@@ -1,0 +1,140 @@
+//! Which signals should weigh the clustering? Runs the analysis of a git repository once per
+//! combination of `--signals` and prints, for each, the clusters, the static modularity of the
+//! result, the share of commits that would cross a cluster boundary, and MoJoFM against two
+//! reference decompositions the authors chose: the crates, and the top-level modules of each
+//! crate (`krate::a::...` → `krate::a`), which in a single-crate repository are its parts.
+//!
+//! usage: cargo run --release --example signals -- PATH [--since YYYY-MM-DD]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use archsplit::analysis::{analyze, compare::mojofm, ClusterOptions};
+use archsplit::config::Input;
+use archsplit::history::signals::{clustering_weights, Signal};
+use archsplit::history::{self, HistoryAnalysis, HistoryOptions};
+
+fn main() -> anyhow::Result<()> {
+    // syn's parser is recursive: parse on threads with stacks as large as archsplit's own.
+    rayon::ThreadPoolBuilder::new()
+        .stack_size(512 << 20)
+        .build()?
+        .install(run)
+}
+
+fn run() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = PathBuf::from(args.first().map(String::as_str).unwrap_or("."));
+    let since = args
+        .iter()
+        .position(|a| a == "--since")
+        .and_then(|i| args.get(i + 1).cloned());
+    let input = Input {
+        path: path.clone(),
+        include_tests: false,
+        no_cargo: false,
+        jobs: None,
+        progress: false,
+        exclude: Vec::new(),
+        timings: false,
+        cache_dir: None,
+        no_cache: true,
+    };
+    let (_ws, g) = archsplit::build_graph(&input)?;
+    let opts = HistoryOptions {
+        since,
+        ..HistoryOptions::default()
+    };
+    let h = history::map(history::read(&path, &opts), &g, &opts);
+    println!(
+        "{}: {} modules, history {} ({} commits, {} authors, {} to {})",
+        path.display(),
+        g.modules.len(),
+        h.info.status,
+        h.info.commits,
+        h.info.authors,
+        h.info.first.as_deref().unwrap_or("?"),
+        h.info.last.as_deref().unwrap_or("?")
+    );
+    let ha = HistoryAnalysis::new(h, g.modules.len(), false);
+
+    // Reference decompositions, the kernel left as its own group by the comparison.
+    let index = |keys: Vec<String>| -> Vec<usize> {
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        keys.into_iter()
+            .map(|k| {
+                let n = ids.len();
+                *ids.entry(k).or_insert(n)
+            })
+            .collect()
+    };
+    let crates = index(
+        g.modules
+            .iter()
+            .map(|m| g.crates[m.krate].package.clone())
+            .collect(),
+    );
+    let parts = index(
+        g.modules
+            .iter()
+            .map(|m| m.path.split("::").take(2).collect::<Vec<_>>().join("::"))
+            .collect(),
+    );
+
+    println!(
+        "signals                   clusters  modularity  crossing  MoJoFM/crates  MoJoFM/parts"
+    );
+    let sets: [&[Signal]; 5] = [
+        &[Signal::Static],
+        &[Signal::Static, Signal::History],
+        &[Signal::Static, Signal::Authors],
+        &[Signal::Static, Signal::History, Signal::Authors],
+        &[Signal::History],
+    ];
+    for set in sets {
+        let (weights, used) = clustering_weights(&g, Some(&ha.coupling), set);
+        let opts = ClusterOptions {
+            weights: weights.map(std::sync::Arc::new),
+            signals: used.clone(),
+            ..ClusterOptions::default()
+        };
+        let a = analyze(&g, &opts);
+        let k = a.clustering.k;
+        let assign: Vec<usize> = a
+            .clustering
+            .assignment
+            .iter()
+            .map(|c| c.unwrap_or(k))
+            .collect();
+        // Share of the commits that change modules in more than one cluster.
+        let crossing = ha
+            .history
+            .commits
+            .iter()
+            .filter(|c| {
+                let mut cl: Vec<usize> = c
+                    .modules
+                    .iter()
+                    .filter_map(|&m| a.clustering.assignment[m])
+                    .collect();
+                cl.sort_unstable();
+                cl.dedup();
+                cl.len() > 1
+            })
+            .count() as f64
+            / ha.history.commits.len().max(1) as f64;
+        let name = used
+            .iter()
+            .map(|s| format!("{s:?}").to_lowercase())
+            .collect::<Vec<_>>()
+            .join(",");
+        println!(
+            "{name:<25} {k:>8}  {:>10.3}  {:>7.1}%  {:>13.1}  {:>12.1}",
+            a.quality.modularity,
+            crossing * 100.0,
+            mojofm(&assign, &crates),
+            mojofm(&assign, &parts)
+        );
+    }
+    Ok(())
+}
