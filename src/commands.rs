@@ -73,6 +73,22 @@ pub fn analyze(
         hist.history.available().then_some(&hist.coupling),
         &history.signals,
     );
+    let mut asked = history.signals.clone();
+    asked.sort();
+    asked.dedup();
+    if asked != used {
+        let why = match &hist.history.info.reason {
+            Some(r) => r.clone(),
+            None => format!(
+                "{} commits, fewer than {}",
+                hist.history.info.commits,
+                history::signals::MIN_COMMITS
+            ),
+        };
+        eprintln!(
+            "archsplit: note: no history to weigh the clustering ({why}); static coupling alone"
+        );
+    }
     cluster.weights = weights.map(std::sync::Arc::new);
     cluster.signals = used;
     let a = timings::time("analysis", || analysis::analyze(&g, &cluster));

@@ -139,8 +139,13 @@ pub fn read(dir: &Path, opts: &HistoryOptions) -> RawHistory {
         if !dir.is_dir() {
             return Err("the analyzed path is not a directory".to_string());
         }
-        if crate::git::toplevel(&dir).is_err() {
-            return Err("not inside a git repository".into());
+        if let Err(e) = crate::git::toplevel(&dir) {
+            let e = format!("{e:#}");
+            return Err(if e.contains("not a git repository") {
+                "not inside a git repository".into()
+            } else {
+                e
+            });
         }
         let Some(head) = crate::git::head_time(&dir) else {
             return Err("the repository has no commits".into());

@@ -350,6 +350,13 @@ fn history_line(i: &crate::history::HistoryInfo) -> String {
     if i.status != "read" {
         return format!("not used: {}", i.reason.as_deref().unwrap_or("unavailable"));
     }
+    if i.commits == 0 {
+        return format!(
+            "no commit since {} changed the analyzed modules ({} read)",
+            i.since.as_deref().unwrap_or("?"),
+            i.commits_read
+        );
+    }
     let mut s = format!(
         "{} commits ({} to {}), {} authors",
         i.commits,
