@@ -246,6 +246,9 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         Default::default()
     };
     let g = model::build(&ws, opts, cache.as_ref(), pre, &progress);
+    if let Some(c) = &cache {
+        timings::time("cache-write", || c.flush());
+    }
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }

@@ -124,8 +124,10 @@ pub fn build_forest(
         parsed.extend(batch);
         let batch = std::mem::take(&mut b.pending);
         for p in batch {
-            let facts = match parsed.remove(&p.file) {
-                Some(f) => f,
+            // A file can be reached more than once (argless macros re-expanded, a module
+            // file shared by targets): its facts are kept, never parsed a second time.
+            let facts = match parsed.get(&p.file) {
+                Some(f) => f.clone(),
                 None => parse_file(&p.file, &ws.rel(&p.file), opts, cache),
             };
             b.attach(p.module, facts, &p.file, p.mod_rs);
@@ -633,8 +635,9 @@ pub fn likely_sources(root: &Path) -> Vec<PathBuf> {
                     .strip_prefix(root)
                     .is_ok_and(|r| r.components().any(|c| c.as_os_str() == "src"))
         })
-        .filter_map(|e| e.path().canonicalize().ok())
-        .filter(|p| p.starts_with(root))
+        // `root` is canonical and the walk follows no link, so every path is canonical
+        // already (a symbolic link is not a file here): no system call per component.
+        .map(|e| e.into_path())
         .collect();
     out.sort();
     out.dedup();
@@ -655,6 +658,11 @@ fn source_files(ws: &Workspace) -> Vec<PathBuf> {
     }
     let mut out = Vec::new();
     for dir in dirs {
+        // A canonical start, and a walk that follows no link, give canonical paths without a
+        // system call per path component.
+        let Ok(dir) = dir.canonicalize() else {
+            continue;
+        };
         let walker = walkdir::WalkDir::new(&dir)
             .follow_links(false)
             .sort_by_file_name()
@@ -664,11 +672,9 @@ fn source_files(ws: &Workspace) -> Vec<PathBuf> {
             if !e.file_type().is_file() || e.path().extension().is_none_or(|x| x != "rs") {
                 continue;
             }
-            let Ok(canon) = e.path().canonicalize() else {
-                continue;
-            };
-            if canon.starts_with(&ws.root) && !ws.is_excluded(&canon) {
-                out.push(canon);
+            let path = e.into_path();
+            if path.starts_with(&ws.root) && !ws.is_excluded(&path) {
+                out.push(path);
             }
         }
     }

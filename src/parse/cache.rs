@@ -1,23 +1,50 @@
 //! The parse cache: the facts of each file, keyed by a hash of its bytes, archsplit's
-//! version and the parse options, stored one file per entry under the workspace's
+//! version and the parse options, kept in one pack file, `facts.pack`, under the workspace's
 //! `target/archsplit/cache/` (or `--cache-dir`).
 //!
-//! Safe under concurrent runs and interrupted writes: an entry is written to a private
-//! temporary name and renamed into place, so readers see a whole entry or none. An entry that
-//! does not decode (truncated, corrupt, another format) is ignored and rewritten.
+//! One pack instead of one file per entry: creating, writing and renaming a file per source
+//! file cost more than a third of a cold run on tokio (about 0.4 ms each on this machine's
+//! file system). The pack is read once when the cache opens and written once, at `flush`,
+//! only when the run parsed something new: a warm run writes nothing.
+//!
+//! Safe under concurrent runs and interrupted writes: the pack is written to a private
+//! temporary name and renamed into place, so readers see a whole pack or the previous one;
+//! two runs writing at once each leave a whole pack (the last one wins). A pack that does not
+//! decode (truncated, corrupt, another format) is ignored and replaced. Entries are kept
+//! across runs of different workspaces sharing a cache directory, the ones this run used
+//! first, up to `MAX_ENTRIES`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
 
 use super::{FileFacts, ParseOptions};
 
 /// Changes whenever the facts or their encoding change; part of every key.
 const FORMAT: u32 = 1;
-const MAGIC: &[u8; 8] = b"ASPLTC01";
+const MAGIC: &[u8; 8] = b"ASPLTP02";
+const PACK: &str = "facts.pack";
+/// Entries a pack keeps at most (this run's always, then earlier runs' others).
+pub const MAX_ENTRIES: usize = 200_000;
+
+/// The pack as stored: encoded facts by key.
+#[derive(Serialize, Deserialize, Default)]
+struct Pack {
+    entries: Vec<(String, Vec<u8>)>,
+}
 
 #[derive(Debug)]
 pub struct Cache {
     dir: PathBuf,
+    /// Encoded facts from the pack on disk, by key.
+    stored: HashMap<String, Vec<u8>>,
+    /// What this run used or produced, by key, for the next pack.
+    run: Mutex<HashMap<String, Vec<u8>>>,
+    /// Whether the run parsed something the pack did not hold.
+    fresh: Mutex<bool>,
 }
 
 impl Cache {
@@ -25,8 +52,19 @@ impl Cache {
     /// archsplit then simply parses everything).
     pub fn open(dir: &Path) -> Option<Cache> {
         std::fs::create_dir_all(dir).ok()?;
+        let stored = std::fs::read(dir.join(PACK))
+            .ok()
+            .and_then(|bytes| {
+                let body = bytes.strip_prefix(MAGIC.as_slice())?;
+                postcard::from_bytes::<Pack>(body).ok()
+            })
+            .map(|p| p.entries.into_iter().collect())
+            .unwrap_or_default();
         Some(Cache {
             dir: dir.to_path_buf(),
+            stored,
+            run: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(false),
         })
     }
 
@@ -47,28 +85,56 @@ impl Cache {
         format!("{a:016x}{b:016x}{:08x}", bytes.len() as u32)
     }
 
-    fn path(&self, key: &str) -> PathBuf {
-        self.dir.join(&key[..2]).join(key)
-    }
-
-    /// The cached facts of `key`, if a whole, decodable entry is there.
+    /// The cached facts of `key`, if the pack holds a decodable entry.
     pub fn get(&self, key: &str) -> Option<FileFacts> {
-        let bytes = std::fs::read(self.path(key)).ok()?;
-        let body = bytes.strip_prefix(MAGIC.as_slice())?;
-        postcard::from_bytes(body).ok()
+        let body = self.stored.get(key)?;
+        let facts = postcard::from_bytes(body).ok()?;
+        if let Ok(mut run) = self.run.lock() {
+            run.entry(key.to_string()).or_insert_with(|| body.clone());
+        }
+        Some(facts)
     }
 
-    /// Stores the facts of `key`; failures only cost a parse next time.
+    /// Keeps the facts of `key` for the next pack; failures only cost a parse next time.
     pub fn put(&self, key: &str, facts: &FileFacts) {
         let Ok(body) = postcard::to_allocvec(facts) else {
             return;
         };
-        let path = self.path(key);
-        let Some(dir) = path.parent() else { return };
-        if std::fs::create_dir_all(dir).is_err() {
+        if let (Ok(mut run), Ok(mut fresh)) = (self.run.lock(), self.fresh.lock()) {
+            run.insert(key.to_string(), body);
+            *fresh = true;
+        }
+    }
+
+    /// Writes the pack if this run parsed anything new: this run's entries, then earlier
+    /// ones up to `MAX_ENTRIES`, sorted by key so that equal content gives equal bytes.
+    pub fn flush(&self) {
+        let (Ok(run), Ok(fresh)) = (self.run.lock(), self.fresh.lock()) else {
+            return;
+        };
+        if !*fresh {
             return;
         }
-        let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
+        let mut entries: Vec<(String, Vec<u8>)> =
+            run.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut older: Vec<(&String, &Vec<u8>)> = self
+            .stored
+            .iter()
+            .filter(|(k, _)| !run.contains_key(*k))
+            .collect();
+        older.sort();
+        let room = MAX_ENTRIES.saturating_sub(entries.len());
+        entries.extend(
+            older
+                .into_iter()
+                .take(room)
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
+        entries.sort();
+        let Ok(body) = postcard::to_allocvec(&Pack { entries }) else {
+            return;
+        };
+        let Ok(mut tmp) = tempfile::NamedTempFile::new_in(&self.dir) else {
             return;
         };
         if tmp
@@ -78,7 +144,7 @@ impl Cache {
         {
             return;
         }
-        let _ = tmp.persist(&path);
+        let _ = tmp.persist(self.dir.join(PACK));
     }
 }
 
@@ -87,10 +153,19 @@ mod tests {
     use super::*;
     use crate::parse::{ItemDef, ItemKind};
 
+    fn facts(name: &str) -> FileFacts {
+        let mut facts = FileFacts::default();
+        facts.root.items.push(ItemDef {
+            name: name.into(),
+            kind: ItemKind::Fn,
+            public: false,
+        });
+        facts
+    }
+
     #[test]
-    fn entries_round_trip_and_corrupt_ones_are_ignored() {
+    fn entries_round_trip_and_corrupt_packs_are_ignored() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::open(dir.path()).unwrap();
         let opts = ParseOptions::default();
         let key = Cache::key(b"fn main() {}", opts);
         assert_ne!(
@@ -103,21 +178,49 @@ mod tests {
             )
         );
         assert_ne!(key, Cache::key(b"fn main() { }", opts));
+
+        let cache = Cache::open(dir.path()).unwrap();
         assert!(cache.get(&key).is_none());
-        let mut facts = FileFacts::default();
-        facts.root.items.push(ItemDef {
-            name: "main".into(),
-            kind: ItemKind::Fn,
-            public: false,
-        });
-        cache.put(&key, &facts);
-        assert_eq!(cache.get(&key).unwrap().root.items, facts.root.items);
-        // A truncated entry, as an interrupted writer without the rename would leave it.
-        let path = cache.path(&key);
-        let bytes = std::fs::read(&path).unwrap();
-        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
-        assert!(cache.get(&key).is_none());
-        std::fs::write(&path, b"garbage").unwrap();
-        assert!(cache.get(&key).is_none());
+        cache.put(&key, &facts("main"));
+        cache.flush();
+        let pack = dir.path().join(PACK);
+        let written = std::fs::read(&pack).unwrap();
+
+        // The next run reads it; using it without parsing anything writes nothing.
+        let cache = Cache::open(dir.path()).unwrap();
+        assert_eq!(
+            cache.get(&key).unwrap().root.items,
+            facts("main").root.items
+        );
+        std::fs::write(&pack, b"sentinel").unwrap();
+        cache.flush();
+        assert_eq!(std::fs::read(&pack).unwrap(), b"sentinel");
+
+        // A truncated pack, as an interrupted writer without the rename would leave it, and
+        // garbage, are both ignored, and the next flush replaces them.
+        for bad in [&written[..written.len() / 2], b"garbage".as_slice()] {
+            std::fs::write(&pack, bad).unwrap();
+            let cache = Cache::open(dir.path()).unwrap();
+            assert!(cache.get(&key).is_none());
+            cache.put(&key, &facts("main"));
+            cache.flush();
+            assert_eq!(std::fs::read(&pack).unwrap(), written);
+        }
+    }
+
+    #[test]
+    fn entries_of_other_workspaces_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = ParseOptions::default();
+        let (a, b) = (Cache::key(b"a", opts), Cache::key(b"b", opts));
+        let cache = Cache::open(dir.path()).unwrap();
+        cache.put(&a, &facts("a"));
+        cache.flush();
+        // Another workspace, same cache directory: it adds its entry and keeps the first.
+        let cache = Cache::open(dir.path()).unwrap();
+        cache.put(&b, &facts("b"));
+        cache.flush();
+        let cache = Cache::open(dir.path()).unwrap();
+        assert!(cache.get(&a).is_some() && cache.get(&b).is_some());
     }
 }

@@ -139,6 +139,67 @@ fn cached_runs_print_the_same_bytes_and_survive_a_corrupt_cache() {
     assert_eq!(run(&[]), cold, "rewritten");
 }
 
+#[test]
+fn concurrent_runs_share_one_cache_safely() {
+    let cache = tempfile::tempdir().unwrap();
+    let dirs = ["broken", "three-communities", "hub", "renamed-crates"];
+    let args = |dir: &str| {
+        let d = testdata().join(dir);
+        (
+            d,
+            vec![
+                "analyze".to_string(),
+                ".".into(),
+                "--format".into(),
+                "json".into(),
+                "--no-history".into(),
+                "--cache-dir".into(),
+                cache.path().to_string_lossy().into_owned(),
+            ],
+        )
+    };
+    let expected: Vec<Vec<u8>> = dirs
+        .iter()
+        .map(|d| {
+            let (dir, _) = args(d);
+            archsplit(
+                &dir,
+                &dir,
+                &[
+                    "analyze",
+                    ".",
+                    "--format",
+                    "json",
+                    "--no-history",
+                    "--no-cache",
+                ],
+            )
+            .stdout
+        })
+        .collect();
+    // Three rounds of all four workspaces at once, writing the same pack.
+    for _ in 0..3 {
+        let children: Vec<_> = dirs
+            .iter()
+            .map(|d| {
+                let (dir, a) = args(d);
+                std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+                    .args(&a)
+                    .current_dir(&dir)
+                    .env_remove("CARGO")
+                    .stdout(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for (child, want) in children.into_iter().zip(&expected) {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success());
+            assert_eq!(&out.stdout, want);
+        }
+    }
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
