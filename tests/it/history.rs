@@ -521,3 +521,71 @@ fn a_cluster_owned_by_its_own_people_says_so() {
     assert_eq!(billing["own_team_share"], 0.8571);
     assert_eq!(billing["crossing_share"], 0.1429);
 }
+
+#[test]
+fn the_repositorys_git_programs_never_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("repo");
+    std::fs::create_dir(&dir).unwrap();
+    shop(&dir);
+    let marks = tmp.path().join("marks");
+    std::fs::create_dir(&marks).unwrap();
+    // A program that leaves a mark named after how it was started.
+    let script = tmp.path().join("evil.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ntouch {}/\"$(basename \"$0\")-$1\"\ncat >/dev/null 2>&1\nexit 0\n",
+            marks.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let s = script.display();
+    let config = format!(
+        "[core]\n\tfsmonitor = {s} fsmonitor\n\tpager = {s} pager\n\thooksPath = {hooks}\n\
+         [diff]\n\texternal = {s} diff\n\
+         [diff \"evil\"]\n\ttextconv = {s} textconv\n\tcommand = {s} command\n\
+         [log]\n\tshowSignature = true\n[gpg]\n\tprogram = {s}\n\
+         [pager]\n\tlog = {s} logpager\n",
+        hooks = tmp.path().display()
+    );
+    let mut text = std::fs::read_to_string(dir.join(".git/config")).unwrap();
+    text.push_str(&config);
+    std::fs::write(dir.join(".git/config"), text).unwrap();
+    std::fs::write(dir.join(".gitattributes"), "*.rs diff=evil\n").unwrap();
+    for hook in [
+        "post-checkout",
+        "pre-commit",
+        "post-index-change",
+        "reference-transaction",
+    ] {
+        std::fs::copy(&script, tmp.path().join(hook)).unwrap();
+    }
+    let out = archsplit(&dir, &marks, &["analyze", ".", "--format", "json"]);
+    expect_code(&out, 0);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["summary"]["history"]["status"], "read",
+        "{}",
+        v["summary"]["history"]
+    );
+    assert_eq!(v["summary"]["history"]["commits"], 10);
+    let left: Vec<_> = std::fs::read_dir(&marks)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(left.is_empty(), "ran: {left:?}");
+    // The control: plain `git log -p` in the repository does start the planted programs.
+    let _ = Command::new("git")
+        .args(["log", "-p", "-1"])
+        .current_dir(&dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        std::fs::read_dir(&marks).unwrap().next().is_some(),
+        "the control should have run a planted program"
+    );
+}
