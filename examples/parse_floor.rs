@@ -10,17 +10,7 @@ fn main() -> anyhow::Result<()> {
     let path = std::env::args()
         .nth(1)
         .ok_or_else(|| anyhow::anyhow!("usage: parse_floor PATH"))?;
-    let input = archsplit::config::Input {
-        path: path.into(),
-        include_tests: false,
-        no_cargo: false,
-        jobs: None,
-        progress: false,
-        exclude: Vec::new(),
-        timings: false,
-        cache_dir: None,
-        no_cache: true,
-    };
+    let input = archsplit::config::Input::uncached(path.into());
     // The files the analysis reads: every file some module tree reaches.
     let (_ws, g) = archsplit::build_graph(&input)?;
     let files: BTreeSet<_> = g

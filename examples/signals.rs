@@ -29,17 +29,7 @@ fn run() -> anyhow::Result<()> {
         .iter()
         .position(|a| a == "--since")
         .and_then(|i| args.get(i + 1).cloned());
-    let input = Input {
-        path: path.clone(),
-        include_tests: false,
-        no_cargo: false,
-        jobs: None,
-        progress: false,
-        exclude: Vec::new(),
-        timings: false,
-        cache_dir: None,
-        no_cache: true,
-    };
+    let input = Input::uncached(path.clone());
     let (_ws, g) = archsplit::build_graph(&input)?;
     let opts = HistoryOptions {
         since,

@@ -147,6 +147,22 @@ impl Config {
 }
 
 impl Input {
+    /// `path` with every option at its default, quiet and without the cache: for tools
+    /// built on the library (the benchmarks' examples).
+    pub fn uncached(path: PathBuf) -> Input {
+        Input {
+            path,
+            include_tests: false,
+            no_cargo: false,
+            jobs: None,
+            progress: false,
+            exclude: Vec::new(),
+            timings: false,
+            cache_dir: None,
+            no_cache: true,
+        }
+    }
+
     fn from_args(a: InputArgs) -> Input {
         use std::io::IsTerminal;
         Input {
