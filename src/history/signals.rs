@@ -33,8 +33,8 @@ pub type WeightedPair = (usize, usize, f64);
 
 /// The signals used when `--signals` is not given: the static graph alone. Measured with
 /// `examples/signals.rs` (README, "History"): on the one repository with history at hand,
-/// adding history cut the commits that cross a cluster boundary (54% → 41%) but lowered the
-/// agreement with the authors' own decomposition (MoJoFM 39 → 30); the corpus families,
+/// adding history cut the commits that cross a cluster boundary (56% → 42%) but lowered the
+/// agreement with the authors' own decomposition (MoJoFM 39 → 35); the corpus families,
 /// published crates without history, cannot show otherwise. Static clusters also stay the
 /// same for the same code whatever the history window holds. History still feeds volatility,
 /// ownership, `hidden-coupling`, `change-crossing` and `separate-team` by default.
