@@ -166,8 +166,7 @@ pub fn write(
     }
     writeln!(out, "\nClusters (candidate services)")?;
     let names = cluster_names(g, &c.assignment, c.k);
-    let own = advice.ownership.as_deref();
-    let mut header = vec![
+    let mut t = new_table(&[
         "id",
         "name",
         "modules",
@@ -175,12 +174,8 @@ pub fn write(
         "crates",
         "cohesion",
         "remote calls",
-    ];
-    if own.is_some() {
-        header.extend(["commits", "authors", "crossing"]);
-    }
-    header.push("recommendation");
-    let mut t = new_table(&header);
+        "recommendation",
+    ]);
     for (i, ms) in members.iter().enumerate().take(MAX_ROWS) {
         let m = &a.cluster_metrics[i];
         let adv = &advice.clusters[i];
@@ -190,7 +185,7 @@ pub fn write(
             .collect();
         crates.sort();
         crates.dedup();
-        let mut row = vec![
+        t.add_row(vec![
             Cell::new(cluster_id(i)),
             Cell::new(&names[i]),
             Cell::new(m.modules),
@@ -198,22 +193,10 @@ pub fn write(
             Cell::new(list(&crates, 3)),
             Cell::new(format!("{:.2}", adv.price.service_cohesion)),
             Cell::new(thousands(adv.price.remote_references)),
-        ];
-        if let Some(o) = own.map(|o| &o[i]) {
-            row.extend([
-                Cell::new(o.changes),
-                Cell::new(o.authors),
-                Cell::new(format!("{:.0}%", o.crossing_share * 100.0)),
-            ]);
-        }
-        row.push(Cell::new(adv.recommendation.as_str()));
-        t.add_row(row);
+            Cell::new(adv.recommendation.as_str()),
+        ]);
     }
-    if own.is_some() {
-        right(&mut t, &[0, 2, 3, 5, 6, 7, 8, 9]);
-    } else {
-        right(&mut t, &[0, 2, 3, 5, 6]);
-    }
+    right(&mut t, &[0, 2, 3, 5, 6]);
     writeln!(out, "{t}")?;
     if c.k > MAX_ROWS {
         let rest: usize = members[MAX_ROWS..].iter().map(Vec::len).sum();
@@ -228,6 +211,30 @@ pub fn write(
         out,
         "cohesion: share of a cluster's references that stay inside (the shared kernel left out); remote calls: references that would cross its boundary"
     )?;
+    if let Some(own) = advice.ownership.as_deref() {
+        writeln!(out, "\nChange history by cluster")?;
+        let mut t = new_table(&[
+            "id",
+            "commits",
+            "authors",
+            "main author",
+            "own people",
+            "also change another cluster",
+        ]);
+        for (i, o) in own.iter().enumerate().take(MAX_ROWS) {
+            let pct = |x: f64| format!("{:.0}%", x * 100.0);
+            t.add_row(vec![
+                Cell::new(cluster_id(i)),
+                Cell::new(o.changes),
+                Cell::new(o.authors),
+                Cell::new(pct(o.main_author_share)),
+                Cell::new(pct(o.own_team_share)),
+                Cell::new(pct(o.crossing_share)),
+            ]);
+        }
+        right(&mut t, &[0, 1, 2, 3, 4, 5]);
+        writeln!(out, "{t}")?;
+    }
     writeln!(out, "\nWhy")?;
     for (i, adv) in advice.clusters.iter().enumerate().take(MAX_ROWS) {
         let why: Vec<String> = adv
@@ -357,12 +364,13 @@ fn history_line(i: &crate::history::HistoryInfo) -> String {
             i.commits_read
         );
     }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut s = format!(
-        "{} commits ({} to {}), {} authors",
-        i.commits,
+        "{} ({} to {}), {}",
+        plural(i.commits, "commit"),
         i.first.as_deref().unwrap_or("?"),
         i.last.as_deref().unwrap_or("?"),
-        i.authors
+        plural(i.authors, "author")
     );
     if i.skipped_large > 0 {
         s.push_str(&format!(
