@@ -591,7 +591,7 @@
   });
   order.push(...mods.map((_, k) => k).filter((k) => modCluster[k] === kernelKey));
   const n = order.length;
-  const MAX_CELLS = 4000;
+  const MAX_CELLS = 3000;
   const dsmLegend = document.getElementById("dsm-legend");
   const rank = new Int32Array(mods.length);
   order.forEach((m, r) => { rank[m] = r; });
@@ -606,8 +606,48 @@
   if (n === 0) {
     canvas.hidden = true;
   } else if (n > MAX_CELLS) {
-    dsmLegend.append(el("span", { text: `${n} modules: too many to draw one cell each; the matrix is not drawn. Use the graph, or --exclude to narrow the analysis.` }));
-    canvas.hidden = true;
+    // Too many modules for a cell each: one row and column per cluster, the shade of a cell
+    // by the weight of the dependencies from the row's cluster to the column's.
+    dsmLegend.append(el("span", { text: `${n} modules: one row per cluster (darker: more references); the graph shows the modules.` }));
+    const k = clusters.length + 1;
+    const w = new Map();
+    let maxW = 1;
+    for (const d of deps) {
+      const key = modCluster[d.f] * k + modCluster[d.t];
+      const v = (w.get(key) || 0) + d.weight;
+      w.set(key, v);
+      if (modCluster[d.f] !== modCluster[d.t]) maxW = Math.max(maxW, v);
+    }
+    const cell = Math.max(2, Math.min(14, Math.floor(900 / k)));
+    const size = k * cell;
+    canvas.width = size; canvas.height = size;
+    canvas.style.width = `${size}px`; canvas.style.height = `${size}px`;
+    const ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, size, size);
+    for (let r = 0; r < k; r++) {
+      ctx.globalAlpha = 0.35; ctx.fillStyle = clusterColour(r);
+      ctx.fillRect(r * cell, r * cell, cell, cell);
+      ctx.globalAlpha = 1;
+    }
+    for (const [key, v] of w) {
+      const r = Math.floor(key / k), c = key % k;
+      if (r === c) continue;
+      ctx.globalAlpha = 0.2 + 0.8 * Math.log(1 + v) / Math.log(1 + maxW);
+      ctx.fillStyle = "#e8590c";
+      ctx.fillRect(c * cell, r * cell, cell, cell);
+    }
+    ctx.globalAlpha = 1;
+    const label = (ci) => (ci === kernelKey ? "shared kernel" : `#${clusters[ci].id} ${clusters[ci].name}`);
+    canvas.addEventListener("mousemove", (ev) => {
+      const box = canvas.getBoundingClientRect();
+      const c = Math.floor((ev.clientX - box.left) / cell), r = Math.floor((ev.clientY - box.top) / cell);
+      if (r < 0 || c < 0 || r >= k || c >= k) { tip.hidden = true; return; }
+      tip.textContent = `${label(r)} → ${label(c)}: weight ${w.get(r * k + c) || 0}`;
+      tip.hidden = false;
+      tip.style.left = `${ev.clientX - box.left + 16 + canvas.offsetLeft}px`;
+      tip.style.top = `${ev.clientY - box.top + 12 + canvas.offsetTop}px`;
+    });
+    canvas.addEventListener("mouseleave", () => { tip.hidden = true; });
   } else {
     const cell = n <= 60 ? 12 : n <= 150 ? 6 : n <= 400 ? 3 : n <= 1200 ? 2 : 1;
     const size = n * cell;
