@@ -170,7 +170,10 @@ fn co_change_figures_volatility_and_ownership_are_exact() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     shop(dir);
-    let (v, _) = analyze(dir, &["--signals", "static"]);
+    let (v, text) = analyze(dir, &["--signals", "static"]);
+    // Same repository, same bytes, whatever the thread count.
+    let (_, again) = analyze(dir, &["--signals", "static", "-j", "1"]);
+    assert_eq!(text, again);
     let h = &v["summary"]["history"];
     assert_eq!(h["status"], "read");
     assert_eq!(h["commits"], 10);
