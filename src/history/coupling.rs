@@ -153,8 +153,8 @@ pub struct Ownership {
     pub authors: u32,
     /// Share of its commits by its most frequent author.
     pub main_author_share: f64,
-    /// Share of its commits by authors who work mostly here (whose commits touch this
-    /// cluster more than any other): how much it is owned by a group of its own.
+    /// Share of its commits by authors who work mostly here (more than half of their
+    /// commits' touches of clusters are in this one): how much a group of its own owns it.
     pub own_team_share: f64,
     /// Share of its commits that also changed another cluster: how often a boundary around
     /// it would make a change a distributed change.
@@ -193,13 +193,12 @@ pub fn ownership(
             }
         }
     }
-    // Each author's home: the cluster their commits touch most (lowest id on ties).
+    // Each author's home: the cluster that more than half of their touches of clusters land
+    // in. Someone who works all over has none.
     let home: Vec<Option<usize>> = (0..authors)
         .map(|a| {
-            let best = (0..k).map(|c| per[c][a]).max().unwrap_or(0);
-            (best > 0)
-                .then(|| (0..k).find(|&c| per[c][a] == best))
-                .flatten()
+            let total: u32 = (0..k).map(|c| per[c][a]).sum();
+            (0..k).find(|&c| 2 * per[c][a] > total)
         })
         .collect();
     (0..k)
