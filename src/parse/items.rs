@@ -247,10 +247,18 @@ impl Collector {
     /// Items wrapped by an item-position macro: the whole input when it parses as items,
     /// otherwise each brace group that does (the shape of `cfg_if!`). True if any did.
     fn macro_items(&mut self, tokens: &TokenStream, m: &mut ModFacts, nesting: u32) -> bool {
-        if let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) {
-            if !file.items.is_empty() {
-                self.collect_items(&file.items, m, nesting);
-                return true;
+        // No item starts with a literal (`link!("kernel32.dll" "system" fn ...)`, repeated
+        // thousands of times in windows-sys): skip a parse that must fail.
+        let first_is_literal = matches!(
+            tokens.clone().into_iter().next(),
+            Some(TokenTree::Literal(_))
+        );
+        if !first_is_literal {
+            if let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) {
+                if !file.items.is_empty() {
+                    self.collect_items(&file.items, m, nesting);
+                    return true;
+                }
             }
         }
         let mut any = false;
