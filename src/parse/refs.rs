@@ -27,7 +27,12 @@ pub struct RefVisitor<'m> {
 }
 
 pub fn ident_str(i: &proc_macro2::Ident) -> String {
-    i.unraw().to_string()
+    // One allocation: `unraw()` would clone the identifier before formatting it.
+    let mut s = i.to_string();
+    if s.starts_with("r#") {
+        s.drain(..2);
+    }
+    s
 }
 
 impl<'m> RefVisitor<'m> {
@@ -70,6 +75,19 @@ impl<'m> RefVisitor<'m> {
     /// every `a::b` sequence in the tokens.
     pub fn macro_tokens(&mut self, tokens: &TokenStream) {
         if tokens.is_empty() {
+            return;
+        }
+        // Two literals side by side (`link!("kernel32.dll" "system" fn ...)`) are neither
+        // expressions nor statements: skip the two parses that must fail.
+        let mut last_literal = false;
+        let adjacent_literals = tokens.clone().into_iter().any(|tt| {
+            let lit = matches!(tt, proc_macro2::TokenTree::Literal(_));
+            let both = lit && last_literal;
+            last_literal = lit;
+            both
+        });
+        if adjacent_literals {
+            scan_token_paths(tokens, self.m, RefKind::Macro, false);
             return;
         }
         if let Ok(exprs) = syn::parse::Parser::parse2(
