@@ -3,7 +3,6 @@
 //! than `MAX_DEPTH` is not descended into (and reported), so no input exhausts the stack.
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
-use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 use syn::{Expr, Token};
