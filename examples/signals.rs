@@ -37,7 +37,7 @@ fn run() -> anyhow::Result<()> {
         since,
         ..HistoryOptions::default()
     };
-    let h = history::map(history::read(&path, &opts), &g, &opts);
+    let h = history::map(history::read(&path, &opts, None), &g, &opts);
     println!(
         "{}: {} modules, history {} ({} commits, {} authors, {} to {})",
         path.display(),

@@ -51,9 +51,15 @@ pub fn analyze(
     let input = with_excludes(input, &cfg);
     // git reads the log in its own process while the sources are parsed.
     let (built, raw) = std::thread::scope(|s| {
-        let raw = history
-            .read
-            .then(|| s.spawn(|| history::read(&input.path, &history.options)));
+        let raw = history.read.then(|| {
+            s.spawn(|| {
+                history::read(
+                    &input.path,
+                    &history.options,
+                    crate::cache_dir(&input).as_deref(),
+                )
+            })
+        });
         let built = build_graph(&input);
         (built, raw.map(|r| r.join()))
     });

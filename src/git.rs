@@ -89,6 +89,26 @@ pub fn export(repo: &Path, commit: &str, dest: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The top directory, whether the clone is shallow, and HEAD's commit id, in one call;
+/// `head` is `None` in a repository without commits.
+pub struct RepoState {
+    pub top: PathBuf,
+    pub shallow: bool,
+    pub head: Option<String>,
+}
+
+pub fn repo_state(dir: &Path) -> Result<RepoState> {
+    let mut c = git(dir);
+    c.args(["rev-parse", "--show-toplevel", "--is-shallow-repository"]);
+    let out = output(c, "find the repository")?;
+    let top = PathBuf::from(out.lines().next().unwrap_or_default());
+    let shallow = out.lines().nth(1).is_some_and(|l| l.trim() == "true");
+    let mut c = git(dir);
+    c.args(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+    let head = output(c, "read HEAD").ok().filter(|h| !h.is_empty());
+    Ok(RepoState { top, shallow, head })
+}
+
 /// Whether the repository at `dir` is a shallow clone.
 pub fn is_shallow(dir: &Path) -> bool {
     let mut c = git(dir);

@@ -132,32 +132,99 @@ pub struct RawHistory {
 }
 
 /// Runs `git log` for the repository holding the directory `dir` (the analyzed one).
-/// Never fails: without git, a repository or commits, the result says why.
-pub fn read(dir: &Path, opts: &HistoryOptions) -> RawHistory {
+/// Never fails: without git, a repository or commits, the result says why. With a cache
+/// directory, the log of a HEAD already read is taken from `history.bin` there, so that a
+/// warm run costs one `git rev-parse`.
+pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawHistory {
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let read = (|| {
         if !dir.is_dir() {
             return Err("the analyzed path is not a directory".to_string());
         }
-        if let Err(e) = crate::git::toplevel(&dir) {
+        let state = crate::git::repo_state(&dir).map_err(|e| {
             let e = format!("{e:#}");
-            return Err(if e.contains("not a git repository") {
-                "not inside a git repository".into()
+            if e.contains("not a git repository") {
+                "not inside a git repository".to_string()
             } else {
                 e
-            });
-        }
-        let Some(head) = crate::git::head_time(&dir) else {
+            }
+        })?;
+        let Some(head) = state.head else {
             return Err("the repository has no commits".into());
         };
+        let key = cache_key(&dir, &state.top, &head, state.shallow, opts);
+        if let Some((since, raw)) = cache_dir.and_then(|c| cache_read(c, &key)) {
+            return Ok((parse_log(&raw), since, state.shallow));
+        }
         let since = match &opts.since {
             Some(s) => s.clone(),
-            None => date_of(head - DEFAULT_WINDOW_DAYS * 86_400),
+            None => {
+                let Some(time) = crate::git::head_time(&dir) else {
+                    return Err("the repository has no commits".into());
+                };
+                date_of(time - DEFAULT_WINDOW_DAYS * 86_400)
+            }
         };
         let raw = crate::git::log(&dir, &since, opts.max_commits).map_err(|e| format!("{e:#}"))?;
-        Ok((parse_log(&raw), since, crate::git::is_shallow(&dir)))
+        if let Some(c) = cache_dir {
+            cache_write(c, &key, &since, &raw);
+        }
+        Ok((parse_log(&raw), since, state.shallow))
     })();
     RawHistory { dir, read }
+}
+
+/// Changes whenever the cached log's meaning changes.
+const CACHE_FORMAT: &str = "archsplit-history-1";
+const CACHE_FILE: &str = "history.bin";
+
+/// What the log of `dir` depends on: the commit, the options, a shallow clone (deepening it
+/// adds history under the same HEAD) and the working tree's `.mailmap`.
+fn cache_key(dir: &Path, top: &Path, head: &str, shallow: bool, opts: &HistoryOptions) -> String {
+    let mut h = crate::hash::Fnv64::new();
+    h.field(CACHE_FORMAT.as_bytes())
+        .field(dir.to_string_lossy().as_bytes())
+        .field(head.as_bytes())
+        .field(&[u8::from(shallow)])
+        .field(opts.since.as_deref().unwrap_or("").as_bytes())
+        .field(opts.max_commits.to_string().as_bytes());
+    if let Ok(mailmap) = std::fs::read(top.join(".mailmap")) {
+        h.field(&mailmap);
+    }
+    format!("{:016x}", h.finish())
+}
+
+/// The cached `(since, log)` for `key`, if the cache holds it whole.
+fn cache_read(dir: &Path, key: &str) -> Option<(String, Vec<u8>)> {
+    let bytes = std::fs::read(dir.join(CACHE_FILE)).ok()?;
+    let rest = bytes.strip_prefix(format!("{CACHE_FORMAT}\n{key}\n").as_bytes())?;
+    let nl = rest.iter().position(|&b| b == b'\n')?;
+    let since = std::str::from_utf8(&rest[..nl]).ok()?.to_string();
+    let body = &rest[nl + 1..];
+    let (len, log) = body.split_at_checked(8)?;
+    let len = u64::from_le_bytes(len.try_into().ok()?) as usize;
+    (log.len() == len).then(|| (since, log.to_vec()))
+}
+
+/// Replaces the cached log (write to a temporary name, then rename; failures only cost a
+/// `git log` next time).
+fn cache_write(dir: &Path, key: &str, since: &str, log: &[u8]) {
+    use std::io::Write;
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
+        return;
+    };
+    let header = format!("{CACHE_FORMAT}\n{key}\n{since}\n");
+    let ok = tmp
+        .write_all(header.as_bytes())
+        .and_then(|_| tmp.write_all(&(log.len() as u64).to_le_bytes()))
+        .and_then(|_| tmp.write_all(log))
+        .is_ok();
+    if ok {
+        let _ = tmp.persist(dir.join(CACHE_FILE));
+    }
 }
 
 /// Maps a log onto the modules of `g`.

@@ -592,3 +592,29 @@ fn the_repositorys_git_programs_never_run() {
         "the control should have run a planted program"
     );
 }
+
+#[test]
+fn the_log_is_cached_per_head_and_a_bad_cache_is_ignored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("repo");
+    std::fs::create_dir(&dir).unwrap();
+    shop(&dir);
+    let cache = tmp.path().join("cache");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["--cache-dir", cache.to_str().unwrap()];
+        args.extend(extra);
+        analyze(&dir, &args).1
+    };
+    let cold = run(&[]);
+    assert!(cache.join("history.bin").is_file());
+    assert_eq!(run(&[]), cold, "warm, from the cached log");
+    std::fs::write(cache.join("history.bin"), b"archsplit-history-1\ngarbage").unwrap();
+    assert_eq!(run(&[]), cold, "a bad cache is read again from git");
+    // Other options or another HEAD are other logs.
+    let two: Value = serde_json::from_str(&run(&["--max-commits", "2"])).unwrap();
+    assert_eq!(two["summary"]["history"]["commits"], 2);
+    change(&dir, "Carol", 12, &["src/tax.rs"]);
+    let after: Value = serde_json::from_str(&run(&[])).unwrap();
+    assert_eq!(after["summary"]["history"]["commits"], 11);
+    assert_eq!(module(&after, "shop::tax")["changes"], 3);
+}
