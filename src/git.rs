@@ -109,13 +109,6 @@ pub fn repo_state(dir: &Path) -> Result<RepoState> {
     Ok(RepoState { top, shallow, head })
 }
 
-/// Whether the repository at `dir` is a shallow clone.
-pub fn is_shallow(dir: &Path) -> bool {
-    let mut c = git(dir);
-    c.args(["rev-parse", "--is-shallow-repository"]);
-    output(c, "read the repository").is_ok_and(|s| s == "true")
-}
-
 /// The committer time (seconds since the epoch) of HEAD, if there is a commit.
 pub fn head_time(dir: &Path) -> Option<i64> {
     let mut c = git(dir);
