@@ -436,6 +436,9 @@
     expanded.clear(); layoutGroups(); render(); fit();
   });
   document.getElementById("fit").addEventListener("click", fit);
+  // Suggestions while typing (a few thousand paths at most, to keep the page light).
+  const suggestions = document.getElementById("module-paths");
+  for (const m of mods.slice(0, 5000)) suggestions.append(el("option", { value: m.path }));
   document.getElementById("search").addEventListener("change", (ev) => {
     const q = ev.target.value.trim();
     if (!q) return;
