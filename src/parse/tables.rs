@@ -238,6 +238,38 @@ mod tests {
     }
 
     #[test]
+    fn cut_and_damaged_input_never_panics_and_keeps_lines() {
+        let text = table(300) + "const S: &str = r#\"[\"#; // '\n/* [ */ b\"x\" 'a '\\'' \u{e9}\n";
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut bytes: Vec<u8> = text.clone().into_bytes();
+        for round in 0..400 {
+            // Cut at a char boundary, then damage one byte with a bracket, quote or letter.
+            let cut = (state as usize) % text.len();
+            let cut = (0..=cut)
+                .rev()
+                .find(|&c| text.is_char_boundary(c))
+                .unwrap_or(0);
+            let piece = &text[..cut];
+            if let Some(out) = blank_literal_tables(piece) {
+                assert_eq!(out.lines().count(), piece.lines().count());
+            }
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let at = (state as usize) % bytes.len();
+            if bytes[at].is_ascii() {
+                let damage = b"[]()'\"/*r#xb,";
+                bytes[at] = damage[round % damage.len()];
+            }
+            if let Ok(damaged) = std::str::from_utf8(&bytes) {
+                if let Some(out) = blank_literal_tables(damaged) {
+                    assert_eq!(out.lines().count(), damaged.lines().count());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn strings_byte_literals_numbers_and_comments_count_as_literals() {
         let mut text = String::from("static T: &[(&str, u32, f64, u8)] = &[\n");
         for k in 0..300 {
