@@ -142,7 +142,9 @@ pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
         "--relative",
         "--format=%x1e%H%x00%at%x00%aN%x00%aE",
     ])
-    .arg(format!("--since={since}"))
+    // A bare date would mean that day at the current time of day: give midnight UTC, so the
+    // same command reads the same commits at any hour.
+    .arg(format!("--since={since} 00:00:00 +0000"))
     .arg(format!("--max-count={max_commits}"))
     .args(["HEAD", "--", "."])
     .stdout(Stdio::piped())

@@ -175,7 +175,7 @@ pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawH
 }
 
 /// Changes whenever the cached log's meaning changes.
-const CACHE_FORMAT: &str = "archsplit-history-1";
+const CACHE_FORMAT: &str = "archsplit-history-2";
 const CACHE_FILE: &str = "history.bin";
 
 /// What the log of `dir` depends on: the commit, the options, a shallow clone (deepening it

@@ -608,7 +608,7 @@ fn the_log_is_cached_per_head_and_a_bad_cache_is_ignored() {
     let cold = run(&[]);
     assert!(cache.join("history.bin").is_file());
     assert_eq!(run(&[]), cold, "warm, from the cached log");
-    std::fs::write(cache.join("history.bin"), b"archsplit-history-1\ngarbage").unwrap();
+    std::fs::write(cache.join("history.bin"), b"archsplit-history-2\ngarbage").unwrap();
     assert_eq!(run(&[]), cold, "a bad cache is read again from git");
     // Other options or another HEAD are other logs.
     let two: Value = serde_json::from_str(&run(&["--max-commits", "2"])).unwrap();
@@ -617,4 +617,41 @@ fn the_log_is_cached_per_head_and_a_bad_cache_is_ignored() {
     let after: Value = serde_json::from_str(&run(&[])).unwrap();
     assert_eq!(after["summary"]["history"]["commits"], 11);
     assert_eq!(module(&after, "shop::tax")["changes"], 3);
+}
+
+#[test]
+fn since_means_midnight_utc_whatever_the_hour() {
+    // A bare date given to git means that day at the current time of day; archsplit must
+    // read the same commits at any hour: one just after midnight counts, one just before
+    // does not.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    shop_files(dir);
+    for (date, file) in [
+        ("2024-01-31T23:59:30+00:00", "src/tax.rs"),
+        ("2024-02-01T00:00:30+00:00", "src/cart.rs"),
+    ] {
+        let p = dir.join(file);
+        let mut text = std::fs::read_to_string(&p).unwrap();
+        text.push_str("// again\n");
+        std::fs::write(&p, text).unwrap();
+        let out = Command::new("git")
+            .args(["-c", "commit.gpgsign=false", "commit", "-q", "-am", date])
+            .current_dir(dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Dan")
+            .env("GIT_AUTHOR_EMAIL", "dan@example.invalid")
+            .env("GIT_COMMITTER_NAME", "Dan")
+            .env("GIT_COMMITTER_EMAIL", "dan@example.invalid")
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let (v, _) = analyze(dir, &["--since", "2024-02-01"]);
+    assert_eq!(v["summary"]["history"]["commits"], 1);
+    assert_eq!(module(&v, "shop::cart")["changes"], 1);
+    assert_eq!(module(&v, "shop::tax")["changes"], 0);
 }
