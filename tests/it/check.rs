@@ -9,24 +9,7 @@ use serde_json::Value;
 use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata};
 
 fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::git_as(dir, "Test", "2024-01-01T12:00:00+00:00", args);
 }
 
 /// A repository with the healthy split committed, then a neutral commit; returns its path.

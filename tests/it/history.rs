@@ -8,35 +8,10 @@ use serde_json::Value;
 
 use crate::support::{archsplit, expect_code, snapshot, stdout};
 
-/// Runs git in `dir` as `author` at `day` (days after 2024-01-01), ignoring the machine's
-/// own git configuration.
+/// Runs git in `dir` as `author` at noon UTC of `day` (days after 2024-01-01).
 fn git_as(dir: &Path, author: &str, day: u32, args: &[&str]) {
     let date = format!("2024-01-{:02}T12:00:00+00:00", day + 1);
-    let email = format!("{}@example.invalid", author.to_lowercase());
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", author)
-        .env("GIT_AUTHOR_EMAIL", &email)
-        .env("GIT_COMMITTER_NAME", author)
-        .env("GIT_COMMITTER_EMAIL", &email)
-        .env("GIT_AUTHOR_DATE", &date)
-        .env("GIT_COMMITTER_DATE", &date)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::support::git_as(dir, author, &date, args);
 }
 
 fn write(dir: &Path, rel: &str, text: &str) {
@@ -635,20 +610,7 @@ fn since_means_midnight_utc_whatever_the_hour() {
         let mut text = std::fs::read_to_string(&p).unwrap();
         text.push_str("// again\n");
         std::fs::write(&p, text).unwrap();
-        let out = Command::new("git")
-            .args(["-c", "commit.gpgsign=false", "commit", "-q", "-am", date])
-            .current_dir(dir)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Dan")
-            .env("GIT_AUTHOR_EMAIL", "dan@example.invalid")
-            .env("GIT_COMMITTER_NAME", "Dan")
-            .env("GIT_COMMITTER_EMAIL", "dan@example.invalid")
-            .env("GIT_AUTHOR_DATE", date)
-            .env("GIT_COMMITTER_DATE", date)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
+        crate::support::git_as(dir, "Dan", date, &["commit", "-q", "-am", date]);
     }
     let (v, _) = analyze(dir, &["--since", "2024-02-01"]);
     assert_eq!(v["summary"]["history"]["commits"], 1);
