@@ -477,6 +477,8 @@ fn html_report_renders_offline_in_chromium() {
                 dashed.as_u64().unwrap() > 0,
                 "{name}: hidden coupling drawn"
             );
+            let pairs = b.eval("document.querySelectorAll('#history-body table.plain tr').length");
+            assert!(pairs.as_u64().unwrap() > 2, "{name}: history tables");
             let owned = b.eval("document.querySelector('#cards').textContent");
             assert!(
                 owned.as_str().unwrap().contains("History and ownership"),

@@ -699,6 +699,36 @@
     });
   }
 
+  // ---------------------------------------------------------------- history
+  const hb = document.getElementById("history-body");
+  const hist = s.history || {};
+  if (hist.status !== "read") {
+    hb.append(el("p", { class: "muted", text: `No history used: ${hist.reason || "not read"}.` }));
+  } else {
+    hb.append(el("p", {}, `${plural(hist.commits, "commit")} from ${hist.first || "?"} to ${hist.last || "?"} by ${plural(hist.authors, "author")}` +
+      ` (${hist.commits_read} read since ${hist.since}; ${hist.skipped_large} left out as too large` +
+      `${hist.truncated ? `; stopped at ${hist.max_commits}` : ""}${hist.shallow ? "; shallow clone" : ""}).`));
+    const volatile = mods.map((m, i) => [m, i]).filter(([m]) => m.changes).sort((a, b) => b[0].changes - a[0].changes || a[0].path.localeCompare(b[0].path)).slice(0, 15);
+    if (volatile.length) {
+      hb.append(el("p", { class: "sub", text: "Most changed modules" }),
+        el("table", { class: "plain" }, el("tr", {}, el("th", { text: "module" }), el("th", { text: "commits" }), el("th", { text: "authors" }), el("th", { text: "main author" })),
+          ...volatile.map(([m, i]) => el("tr", {}, el("td", {}, link(m.path, () => showModule(i))), el("td", { class: "num", text: m.changes }),
+            el("td", { class: "num", text: m.authors }), el("td", { class: "num", text: `${Math.round(m.main_author_share * 100)}%` })))));
+    }
+    const pairs = (data.change_coupling || []).slice(0, 20);
+    if (pairs.length) {
+      hb.append(el("p", { class: "sub", text: "Modules that change together" }),
+        el("table", { class: "plain" }, el("tr", {}, el("th", { text: "modules" }), el("th", { text: "together" }), el("th", { text: "degree" }), el("th", { text: "dependency" }), el("th", { text: "clusters" })),
+          ...pairs.map((p) => {
+            const a = modIndex.get(p.a), b = modIndex.get(p.b);
+            const same = a !== undefined && b !== undefined && modCluster[a] === modCluster[b];
+            return el("tr", {}, el("td", {}, link(p.a, () => showModule(a)), " ↔ ", link(p.b, () => showModule(b))),
+              el("td", { class: "num", text: p.shared }), el("td", { class: "num", text: fmt(p.degree) }),
+              el("td", { text: p.static_dependency ? "yes" : "none (hidden)" }), el("td", { text: same ? "same" : "different" }));
+          })));
+    }
+  }
+
   // ---------------------------------------------------------------- diagnostics
   const dl = document.getElementById("diagnostics-list");
   const diags = data.diagnostics || [];
