@@ -59,7 +59,7 @@ fn run() -> anyhow::Result<()> {
         ..h.clone()
     };
     let newer = newer.to_vec();
-    let ha = HistoryAnalysis::new(train, g.modules.len(), false);
+    let ha = HistoryAnalysis::new(train, &g, false);
 
     // Reference decompositions, the kernel left as its own group by the comparison.
     let index = |keys: Vec<String>| -> Vec<usize> {

@@ -71,7 +71,7 @@ pub fn analyze(
             Some(Err(_)) => history::History::unavailable("git log failed".into(), opts),
             None => history::History::off(opts),
         };
-        HistoryAnalysis::new(h, g.modules.len(), opts.show_authors)
+        HistoryAnalysis::new(h, &g, opts.show_authors)
     });
     let mut cluster = cluster.clone();
     let (weights, used) = history::signals::clustering_weights(

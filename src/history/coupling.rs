@@ -43,6 +43,20 @@ pub struct CoChange {
     pub confidence_ba: f64,
     /// `shared` / the mean of both modules' changes (Tornhill's degree of coupling).
     pub degree: f64,
+    /// Whether either module refers to the other (set from the module graph by
+    /// `HistoryAnalysis::new`).
+    pub static_dependency: bool,
+}
+
+impl CoChange {
+    /// Strongest first: most shared commits, then highest degree, then module order, so
+    /// that any cut of a sorted list is deterministic.
+    pub fn strongest_first(x: &CoChange, y: &CoChange) -> std::cmp::Ordering {
+        y.shared
+            .cmp(&x.shared)
+            .then(y.degree.total_cmp(&x.degree))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -98,6 +112,7 @@ pub fn coupling(h: &History, n: usize) -> Coupling {
                 confidence_ab: round4(s as f64 / ca),
                 confidence_ba: round4(s as f64 / cb),
                 degree: round4(2.0 * s as f64 / (ca + cb)),
+                static_dependency: false,
             }
         })
         .collect();

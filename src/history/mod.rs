@@ -92,7 +92,8 @@ pub struct Commit {
 pub struct History {
     pub info: HistoryInfo,
     pub commits: Vec<Commit>,
-    /// `Name <email>` after .mailmap, sorted; shown only with `--show-authors`.
+    /// `Name <email>` after .mailmap, in the order of their lower-cased e-mail (the key
+    /// `Commit::author` indexes); shown only with `--show-authors`.
     pub authors: Vec<String>,
 }
 
@@ -250,8 +251,16 @@ pub struct HistoryAnalysis {
 }
 
 impl HistoryAnalysis {
-    pub fn new(history: History, n: usize, show_authors: bool) -> HistoryAnalysis {
-        let coupling = coupling::coupling(&history, n);
+    pub fn new(history: History, g: &ModuleGraph, show_authors: bool) -> HistoryAnalysis {
+        let mut coupling = coupling::coupling(&history, g.modules.len());
+        let linked: std::collections::HashSet<(usize, usize)> = g
+            .edges
+            .iter()
+            .map(|e| (e.from.min(e.to), e.from.max(e.to)))
+            .collect();
+        for p in &mut coupling.pairs {
+            p.static_dependency = linked.contains(&(p.a, p.b));
+        }
         HistoryAnalysis {
             history,
             coupling,

@@ -56,10 +56,9 @@ pub struct HistoryJson {
 pub struct CoChangeJson {
     pub a: String,
     pub b: String,
+    /// The figures, `static_dependency` (whether either module refers to the other) last.
     #[serde(flatten)]
     pub figures: CoChange,
-    /// Whether either module refers to the other.
-    pub static_dependency: bool,
 }
 
 /// The change figures of a module; all null without history.
@@ -361,18 +360,8 @@ fn change_coupling(g: &ModuleGraph, h: &HistoryAnalysis) -> Vec<CoChangeJson> {
     if !h.history.available() {
         return Vec::new();
     }
-    let linked: std::collections::HashSet<(usize, usize)> = g
-        .edges
-        .iter()
-        .map(|e| (e.from.min(e.to), e.from.max(e.to)))
-        .collect();
     let mut pairs: Vec<&CoChange> = h.coupling.pairs.iter().collect();
-    pairs.sort_by(|x, y| {
-        y.shared
-            .cmp(&x.shared)
-            .then(y.degree.total_cmp(&x.degree))
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
+    pairs.sort_by(|x, y| CoChange::strongest_first(x, y));
     pairs
         .into_iter()
         .take(MAX_CO_CHANGES)
@@ -380,7 +369,6 @@ fn change_coupling(g: &ModuleGraph, h: &HistoryAnalysis) -> Vec<CoChangeJson> {
             a: g.modules[p.a].path.clone(),
             b: g.modules[p.b].path.clone(),
             figures: p.clone(),
-            static_dependency: linked.contains(&(p.a, p.b)),
         })
         .collect()
 }

@@ -2,11 +2,10 @@
 //! neither refers to the other, worst where a proposed service or crate boundary runs between
 //! them.
 
-use std::collections::HashSet;
-
 use super::finding::{Finding, Location, Severity};
 use super::RuleSet;
 use crate::analysis::Analysis;
+use crate::history::coupling::CoChange;
 use crate::history::HistoryAnalysis;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
@@ -27,11 +26,6 @@ pub fn findings(
     }
     let min_shared = rules.threshold(RULE, "min_shared_commits");
     let min_degree = rules.threshold(RULE, "min_degree");
-    let linked: HashSet<(usize, usize)> = g
-        .edges
-        .iter()
-        .map(|e| (e.from.min(e.to), e.from.max(e.to)))
-        .collect();
     let mut hits: Vec<_> = h
         .coupling
         .pairs
@@ -39,19 +33,13 @@ pub fn findings(
         .filter(|p| {
             p.shared as f64 >= min_shared
                 && p.degree >= min_degree
-                && !linked.contains(&(p.a, p.b))
+                && !p.static_dependency
                 // A module and the one declaring it change together when modules are added.
                 && g.modules[p.a].parent != Some(p.b)
                 && g.modules[p.b].parent != Some(p.a)
         })
         .collect();
-    // Strongest first; module order breaks ties, so the cut is deterministic.
-    hits.sort_by(|x, y| {
-        y.shared
-            .cmp(&x.shared)
-            .then(y.degree.total_cmp(&x.degree))
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
+    hits.sort_by(|x, y| CoChange::strongest_first(x, y));
     hits.truncate(MAX_FINDINGS);
     let severity = rules.get(RULE).severity;
     let cluster_name = |c: Option<usize>| match c {
