@@ -14,7 +14,7 @@
 //! across runs of different workspaces sharing a cache directory, the ones this run used
 //! first, up to `MAX_ENTRIES`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -41,10 +41,10 @@ pub struct Cache {
     dir: PathBuf,
     /// Encoded facts from the pack on disk, by key.
     stored: HashMap<String, Vec<u8>>,
-    /// What this run used or produced, by key, for the next pack.
-    run: Mutex<HashMap<String, Vec<u8>>>,
-    /// Whether the run parsed something the pack did not hold.
-    fresh: Mutex<bool>,
+    /// Keys of stored entries this run used.
+    used: Mutex<HashSet<String>>,
+    /// Facts this run parsed, encoded, by key: when there are any, `flush` writes a pack.
+    fresh: Mutex<HashMap<String, Vec<u8>>>,
 }
 
 impl Cache {
@@ -63,8 +63,8 @@ impl Cache {
         Some(Cache {
             dir: dir.to_path_buf(),
             stored,
-            run: Mutex::new(HashMap::new()),
-            fresh: Mutex::new(false),
+            used: Mutex::new(HashSet::new()),
+            fresh: Mutex::new(HashMap::new()),
         })
     }
 
@@ -89,8 +89,8 @@ impl Cache {
     pub fn get(&self, key: &str) -> Option<FileFacts> {
         let body = self.stored.get(key)?;
         let facts = postcard::from_bytes(body).ok()?;
-        if let Ok(mut run) = self.run.lock() {
-            run.entry(key.to_string()).or_insert_with(|| body.clone());
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.to_string());
         }
         Some(facts)
     }
@@ -100,28 +100,32 @@ impl Cache {
         let Ok(body) = postcard::to_allocvec(facts) else {
             return;
         };
-        if let (Ok(mut run), Ok(mut fresh)) = (self.run.lock(), self.fresh.lock()) {
-            run.insert(key.to_string(), body);
-            *fresh = true;
+        if let Ok(mut fresh) = self.fresh.lock() {
+            fresh.insert(key.to_string(), body);
         }
     }
 
     /// Writes the pack if this run parsed anything new: this run's entries, then earlier
     /// ones up to `MAX_ENTRIES`, sorted by key so that equal content gives equal bytes.
     pub fn flush(&self) {
-        let (Ok(run), Ok(fresh)) = (self.run.lock(), self.fresh.lock()) else {
+        let (Ok(used), Ok(fresh)) = (self.used.lock(), self.fresh.lock()) else {
             return;
         };
-        if !*fresh {
+        if fresh.is_empty() {
             return;
         }
-        let mut entries: Vec<(String, Vec<u8>)> =
-            run.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
-        let mut older: Vec<(&String, &Vec<u8>)> = self
-            .stored
+        let this_run = |k: &String| used.contains(k) || fresh.contains_key(k);
+        let mut entries: Vec<(String, Vec<u8>)> = fresh
             .iter()
-            .filter(|(k, _)| !run.contains_key(*k))
+            .chain(
+                self.stored
+                    .iter()
+                    .filter(|(k, _)| used.contains(*k) && !fresh.contains_key(*k)),
+            )
+            .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        let mut older: Vec<(&String, &Vec<u8>)> =
+            self.stored.iter().filter(|(k, _)| !this_run(k)).collect();
         older.sort();
         let room = MAX_ENTRIES.saturating_sub(entries.len());
         entries.extend(
