@@ -89,8 +89,8 @@ pub fn export(repo: &Path, commit: &str, dest: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The top directory, whether the clone is shallow, and HEAD's commit id, in one call;
-/// `head` is `None` in a repository without commits.
+/// The top directory, whether the clone is shallow, and HEAD's commit id (two `rev-parse`
+/// calls: the second fails, and `head` is `None`, in a repository without commits).
 pub struct RepoState {
     pub top: PathBuf,
     pub shallow: bool,
