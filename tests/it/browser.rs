@@ -442,6 +442,19 @@ fn html_report_renders_offline_in_chromium() {
         if !data["dependencies"].as_array().unwrap().is_empty() {
             assert!(dark.as_i64().unwrap() > 0, "{name}: the DSM shows marks");
         }
+        // Hovering the matrix names the cell's modules (or clusters).
+        if dark.as_i64().unwrap_or(-1) >= 0 {
+            let tip = b.eval(
+                "(() => { const c = document.getElementById('dsm'); const r = c.getBoundingClientRect(); \
+                 c.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + 1, clientY: r.top + 1})); \
+                 const t = document.getElementById('dsm-tip'); return t.hidden ? '' : t.textContent; })()",
+            );
+            let tip = tip.as_str().unwrap();
+            assert!(
+                tip.contains(" · ") || tip.contains(" → "),
+                "{name}: tooltip {tip:?}"
+            );
+        }
         // Expanding every group draws every module; clicking one shows its details.
         b.eval("document.getElementById('expand-all').click()");
         let drawn = b.eval("document.querySelectorAll('#graph .node[data-id^=m]').length");

@@ -30,6 +30,7 @@
   const fmt = (x) => (typeof x === "number" && !Number.isInteger(x) ? x.toFixed(3).replace(/\.?0+$/, "") : String(x));
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
   const lastSeg = (p) => { const i = p.lastIndexOf("::"); return i < 0 ? p : p.slice(i + 2); };
+  const kindsText = (d) => Object.entries(d.kinds || {}).map(([k, v]) => `${k} ${v}`).join(", ");
   const shorten = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
 
   // Distinct colours for clusters: a fixed palette, then golden-angle hues.
@@ -469,7 +470,7 @@
   function depTable(list, pick) {
     const rows = list.slice().sort((a, b) => b.weight - a.weight).slice(0, 60).map((d) => {
       const other = pick(d);
-      const kinds = Object.entries(d.kinds || {}).map(([k, v]) => `${k} ${v}`).join(", ");
+      const kinds = kindsText(d);
       return el("tr", {}, el("td", {}, link(other, () => showModule(modIndex.get(other)))),
         el("td", { class: "num", text: d.weight }), el("td", { class: "muted", text: kinds }));
     });
@@ -587,6 +588,19 @@
   // ---------------------------------------------------------------- DSM
   const canvas = document.getElementById("dsm");
   const tip = document.getElementById("dsm-tip");
+  // The tooltip of a matrix of `count` × `count` cells of `cell` pixels; `text(row, col)`.
+  function hoverCells(cell, count, text) {
+    canvas.addEventListener("mousemove", (ev) => {
+      const box = canvas.getBoundingClientRect();
+      const c = Math.floor((ev.clientX - box.left) / cell), r = Math.floor((ev.clientY - box.top) / cell);
+      if (r < 0 || c < 0 || r >= count || c >= count) { tip.hidden = true; return; }
+      tip.textContent = text(r, c);
+      tip.hidden = false;
+      tip.style.left = `${ev.clientX - box.left + 16 + canvas.offsetLeft}px`;
+      tip.style.top = `${ev.clientY - box.top + 12 + canvas.offsetTop}px`;
+    });
+    canvas.addEventListener("mouseleave", () => { tip.hidden = true; });
+  }
   const order = [];
   clusters.forEach((c, i) => {
     const ms = mods.map((_, k) => k).filter((k) => modCluster[k] === i);
@@ -641,16 +655,7 @@
     }
     ctx.globalAlpha = 1;
     const label = (ci) => (ci === kernelKey ? "shared kernel" : `#${clusters[ci].id} ${clusters[ci].name}`);
-    canvas.addEventListener("mousemove", (ev) => {
-      const box = canvas.getBoundingClientRect();
-      const c = Math.floor((ev.clientX - box.left) / cell), r = Math.floor((ev.clientY - box.top) / cell);
-      if (r < 0 || c < 0 || r >= k || c >= k) { tip.hidden = true; return; }
-      tip.textContent = `${label(r)} → ${label(c)}: weight ${w.get(r * k + c) || 0}`;
-      tip.hidden = false;
-      tip.style.left = `${ev.clientX - box.left + 16 + canvas.offsetLeft}px`;
-      tip.style.top = `${ev.clientY - box.top + 12 + canvas.offsetTop}px`;
-    });
-    canvas.addEventListener("mouseleave", () => { tip.hidden = true; });
+    hoverCells(cell, k, (r, c) => `${label(r)} → ${label(c)}: weight ${w.get(r * k + c) || 0}`);
   } else {
     const cell = n <= 60 ? 12 : n <= 150 ? 6 : n <= 400 ? 3 : n <= 1200 ? 2 : 1;
     const size = n * cell;
@@ -678,20 +683,13 @@
       ctx.fillRect(rank[d.t] * cell + pad, rank[d.f] * cell + pad, cell - 2 * pad, cell - 2 * pad);
     }
     const at = new Map(deps.map((d) => [rank[d.f] * n + rank[d.t], d]));
-    canvas.addEventListener("mousemove", (ev) => {
-      const box = canvas.getBoundingClientRect();
-      const c = Math.floor((ev.clientX - box.left) / cell), r = Math.floor((ev.clientY - box.top) / cell);
-      if (r < 0 || c < 0 || r >= n || c >= n) { tip.hidden = true; return; }
+    hoverCells(cell, n, (r, c) => {
       const d = at.get(r * n + c);
       const a = mods[order[r]].path, b = mods[order[c]].path;
-      tip.textContent = d
-        ? `${a} → ${b}: weight ${d.weight} (${Object.entries(d.kinds || {}).map(([k, v]) => `${k} ${v}`).join(", ")})${inCycle(d) ? ", in a cycle" : ""}${modCluster[d.f] !== modCluster[d.t] ? ", crosses clusters" : ""}`
+      return d
+        ? `${a} → ${b}: weight ${d.weight} (${kindsText(d)})${inCycle(d) ? ", in a cycle" : ""}${modCluster[d.f] !== modCluster[d.t] ? ", crosses clusters" : ""}`
         : `${a} · ${b}`;
-      tip.hidden = false;
-      tip.style.left = `${ev.clientX - box.left + 16 + canvas.offsetLeft}px`;
-      tip.style.top = `${ev.clientY - box.top + 12 + canvas.offsetTop}px`;
     });
-    canvas.addEventListener("mouseleave", () => { tip.hidden = true; });
     canvas.addEventListener("click", (ev) => {
       const box = canvas.getBoundingClientRect();
       const r = Math.floor((ev.clientY - box.top) / cell);
