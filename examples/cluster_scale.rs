@@ -97,6 +97,7 @@ fn graph(n: usize) -> ModuleGraph {
         graph: g,
         diagnostics: Vec::new(),
         files_parsed: n,
+        roles: Vec::new(),
     }
 }
 

@@ -25,6 +25,26 @@ fn with_excludes(input: &Input, cfg: &Loaded) -> Input {
     input
 }
 
+/// Stages 1–3 for `input` with the configuration's excluded paths, and its `[roles]`
+/// corrections applied to what archsplit read. A base revision (`check --base`) may lack a
+/// package the configuration names; there it is no error.
+fn build(
+    input: &Input,
+    cfg: &Loaded,
+    base: bool,
+) -> Result<(workspace::Workspace, crate::model::ModuleGraph)> {
+    let (ws, mut g) = build_graph(&with_excludes(input, cfg))?;
+    if !cfg.config.roles.is_empty() {
+        let mut names: Vec<&str> = ws.packages.iter().map(|p| p.name.as_str()).collect();
+        if base {
+            names.extend(cfg.config.roles.keys().map(String::as_str));
+        }
+        let overrides = rules::config::role_overrides(cfg, &names)?;
+        crate::model::roles::apply_overrides(&mut g.roles, &overrides);
+    }
+    Ok((ws, g))
+}
+
 /// Stages 4 and 5 with default clustering, kept as a snapshot for `check` and `baseline`.
 fn snapshot(
     ws: &workspace::Workspace,
@@ -60,7 +80,7 @@ pub fn analyze(
                 )
             })
         });
-        let built = build_graph(&input);
+        let built = build(&input, &cfg, false);
         (built, raw.map(|r| r.join()))
     });
     let (ws, g) = built?;
@@ -109,7 +129,7 @@ pub fn analyze(
 
 pub fn graph(input: &Input, format: GraphFormat, output: Option<&Path>) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path)?;
-    let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
+    let (ws, g) = build(input, &cfg, false)?;
     timings::time("report", || {
         write_output(output, |out| report::write_graph(out, format, &ws, &g))
     })?;
@@ -131,7 +151,7 @@ pub fn check(
     let baseline = baseline.map(check::baseline::Baseline::read).transpose()?;
     let fail_on = fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
 
-    let (ws, g) = build_graph(&input)?;
+    let (ws, g) = build(&input, &cfg, false)?;
     let after = snapshot(&ws, &g, &rules);
 
     // Locations are reported relative to the repository's top directory.
@@ -158,7 +178,7 @@ pub fn check(
                 cache_dir: crate::cache_dir(&input),
                 ..input.clone()
             };
-            let snap = match build_graph(&base_input) {
+            let snap = match build(&base_input, &cfg, true) {
                 Ok((bws, bg)) => snapshot(&bws, &bg, &rules),
                 // The base had no Rust code here yet: everything is new.
                 Err(_) => check::Snapshot::empty(),
@@ -189,7 +209,7 @@ pub fn check(
 pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path)?;
     let rules = rules::load(&cfg, rules_dir)?;
-    let (ws, g) = build_graph(&with_excludes(input, &cfg))?;
+    let (ws, g) = build(input, &cfg, false)?;
     let snap = snapshot(&ws, &g, &rules);
     write_output(output, |out| {
         out.write_all(check::baseline::render(&snap.findings).as_bytes())?;

@@ -45,6 +45,8 @@ pub struct ModuleGraph {
     pub graph: DiGraph<usize, usize>,
     pub diagnostics: Vec<Diagnostic>,
     pub files_parsed: usize,
+    /// What each package is, in the workspace's package order (sorted by name).
+    pub roles: Vec<super::roles::CrateRoles>,
 }
 
 /// Builds the module graph of `ws`: module trees, name resolution, weighted edges.
@@ -56,7 +58,9 @@ pub fn build(
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> ModuleGraph {
     let forest = crate::timings::time("parse", || build_forest(ws, opts, cache, pre, progress));
-    crate::timings::time("resolve", || link(ws, forest))
+    let mut g = crate::timings::time("resolve", || link(ws, forest));
+    g.roles = super::roles::classify(ws, &g.crates, &g.modules);
+    g
 }
 
 /// Name resolution and edge weights over the module trees.
@@ -167,6 +171,7 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
         graph,
         diagnostics,
         files_parsed: forest.files_parsed,
+        roles: Vec::new(),
     }
 }
 

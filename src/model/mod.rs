@@ -4,6 +4,7 @@
 
 mod graph;
 mod resolve;
+pub mod roles;
 mod tree;
 
 use std::collections::BTreeMap;

@@ -274,9 +274,13 @@ impl Builder<'_> {
     /// Takes the facts of `file` into `module`.
     fn attach(&mut self, module: usize, mut facts: FileFacts, file: &Path, mod_rs: bool) {
         self.reached.insert(file.to_path_buf());
-        if !self.modules[module].files.iter().any(|f| f == file) {
-            self.modules[module].files.push(file.to_path_buf());
+        // `#[cfg(a)] mod m;` and `#[cfg(not(a))] mod m;` (or the same declaration reached
+        // again through a re-expanded macro) are alternatives for one file: its facts are
+        // one set, taken once.
+        if self.modules[module].files.iter().any(|f| f == file) {
+            return;
         }
+        self.modules[module].files.push(file.to_path_buf());
         self.diagnostics.append(&mut facts.diagnostics);
         let mut root = facts.root;
         let file_dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();

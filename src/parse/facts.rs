@@ -174,8 +174,14 @@ pub struct ModFacts {
     /// First and last line of the module in its file (the whole file for a file module).
     pub first_line: u32,
     pub last_line: u32,
-    /// Non-blank, non-comment lines of the module, inline children excluded.
+    /// Non-blank, non-comment lines of the module, inline children excluded; generated code
+    /// and data tables are counted in `generated_loc` instead.
     pub loc: u32,
+    /// Code lines of generated code (the whole file, when its header or path says it is
+    /// generated) and of long literal-only data tables.
+    pub generated_loc: u32,
+    /// Why the file is taken as generated (file modules only): its header or its path.
+    pub generated: Option<String>,
     pub items: Vec<ItemDef>,
     pub uses: Vec<UseDecl>,
     pub refs: BTreeMap<PathKey, u32>,
@@ -209,6 +215,7 @@ impl ModFacts {
     /// Merges a spliced file (`include!`) into this module.
     pub fn absorb(&mut self, other: ModFacts) {
         self.loc += other.loc;
+        self.generated_loc += other.generated_loc;
         self.items.extend(other.items);
         self.uses.extend(other.uses);
         for (k, n) in other.refs {

@@ -4,6 +4,7 @@
 pub mod cache;
 mod cfg;
 pub mod facts;
+mod generated;
 mod items;
 mod lines;
 mod recover;
@@ -102,6 +103,7 @@ fn relocate(m: &mut ModFacts, line: u32) {
     m.first_line = line;
     m.last_line = line;
     m.loc = 0;
+    m.generated_loc = 0;
     for u in &mut m.uses {
         u.line = line;
     }
@@ -279,8 +281,24 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
             .at(line, 1),
         );
     }
-    assign_loc(&mut facts.root, &code);
+    // Lines inside blanked data tables are data, not code anyone designed.
+    let hand = blanked.as_deref().map(|b| lines::scan(b).code);
+    assign_loc(&mut facts.root, &code, hand.as_deref());
+    if let Some(why) = generated::evidence(text, rel) {
+        mark_generated(&mut facts.root);
+        facts.root.generated = Some(why);
+    }
     prune_refs(&mut facts.root);
+}
+
+/// Moves every code line of a generated file's modules to `generated_loc`.
+fn mark_generated(m: &mut ModFacts) {
+    m.generated_loc += std::mem::take(&mut m.loc);
+    for c in &mut m.children {
+        if let Some(body) = &mut c.inline {
+            mark_generated(body);
+        }
+    }
 }
 
 /// A fast 64-bit hash of the file's bytes, eight at a time (identical files, identical
@@ -300,18 +318,32 @@ fn content_hash(text: &str) -> u64 {
 }
 
 /// Counts code lines per module; an inline module's lines are its own, not its parent's.
-fn assign_loc(m: &mut ModFacts, code: &[bool]) -> u32 {
+/// `hand` marks the lines still code once data tables are blanked; the others are counted
+/// as generated. Returns the module's (code, generated) lines with its inline children.
+fn assign_loc(m: &mut ModFacts, code: &[bool], hand: Option<&[bool]>) -> (u32, u32) {
     let lo = (m.first_line.max(1) as usize - 1).min(code.len());
     let hi = (m.last_line as usize).clamp(lo, code.len());
-    let total = code[lo..hi].iter().filter(|&&c| c).count() as u32;
-    let mut inner = 0;
+    let (mut total, mut data) = (0u32, 0u32);
+    for i in lo..hi {
+        if code[i] {
+            if hand.is_some_and(|h| !h.get(i).copied().unwrap_or(true)) {
+                data += 1;
+            } else {
+                total += 1;
+            }
+        }
+    }
+    let (mut inner, mut inner_data) = (0, 0);
     for c in &mut m.children {
         if let Some(body) = &mut c.inline {
-            inner += assign_loc(body, code);
+            let (a, b) = assign_loc(body, code, hand);
+            inner += a;
+            inner_data += b;
         }
     }
     m.loc = total.saturating_sub(inner);
-    total
+    m.generated_loc = data.saturating_sub(inner_data);
+    (total, data)
 }
 
 /// Drops single-segment paths that cannot lead out of the module: a name that is neither

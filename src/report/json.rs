@@ -38,10 +38,15 @@ pub struct Summary {
     pub targets: usize,
     pub modules: usize,
     pub files: usize,
+    /// Code lines written by hand: no blank or comment lines, generated code left out.
     pub loc: u64,
+    /// Code lines of generated files and data tables.
+    pub generated_loc: u64,
     pub dependencies: usize,
     pub dependency_weight: u64,
     pub diagnostics: usize,
+    /// What the product crates are: `library`, `application` or `mixed`.
+    pub kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -53,6 +58,18 @@ pub struct CrateJson {
     pub targets: Vec<TargetJson>,
     pub modules: usize,
     pub loc: u64,
+    pub generated_loc: u64,
+    /// What the crate is, each role with the evidence that gave it.
+    pub roles: Vec<RoleJson>,
+    /// Part of what the workspace delivers (no tooling, test, example, benchmark, fuzz,
+    /// build-support or vendored role).
+    pub product: bool,
+}
+
+#[derive(Serialize)]
+pub struct RoleJson {
+    pub role: &'static str,
+    pub evidence: String,
 }
 
 #[derive(Serialize)]
@@ -76,6 +93,10 @@ pub struct ModuleJson {
     pub line: u32,
     pub inline: bool,
     pub loc: u32,
+    pub generated_loc: u32,
+    /// Why the module's file is taken as generated; absent for hand-written code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
     pub items: BTreeMap<&'static str, u32>,
     pub public_items: u32,
     pub state: Vec<StateJson>,
@@ -118,17 +139,19 @@ pub struct ExternalJson {
 
 impl<'a> GraphJson<'a> {
     pub fn new(ws: &Workspace, g: &'a ModuleGraph) -> Self {
-        let mut mod_count: BTreeMap<&str, (usize, u64)> = BTreeMap::new();
+        let mut mod_count: BTreeMap<&str, (usize, u64, u64)> = BTreeMap::new();
         for m in &g.modules {
             let e = mod_count
                 .entry(g.crates[m.krate].package.as_str())
                 .or_default();
             e.0 += 1;
             e.1 += m.facts.loc as u64;
+            e.2 += m.facts.generated_loc as u64;
         }
         let mut crates: Vec<CrateJson> = Vec::new();
-        for p in &ws.packages {
-            let (modules, loc) = mod_count.get(p.name.as_str()).copied().unwrap_or_default();
+        for (i, p) in ws.packages.iter().enumerate() {
+            let roles = g.roles.get(i).filter(|r| r.package == p.name);
+            let (modules, loc, generated_loc) = mod_count.get(p.name.as_str()).copied().unwrap_or_default();
             let targets = g
                 .crates
                 .iter()
@@ -146,6 +169,19 @@ impl<'a> GraphJson<'a> {
                 targets,
                 modules,
                 loc,
+                generated_loc,
+                roles: roles
+                    .map(|r| {
+                        r.roles
+                            .iter()
+                            .map(|f| RoleJson {
+                                role: f.role.as_str(),
+                                evidence: f.evidence.clone(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                product: roles.is_none_or(|r| r.is_product()),
             });
         }
         let mut module_ext: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); g.modules.len()];
@@ -200,6 +236,8 @@ impl<'a> GraphJson<'a> {
                     line: m.line,
                     inline: m.inline,
                     loc: m.facts.loc,
+                    generated_loc: m.facts.generated_loc,
+                    generated: m.facts.generated.clone(),
                     items,
                     public_items: m.facts.items.iter().filter(|i| i.public).count() as u32,
                     state,
@@ -249,9 +287,15 @@ impl<'a> GraphJson<'a> {
                 modules: g.modules.len(),
                 files: g.files_parsed,
                 loc: g.modules.iter().map(|m| m.facts.loc as u64).sum(),
+                generated_loc: g
+                    .modules
+                    .iter()
+                    .map(|m| m.facts.generated_loc as u64)
+                    .sum(),
                 dependencies: g.edges.len(),
                 dependency_weight: g.edges.iter().map(|e| e.weight as u64).sum(),
                 diagnostics: g.diagnostics.len(),
+                kind: crate::model::roles::workspace_kind(ws, &g.roles).as_str(),
             },
             crates,
             modules,

@@ -12,6 +12,10 @@
 //! [rules.microservice-candidate.thresholds]
 //! min_loc = 2000
 //!
+//! # what a crate is, when archsplit's reading is wrong (see README, "Crate roles")
+//! [roles]
+//! my-codegen = ["tooling"]
+//!
 //! # for `archsplit check`
 //! fail-on = "warning"
 //! exclude = ["vendor", "crates/*/generated"]
@@ -37,6 +41,9 @@ pub struct ConfigFile {
     /// Paths (relative to PATH, `*` matches within one component) left out of the analysis.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Package name → its roles, replacing what archsplit read.
+    #[serde(default)]
+    pub roles: BTreeMap<String, Vec<String>>,
 }
 
 /// A configuration with the file it came from and its text, for messages.
@@ -149,6 +156,39 @@ pub fn load(root: &Path) -> Result<Option<(ConfigFile, String, String)>> {
         .and_then(|m| m.archsplit)
         .or_else(|| m.package.and_then(|p| p.metadata).and_then(|m| m.archsplit));
     Ok(cfg.map(|c| (c, name, text)))
+}
+
+/// The `[roles]` corrections of a configuration, checked against the roles archsplit knows
+/// and the packages of the workspace: a typo is an error naming the line.
+pub fn role_overrides(
+    cfg: &Loaded,
+    packages: &[&str],
+) -> Result<BTreeMap<String, Vec<crate::model::roles::Role>>> {
+    use crate::model::roles::Role;
+    let (file, text) = (&cfg.file, &cfg.text);
+    let mut out = BTreeMap::new();
+    for (pkg, names) in &cfg.config.roles {
+        if !packages.contains(&pkg.as_str()) {
+            bail!(
+                "{file}:{}: [roles] names `{pkg}`, which is no package of the workspace",
+                line_of(text, pkg)
+            );
+        }
+        let mut roles = Vec::new();
+        for n in names {
+            let Some(r) = Role::parse(n) else {
+                let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                bail!(
+                    "{file}:{}: unknown role `{n}` for `{pkg}` (known: {})",
+                    line_of(text, pkg),
+                    known.join(", ")
+                );
+            };
+            roles.push(r);
+        }
+        out.insert(pkg.clone(), roles);
+    }
+    Ok(out)
 }
 
 /// Applies the overrides of a configuration to `set`.

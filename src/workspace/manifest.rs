@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
 use super::{
-    rel_path, DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind,
+    rel_path, DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind,
     TargetRoot,
 };
 use crate::diag::Diagnostic;
@@ -354,6 +354,22 @@ fn package_from_table(
         Some(Value::Array(a)) => !a.is_empty(),
         _ => true,
     };
+    let lib = t.get("lib").and_then(Value::as_table);
+    let proc_macro = lib.is_some_and(|l| {
+        ["proc-macro", "proc_macro"]
+            .iter()
+            .any(|k| l.get(*k).and_then(Value::as_bool) == Some(true))
+    });
+    let description = match pkg.get("description") {
+        Some(Value::Table(_)) => ws
+            .and_then(|w| w.get("package"))
+            .and_then(|p| p.get("description")),
+        other => other,
+    }
+    .and_then(Value::as_str)
+    .unwrap_or_default()
+    .trim()
+    .to_string();
     Ok(Package {
         name,
         dir,
@@ -362,6 +378,9 @@ fn package_from_table(
         targets,
         deps,
         publishable,
+        declared: declared(t, ws),
+        proc_macro,
+        description,
     })
 }
 
@@ -464,6 +483,56 @@ fn auto_targets(dir: &Path) -> Vec<(String, PathBuf)> {
         })
         .collect();
     out.sort();
+    out
+}
+
+/// Every dependency the manifest declares, of any kind and target (what `cargo metadata`
+/// lists), with the package name after renames.
+fn declared(t: &Table, ws: Option<&Table>) -> Vec<DeclaredDep> {
+    let ws_deps = ws
+        .and_then(|w| w.get("dependencies"))
+        .and_then(Value::as_table);
+    let mut tables: Vec<&Table> = vec![t];
+    for (_, target) in t
+        .get("target")
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
+        tables.extend(target.as_table());
+    }
+    let mut out = Vec::new();
+    for table in tables {
+        for (keys, kind) in [
+            (&["dependencies"][..], DeclaredKind::Normal),
+            (&["dev-dependencies", "dev_dependencies"][..], DeclaredKind::Dev),
+            (
+                &["build-dependencies", "build_dependencies"][..],
+                DeclaredKind::Build,
+            ),
+        ] {
+            for key in keys {
+                let Some(deps) = table.get(*key).and_then(Value::as_table) else {
+                    continue;
+                };
+                for (name, value) in deps {
+                    let inherited = value.get("workspace").and_then(Value::as_bool) == Some(true);
+                    let from_ws = ws_deps.and_then(|d| d.get(name)).filter(|_| inherited);
+                    let package = value
+                        .get("package")
+                        .or_else(|| from_ws.and_then(|v| v.get("package")))
+                        .and_then(Value::as_str)
+                        .unwrap_or(name);
+                    let optional = value.get("optional").and_then(Value::as_bool) == Some(true);
+                    out.push(DeclaredDep {
+                        package: package.to_string(),
+                        kind,
+                        optional,
+                    });
+                }
+            }
+        }
+    }
     out
 }
 

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{
-    DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind, TargetRoot,
+    DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind, TargetRoot,
 };
 
 /// How long cargo may take before archsplit falls back to reading the manifests itself.
@@ -76,6 +76,23 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
                 })
             })
             .collect();
+        let declared = p
+            .dependencies
+            .iter()
+            .filter_map(|d| {
+                let kind = match d.kind {
+                    cargo_metadata::DependencyKind::Normal => DeclaredKind::Normal,
+                    cargo_metadata::DependencyKind::Development => DeclaredKind::Dev,
+                    cargo_metadata::DependencyKind::Build => DeclaredKind::Build,
+                    _ => return None,
+                };
+                Some(DeclaredDep {
+                    package: d.name.to_string(),
+                    kind,
+                    optional: d.optional,
+                })
+            })
+            .collect();
         out.push(Package {
             name: p.name.to_string(),
             dir,
@@ -84,6 +101,9 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
             targets,
             deps,
             publishable: p.publish.as_ref().is_none_or(|r| !r.is_empty()),
+            declared,
+            proc_macro: p.targets.iter().any(|t| t.is_proc_macro()),
+            description: p.description.clone().unwrap_or_default().trim().to_string(),
         });
     }
     Some(out)

@@ -91,6 +91,26 @@ pub struct Dependency {
     pub kind: DepKind,
 }
 
+/// How a manifest declares a dependency: `[dependencies]`, `[dev-dependencies]` or
+/// `[build-dependencies]` (target-specific tables included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DeclaredKind {
+    Normal,
+    Dev,
+    Build,
+}
+
+/// A dependency as the manifest declares it, of any kind, whatever `--include-tests` says:
+/// what crate roles and the fragmentation model read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DeclaredDep {
+    /// The package depended on (after `package = "..."` renames).
+    pub package: String,
+    pub kind: DeclaredKind,
+    /// `optional = true`: only with a feature.
+    pub optional: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Package {
     pub name: String,
@@ -102,6 +122,12 @@ pub struct Package {
     pub deps: Vec<Dependency>,
     /// False for `publish = false` (or an empty registry list): no user outside the workspace.
     pub publishable: bool,
+    /// Every dependency the manifest declares, sorted, without duplicates.
+    pub declared: Vec<DeclaredDep>,
+    /// The library is a procedural macro (`[lib] proc-macro = true`).
+    pub proc_macro: bool,
+    /// `package.description`, or empty.
+    pub description: String,
 }
 
 /// Options of the discovery stage.
@@ -289,6 +315,8 @@ fn finish(ws: &mut Workspace) {
             .sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
         p.deps.sort();
         p.deps.dedup();
+        p.declared.sort();
+        p.declared.dedup();
     }
     ws.packages = kept;
 }

@@ -62,6 +62,9 @@ pub fn plain_dir(dir: &Path) -> Option<Package> {
         targets,
         deps: Vec::new(),
         publishable: false,
+        declared: Vec::new(),
+        proc_macro: false,
+        description: String::new(),
     })
 }
 
@@ -84,6 +87,9 @@ pub fn single_file(file: &Path) -> Package {
         }],
         deps: Vec::new(),
         publishable: false,
+        declared: Vec::new(),
+        proc_macro: false,
+        description: String::new(),
     }
 }
 
