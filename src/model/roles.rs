@@ -269,7 +269,7 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
         }
     }
     facades(ws, crates, modules, &mut out);
-    processes(ws, crates, &users, &mut out);
+    processes(ws, crates, modules, &users, &mut out);
     for r in &mut out {
         r.roles.sort_by_key(|f| f.role);
     }
@@ -416,7 +416,7 @@ fn facades(
             .filter(|d| ws.packages.iter().any(|q| q.name == d.package))
             .map(|d| (d.extern_name.as_str(), d.package.as_str()))
             .collect();
-        let (mut reexports, mut own_pub, mut loc) = (0u32, 0u32, 0u32);
+        let (mut reexports, mut globs, mut own_pub, mut loc) = (0u32, 0u32, 0u32, 0u32);
         let mut from: BTreeSet<&str> = BTreeSet::new();
         for m in modules.iter().filter(|m| m.krate == ci) {
             loc += m.facts.loc;
@@ -424,7 +424,12 @@ fn facades(
             for u in m.facts.uses.iter().filter(|u| u.public) {
                 let first = u.segments.first().map(String::as_str).unwrap_or("");
                 if let Some(pkg) = externs.get(first) {
-                    reexports += if u.bind == UseBind::Glob { 10 } else { 1 };
+                    // A whole crate re-exported with `*` outweighs any number of own items.
+                    if u.bind == UseBind::Glob {
+                        globs += 1;
+                    } else {
+                        reexports += 1;
+                    }
                     from.insert(pkg);
                 }
             }
@@ -433,20 +438,30 @@ fn facades(
         // gathers several crates (one crate's names re-exported beside real code, as
         // `bevy_log` does with `tracing`'s macros, is a convenience, not a facade).
         let gathers = from.len() >= 3 || loc <= MAX_TINY_LOC;
-        if reexports > own_pub && gathers && loc <= MAX_OWN_LOC {
+        if (globs > 0 || reexports > own_pub) && gathers && loc <= MAX_OWN_LOC {
             let v: Vec<&str> = from.into_iter().collect();
+            let whole = if globs > 0 {
+                format!(", {} of them whole (`*`)", globs)
+            } else {
+                String::new()
+            };
             out[i].add(
                 Role::Facade,
                 format!(
-                    "mostly re-exports {} ({} public re-export(s) against {} public item(s) of its own, {} lines of code)",
+                    "mostly re-exports {} ({}{whole}) with {} of its own and {}",
                     names_list(&v),
-                    reexports,
-                    own_pub,
-                    loc
+                    count(reexports + globs, "`pub use`", "`pub use`s"),
+                    count(own_pub, "public item", "public items"),
+                    count(loc, "line of code", "lines of code"),
                 ),
             );
         }
     }
+}
+
+/// `1 line`, `3 lines`.
+pub fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Binaries the rest of the workspace runs as a separate process: plugins that speak a
@@ -454,12 +469,47 @@ fn facades(
 fn processes(
     ws: &Workspace,
     crates: &[super::Crate],
+    modules: &[Module],
     users: &BTreeMap<&str, Vec<(&str, DeclaredKind, bool)>>,
     out: &mut [CrateRoles],
 ) {
-    let _ = crates;
+    // Programs started with `Command::new("name")`: name → the first module (by path) that
+    // starts it, its package, file and line.
+    let mut started: BTreeMap<&str, (&Module, &str, u32)> = BTreeMap::new();
+    for m in modules {
+        for (program, line) in &m.facts.spawns {
+            let name = program.rsplit(['/', '\\']).next().unwrap_or(program);
+            let name = name.strip_suffix(".exe").unwrap_or(name);
+            started
+                .entry(name)
+                .or_insert((m, crates[m.krate].package.as_str(), *line));
+        }
+    }
     for (i, p) in ws.packages.iter().enumerate() {
         if !out[i].has(Role::Application) || !out[i].is_product() {
+            continue;
+        }
+        let spawned = p
+            .targets
+            .iter()
+            .filter(|t| t.kind == TargetKind::Bin)
+            .find_map(|t| {
+                started
+                    .get(t.name.as_str())
+                    .filter(|s| s.1 != p.name)
+                    .map(|s| (t, s))
+            });
+        if let Some((t, (m, _, line))) = spawned {
+            out[i].add(
+                Role::Process,
+                format!(
+                    "started as a separate process by `{}` (`Command::new(\"{}\")`, {}:{})",
+                    m.path,
+                    t.name,
+                    ws.rel(&m.file),
+                    line
+                ),
+            );
             continue;
         }
         let w = words(&p.name);

@@ -195,6 +195,9 @@ pub struct ModFacts {
     /// Hash of the file's bytes (file modules only): identical files in two crates are
     /// duplicated work.
     pub content_hash: u64,
+    /// Programs this file starts: the string literal of each `Command::new("...")`, with its
+    /// line (file modules only; found by a token scan, wherever the call is).
+    pub spawns: Vec<(String, u32)>,
     /// Item-position invocations `name!()` without input, to expand with a `macro_rules!`
     /// of the crate once all module trees are known: (macro name, line).
     pub invocations: Vec<(String, u32)>,
@@ -226,6 +229,7 @@ impl ModFacts {
         self.macros.extend(other.macros);
         self.state.extend(other.state);
         self.includes.extend(other.includes);
+        self.spawns.extend(other.spawns);
         self.invocations.extend(other.invocations);
     }
 }

@@ -284,11 +284,35 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
     // Lines inside blanked data tables are data, not code anyone designed.
     let hand = blanked.as_deref().map(|b| lines::scan(b).code);
     assign_loc(&mut facts.root, &code, hand.as_deref());
+    facts.root.spawns = spawns(text);
     if let Some(why) = generated::evidence(text, rel) {
         mark_generated(&mut facts.root);
         facts.root.generated = Some(why);
     }
     prune_refs(&mut facts.root);
+}
+
+/// The programs a file starts: `Command::new("name")` with a string literal, and the line.
+/// A token-level scan (comments and other strings may hold false hits; a literal that names
+/// no binary of the workspace is ignored later).
+fn spawns(text: &str) -> Vec<(String, u32)> {
+    const CALL: &str = "Command::new(";
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(CALL) {
+        let rest = text[at + CALL.len()..].trim_start();
+        let Some(lit) = rest.strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = lit.find(['"', '\\', '\n']) else {
+            continue;
+        };
+        if lit.as_bytes()[end] != b'"' || end == 0 || end > 200 {
+            continue;
+        }
+        let line = text[..at].bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+        out.push((lit[..end].to_string(), line));
+    }
+    out
 }
 
 /// Moves every code line of a generated file's modules to `generated_loc`.

@@ -70,6 +70,7 @@ pub fn write(
     let c = &a.clustering;
     let q = &a.quality;
     let loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
+    let generated: u64 = g.modules.iter().map(|m| m.facts.generated_loc as u64).sum();
     let refs: u64 = g.edges.iter().map(|e| e.weight as u64).sum();
 
     writeln!(out, "Summary")?;
@@ -80,8 +81,26 @@ pub fn write(
             format!("{} ({} targets)", ws.packages.len(), g.crates.len()),
         ),
         (
+            "kind",
+            format!(
+                "{} ({} of {} crates are product code)",
+                crate::model::roles::workspace_kind(ws, &g.roles).as_str(),
+                g.roles.iter().filter(|r| r.is_product()).count(),
+                g.roles.len()
+            ),
+        ),
+        (
             "modules",
-            format!("{} ({} lines of code)", g.modules.len(), thousands(loc)),
+            if generated > 0 {
+                format!(
+                    "{} ({} lines of code, {} more generated)",
+                    g.modules.len(),
+                    thousands(loc),
+                    thousands(generated)
+                )
+            } else {
+                format!("{} ({} lines of code)", g.modules.len(), thousands(loc))
+            },
         ),
         (
             "dependencies",
@@ -150,6 +169,8 @@ pub fn write(
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
     }
     writeln!(out, "{t}")?;
+
+    write_crates(out, ws, g)?;
 
     let v = &advice.verdict;
     writeln!(out, "\nVerdict: {}", v.verdict.as_str())?;
@@ -353,6 +374,50 @@ pub fn write(
 }
 
 /// How much history was read, in one line.
+/// What each crate is: its roles, size, and the evidence for any role beyond library and
+/// application.
+fn write_crates(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<()> {
+    use crate::model::roles::Role;
+    let mut size: Vec<(usize, u64, u64)> = vec![(0, 0, 0); ws.packages.len()];
+    for m in &g.modules {
+        let pkg = &g.crates[m.krate].package;
+        if let Some(i) = ws.packages.iter().position(|p| &p.name == pkg) {
+            size[i].0 += 1;
+            size[i].1 += m.facts.loc as u64;
+            size[i].2 += m.facts.generated_loc as u64;
+        }
+    }
+    writeln!(out, "\nCrates")?;
+    let mut t = new_table(&["crate", "roles", "modules", "loc", "why"]);
+    for (i, p) in ws.packages.iter().enumerate() {
+        let Some(r) = g.roles.get(i).filter(|r| r.package == p.name) else {
+            continue;
+        };
+        let roles: Vec<&str> = r.roles.iter().map(|f| f.role.as_str()).collect();
+        let why: Vec<String> = r
+            .roles
+            .iter()
+            .filter(|f| !matches!(f.role, Role::Library | Role::Application))
+            .map(|f| format!("{}: {}", f.role.as_str(), f.evidence))
+            .collect();
+        let loc = if size[i].2 > 0 {
+            format!("{} (+{} gen.)", thousands(size[i].1), thousands(size[i].2))
+        } else {
+            thousands(size[i].1)
+        };
+        t.add_row(vec![
+            Cell::new(&p.name),
+            Cell::new(roles.join(", ")),
+            Cell::new(size[i].0),
+            Cell::new(loc),
+            Cell::new(why.join("; ")),
+        ]);
+    }
+    right(&mut t, &[2, 3]);
+    writeln!(out, "{t}")?;
+    Ok(())
+}
+
 fn history_line(i: &crate::history::HistoryInfo) -> String {
     if i.status != "read" {
         return format!("not used: {}", i.reason.as_deref().unwrap_or("unavailable"));

@@ -1,0 +1,3 @@
+fn main() {
+    shop_plugin_protocol::hello();
+}

@@ -1,0 +1,1 @@
+pub fn fixture() -> u32 { 7 }

@@ -1,0 +1,1 @@
+pub fn pad(s: &str, n: usize) -> String { format!("{s:>n$}") }

@@ -1,0 +1,3 @@
+fn main() {
+    let _ = core::Order { id: 0 };
+}
