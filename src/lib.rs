@@ -30,6 +30,7 @@ pub mod parse;
 pub mod report;
 pub mod rules;
 pub mod timings;
+pub mod words;
 pub mod workspace;
 
 use std::ffi::OsString;

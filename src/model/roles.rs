@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::Module;
 use crate::parse::UseBind;
+use crate::words::{count, names};
 use crate::workspace::{DeclaredKind, Package, TargetKind, Workspace};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -149,15 +150,14 @@ fn words(name: &str) -> Vec<String> {
 
 /// Directory names, relative to the analyzed root, a package lives under.
 fn dirs(rel: &str) -> Vec<&str> {
-    rel.split('/').filter(|d| !d.is_empty() && *d != ".").collect()
+    rel.split('/')
+        .filter(|d| !d.is_empty() && *d != ".")
+        .collect()
 }
 
 /// The first word or directory in `names` that `list` holds.
 fn first_in<'a>(names: &'a [String], list: &[&str]) -> Option<&'a str> {
-    names
-        .iter()
-        .map(String::as_str)
-        .find(|n| list.contains(n))
+    names.iter().map(String::as_str).find(|n| list.contains(n))
 }
 
 const TEST_WORDS: &[&str] = &[
@@ -185,22 +185,16 @@ const VENDOR_DIRS: &[&str] = &[
     "thirdparty",
 ];
 const FUZZ_CRATES: &[&str] = &["libfuzzer-sys", "afl", "honggfuzz", "cargo-fuzz"];
-const VENDOR_PHRASES: &[&str] = &[
-    "vendored",
-    "fork of",
-    "forked from",
-    "copy of",
-    "vendor of",
-];
+const VENDOR_PHRASES: &[&str] = &["vendored", "fork of", "forked from", "copy of", "vendor of"];
 
 /// Classifies every package of `ws`.
 pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> Vec<CrateRoles> {
     // Who declares whom, and how.
-    let names: BTreeSet<&str> = ws.packages.iter().map(|p| p.name.as_str()).collect();
+    let packages: BTreeSet<&str> = ws.packages.iter().map(|p| p.name.as_str()).collect();
     let mut users: BTreeMap<&str, Vec<(&str, DeclaredKind, bool)>> = BTreeMap::new();
     for p in &ws.packages {
         for d in &p.declared {
-            if names.contains(d.package.as_str()) && d.package != p.name {
+            if packages.contains(d.package.as_str()) && d.package != p.name {
                 users.entry(d.package.as_str()).or_default().push((
                     p.name.as_str(),
                     d.kind,
@@ -224,7 +218,7 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
             let mut v = v.to_vec();
             v.sort();
             v.dedup();
-            names_list(&v)
+            names(&v)
         };
         let users_of = |k: DeclaredKind| -> Vec<&str> {
             us.iter().filter(|u| u.1 == k).map(|u| u.0).collect()
@@ -276,18 +270,6 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
     out
 }
 
-/// `a`, `a` and `b`, `a`, `b` and 3 more.
-fn names_list(v: &[&str]) -> String {
-    let q: Vec<String> = v.iter().take(3).map(|n| format!("`{n}`")).collect();
-    match v.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        2 => format!("{} and {}", q[0], q[1]),
-        3 => format!("{}, {} and {}", q[0], q[1], q[2]),
-        n => format!("{} and {} more", q.join(", "), n - 3),
-    }
-}
-
 /// Roles from the package's targets, name, directory and manifest.
 fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles {
     let mut r = CrateRoles {
@@ -302,9 +284,15 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
     // not make the package an application.
     let helper = |n: &str| {
         let w = words(n);
-        [TEST_WORDS, BENCH_WORDS, EXAMPLE_WORDS, FUZZ_WORDS, TOOLING_WORDS]
-            .iter()
-            .any(|list| first_in(&w, list).is_some())
+        [
+            TEST_WORDS,
+            BENCH_WORDS,
+            EXAMPLE_WORDS,
+            FUZZ_WORDS,
+            TOOLING_WORDS,
+        ]
+        .iter()
+        .any(|list| first_in(&w, list).is_some())
     };
     let bins: Vec<&str> = p
         .targets
@@ -332,14 +320,12 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
                 } else {
                     "binary targets"
                 },
-                names_list(&bins)
+                names(&bins)
             ),
         );
     }
     let named = |list: &[&str]| first_in(&ws_words, list).map(|w| format!("its name has `{w}`"));
-    let placed = |list: &[&str]| {
-        first_in(&ds, list).map(|d| format!("it lives under `{d}/`"))
-    };
+    let placed = |list: &[&str]| first_in(&ds, list).map(|d| format!("it lives under `{d}/`"));
     let declares = |list: &[&str]| {
         p.declared
             .iter()
@@ -390,12 +376,7 @@ fn short(s: &str) -> String {
 
 /// A library whose public names are mostly re-exports of other workspace crates, with
 /// little code of its own (`bevy` re-exporting `bevy_internal`, which re-exports the rest).
-fn facades(
-    ws: &Workspace,
-    crates: &[super::Crate],
-    modules: &[Module],
-    out: &mut [CrateRoles],
-) {
+fn facades(ws: &Workspace, crates: &[super::Crate], modules: &[Module], out: &mut [CrateRoles]) {
     /// More lines of its own than this and a crate is more than a facade.
     const MAX_OWN_LOC: u32 = 400;
     /// Up to this many lines, re-exporting one crate is enough.
@@ -449,19 +430,14 @@ fn facades(
                 Role::Facade,
                 format!(
                     "mostly re-exports {} ({}{whole}) with {} of its own and {}",
-                    names_list(&v),
-                    count(reexports + globs, "`pub use`", "`pub use`s"),
-                    count(own_pub, "public item", "public items"),
-                    count(loc, "line of code", "lines of code"),
+                    names(&v),
+                    count((reexports + globs) as u64, "`pub use`", "`pub use`s"),
+                    count(own_pub as u64, "public item", "public items"),
+                    count(loc as u64, "line of code", "lines of code"),
                 ),
             );
         }
     }
-}
-
-/// `1 line`, `3 lines`.
-pub fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Binaries the rest of the workspace runs as a separate process: plugins that speak a
@@ -616,15 +592,11 @@ mod tests {
 
     #[test]
     fn words_split_names() {
-        assert_eq!(words("bevy_ecs_compile_fail"), ["bevy", "ecs", "compile", "fail"]);
+        assert_eq!(
+            words("bevy_ecs_compile_fail"),
+            ["bevy", "ecs", "compile", "fail"]
+        );
         assert_eq!(words("ra_ap_test_utils"), ["ra", "ap", "test", "utils"]);
         assert_eq!(first_in(&words("latest-attestation"), TEST_WORDS), None);
-    }
-
-    #[test]
-    fn lists_read_as_prose() {
-        assert_eq!(names_list(&["a"]), "`a`");
-        assert_eq!(names_list(&["a", "b"]), "`a` and `b`");
-        assert_eq!(names_list(&["a", "b", "c", "d"]), "`a`, `b`, `c` and 1 more");
     }
 }

@@ -14,18 +14,7 @@ use crate::workspace::Workspace;
 /// Rows shown per table before the rest is summarized (`--format json` has everything).
 const MAX_ROWS: usize = 25;
 
-/// `12345` → `12,345`.
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::words::thousands;
 
 pub fn new_table(header: &[&str]) -> Table {
     let mut t = Table::new();

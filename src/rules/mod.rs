@@ -5,6 +5,7 @@
 pub mod config;
 pub mod finding;
 pub mod fragmentation;
+pub mod god;
 pub mod history;
 pub mod recommend;
 
@@ -50,6 +51,7 @@ pub fn advise(
     let clusters = recommend::recommend(g, a, rules, &prices, ownership.as_deref());
     let verdict = recommend::verdict(g, a, rules, &clusters);
     let mut findings = fragmentation::findings(ws, g, a, rules);
+    findings.extend(god::findings(ws, g, rules));
     if let Some(h) = history {
         findings.extend(self::history::findings(ws, g, a, h, rules));
     }
@@ -91,6 +93,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     (
         "cyclic-services.toml",
         include_str!("../../rules/cyclic-services.toml"),
+    ),
+    (
+        "god-module.toml",
+        include_str!("../../rules/god-module.toml"),
     ),
     (
         "hidden-coupling.toml",
@@ -191,6 +197,14 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
             "duplicate_min_loc",
         ],
         "hidden-coupling" => &["min_shared_commits", "min_degree"],
+        "god-module" => &[
+            "min_loc",
+            "min_fan_in",
+            "min_fan_out",
+            "min_crate_share",
+            "min_crate_modules",
+            "max_crate_cohesion",
+        ],
         "change-crossing" => &["max_crossing_share", "min_changes"],
         "separate-team" => &["min_own_team_share", "min_changes"],
         _ => return None,

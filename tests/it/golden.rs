@@ -9,9 +9,12 @@ use crate::support::{archsplit, expect_code, marks_left, stdout, testdata};
 /// Fixtures whose `archsplit analyze` output is golden too, as JSON and as the table.
 const ANALYZED: &[&str] = &[
     "cycle-across-groups",
+    "god-module",
     "hub",
     "reexports",
     "renamed-crates",
+    "roles",
+    "sizes",
     "three-communities",
 ];
 

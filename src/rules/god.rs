@@ -1,0 +1,132 @@
+//! `god-module`: modules and crates that do too much. A module that is large, used from many
+//! places and reaches into many others; a crate holding a large share of the product in many
+//! modules that mostly talk to other crates. Product code only: tooling, tests and generated
+//! code are not where an architect looks first.
+
+use std::collections::BTreeSet;
+
+use super::finding::{Finding, Location};
+use super::RuleSet;
+use crate::model::ModuleGraph;
+use crate::workspace::Workspace;
+
+const RULE: &str = "god-module";
+
+pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding> {
+    if !rules.enabled(RULE) {
+        return Vec::new();
+    }
+    let t = |name: &str| rules.threshold(RULE, name);
+    let severity = rules.get(RULE).severity;
+    let product: Vec<bool> = g
+        .crates
+        .iter()
+        .map(|c| {
+            g.roles
+                .iter()
+                .find(|r| r.package == c.package)
+                .is_none_or(|r| r.is_product())
+        })
+        .collect();
+    let in_product = |m: usize| product[g.modules[m].krate];
+    let n = g.modules.len();
+    let mut fan_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut fan_out: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for e in &g.edges {
+        if in_product(e.from) && in_product(e.to) {
+            fan_in[e.to].insert(e.from);
+            fan_out[e.from].insert(e.to);
+        }
+    }
+    let mut out = Vec::new();
+    let mut modules: Vec<usize> = (0..n)
+        .filter(|&m| {
+            in_product(m)
+                && g.modules[m].facts.loc as f64 >= t("min_loc")
+                && fan_in[m].len() as f64 >= t("min_fan_in")
+                && fan_out[m].len() as f64 >= t("min_fan_out")
+        })
+        .collect();
+    // Largest first, so the worst is read first.
+    modules.sort_by_key(|&m| (std::cmp::Reverse(g.modules[m].facts.loc), m));
+    for m in modules {
+        let module = &g.modules[m];
+        let items = module.facts.items.len();
+        out.push(Finding::new(
+            RULE,
+            "module",
+            severity,
+            vec![module.path.clone()],
+            format!(
+                "`{}` is a god module: {} lines of code and {} items, used by {} modules and using {}; split it by responsibility before drawing any boundary near it",
+                module.path,
+                crate::words::thousands(module.facts.loc as u64),
+                items,
+                fan_in[m].len(),
+                fan_out[m].len()
+            ),
+            Some(Location {
+                file: ws.rel(&module.file),
+                line: module.line,
+            }),
+        ));
+    }
+    // Crates: size, breadth and how much of their talk stays inside.
+    let total: u64 = (0..n)
+        .filter(|&m| in_product(m))
+        .map(|m| g.modules[m].facts.loc as u64)
+        .sum();
+    let pkgs: BTreeSet<&str> = g
+        .crates
+        .iter()
+        .zip(&product)
+        .filter(|(_, p)| **p)
+        .map(|(c, _)| c.package.as_str())
+        .collect();
+    if pkgs.len() < 2 || total == 0 {
+        return out;
+    }
+    for pkg in pkgs {
+        let of = |m: usize| g.crates[g.modules[m].krate].package == pkg;
+        let members: Vec<usize> = (0..n).filter(|&m| of(m)).collect();
+        let loc: u64 = members.iter().map(|&m| g.modules[m].facts.loc as u64).sum();
+        let (mut inside, mut outward) = (0u64, 0u64);
+        for e in g.edges.iter().filter(|e| of(e.from) && in_product(e.to)) {
+            if of(e.to) {
+                inside += e.weight as u64;
+            } else {
+                outward += e.weight as u64;
+            }
+        }
+        let share = loc as f64 / total as f64;
+        let cohesion = inside as f64 / (inside + outward).max(1) as f64;
+        if share >= t("min_crate_share")
+            && members.len() as f64 >= t("min_crate_modules")
+            && cohesion <= t("max_crate_cohesion")
+        {
+            let root = g
+                .crates
+                .iter()
+                .find(|c| c.package == pkg)
+                .map(|c| &g.modules[c.root]);
+            out.push(Finding::new(
+                RULE,
+                "crate",
+                severity,
+                vec![pkg.to_string()],
+                format!(
+                    "`{pkg}` is a god crate: {:.0}% of the product's code ({} lines) in {} modules that mostly use other crates rather than each other (only {:.0}% of its references stay inside); the hotspot to watch, and to split by feature area when its owners or build times suffer",
+                    share * 100.0,
+                    crate::words::thousands(loc),
+                    members.len(),
+                    cohesion * 100.0
+                ),
+                root.map(|r| Location {
+                    file: ws.rel(&r.file),
+                    line: r.line,
+                }),
+            ));
+        }
+    }
+    out
+}

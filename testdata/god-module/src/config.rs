@@ -1,0 +1,3 @@
+pub fn config_value() -> u32 {
+    1
+}

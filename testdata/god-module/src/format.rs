@@ -1,0 +1,3 @@
+pub fn format_value() -> u32 {
+    1
+}

@@ -1,0 +1,3 @@
+pub fn io_value() -> u32 {
+    1
+}

@@ -1,0 +1,11 @@
+//! `editor` is the god module: big, used by every feature module, using the helpers.
+
+pub mod editor;
+pub mod format;
+pub mod io;
+pub mod config;
+pub mod orders;
+pub mod billing;
+pub mod shipping;
+pub mod stock;
+pub mod reports;

@@ -1,0 +1,5 @@
+use crate::editor::Editor;
+
+pub fn run(e: &mut Editor) -> u32 {
+    e.op1()
+}
