@@ -23,8 +23,8 @@ pub fn scan(text: &str) -> Scan {
     while i < b.len() {
         let c = b[i];
         if c == b'\n' {
-            // A line inside a string literal is part of the code, even when blank.
-            lines.push(in_str);
+            // A blank line is blank, inside a string literal too (tokei and cloc count so).
+            lines.push(false);
             i += 1;
             continue;
         }
@@ -42,7 +42,9 @@ pub fn scan(text: &str) -> Scan {
             continue;
         }
         if in_str {
-            lines[cur] = true;
+            if !matches!(c, b' ' | b'\t' | b'\r') {
+                lines[cur] = true;
+            }
             match raw_hashes {
                 Some(h) => {
                     if c == b'"' && b[i + 1..].iter().take(h).filter(|&&x| x == b'#').count() == h {
@@ -165,7 +167,9 @@ mod tests {
     fn blank_and_comment_lines_are_not_code() {
         assert_eq!(count("fn a() {}\n\n// c\n  /* x\n y */\nlet b;\n"), 2);
         assert_eq!(count("/* a /* nested */ still */ fn f() {}\n"), 1);
-        assert_eq!(count("let s = \"a\n\n// not a comment\";\n"), 3);
+        // Inside a string a blank line is still blank, and `//` is no comment.
+        assert_eq!(count("let s = \"a\n\n// not a comment\";\n"), 2);
+        assert_eq!(count("let s = \"a\n   \nb\";\n"), 2);
         assert_eq!(count("let c = '\"'; // q\nfn f() {}\n"), 2);
         assert_eq!(count("let r = r#\"a\"\n\"#;\n"), 2);
     }

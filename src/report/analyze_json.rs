@@ -1,4 +1,4 @@
-//! The JSON document of `archsplit analyze`: the graph document (schema_version 1) plus each
+//! The JSON document of `archsplit analyze`: the graph document (schema_version 2) plus each
 //! module's `cluster` and `metrics`, `clusters[]`, `kernel[]`, `cycles[]`, `crate_cycles[]`,
 //! and the quality figures in `summary`.
 

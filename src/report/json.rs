@@ -1,4 +1,4 @@
-//! The JSON document of `archsplit graph` (schema_version 1). CI scripts read it: names only
+//! The JSON document of `archsplit graph` (schema_version 2). CI scripts read it: names only
 //! ever get added, and the same input always gives the same bytes.
 
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 pub struct GraphJson<'a> {

@@ -117,7 +117,7 @@ fn clusters_flag_reaches_the_asked_count() {
 #[test]
 fn json_keeps_the_names_ci_scripts_read() {
     let v = analyze("renamed-crates", &[]);
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     for key in [
         "modularity",
         "turbo_mq",

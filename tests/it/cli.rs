@@ -76,7 +76,7 @@ fn runs_as_a_cargo_subcommand() {
         .unwrap();
     expect_code(&out, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
 }
 
 #[test]
