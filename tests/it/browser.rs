@@ -431,6 +431,21 @@ fn html_report_renders_offline_in_chromium() {
         assert_eq!(nodes, json!(clusters + kernel), "{name}: graph nodes");
         let cards = b.eval("document.querySelectorAll('#cards .card[id^=cluster-]').length");
         assert_eq!(cards, json!(clusters), "{name}: cluster cards");
+        // One row per crate (and the header), each naming its roles.
+        let crates = data["crates"].as_array().unwrap();
+        let rows = b.eval("document.querySelectorAll('#crates-list table.plain tr').length");
+        assert_eq!(rows, json!(crates.len() + 1), "{name}: crate rows");
+        let text = b.eval("document.getElementById('crates-list').textContent");
+        for c in crates {
+            for r in c["roles"].as_array().unwrap() {
+                let role = r["role"].as_str().unwrap();
+                assert!(
+                    text.as_str().unwrap().contains(role),
+                    "{name}: role {role} of {} not shown",
+                    c["name"]
+                );
+            }
+        }
         // The matrix is drawn: dark cells exist, one module per row.
         let dark = b.eval(
             "(() => { const c = document.getElementById('dsm'); if (c.hidden) return -1; \

@@ -77,7 +77,9 @@
     el("span", { class: `badge ${s.verdict}`, text: s.verdict || "?" }), " ", s.rationale || "");
   const chips = document.getElementById("summary");
   const chip = (label, value) => chips.append(el("span", { class: "chip" }, `${label} `, el("b", { text: fmt(value) })));
+  if (s.kind) chip("kind", s.kind);
   chip("crates", s.crates); chip("modules", s.modules); chip("lines of code", s.loc);
+  if (s.generated_loc) chip("generated lines", s.generated_loc);
   chip("dependencies", s.dependencies); chip("clusters", s.clusters);
   chip("kernel modules", s.kernel_modules); chip("cycles", s.cycles);
   chip("modularity", s.modularity);
@@ -92,6 +94,24 @@
   document.getElementById("footer").textContent =
     `${data.tool ? data.tool.name + " " + data.tool.version : "archsplit"} · schema ${data.schema_version} · ` +
     `clustering: ${s.clustering ? s.clustering.algorithm + ", resolution " + fmt(s.clustering.resolution) : "?"}`;
+
+  // ---------------------------------------------------------------- crates
+  // What each crate is, with the evidence for every role.
+  const crateList = document.getElementById("crates-list");
+  if (crates.length === 0) {
+    crateList.append(el("p", { class: "muted", text: "No crates." }));
+  } else {
+    const rows = crates.map((c) => el("tr", {},
+      el("td", { text: c.name }),
+      el("td", { text: (c.roles || []).map((r) => r.role).join(", ") + (c.product === false ? " (not product code)" : "") }),
+      el("td", { class: "num", text: fmt(c.modules) }),
+      el("td", { class: "num", text: fmt(c.loc) + (c.generated_loc ? ` (+${fmt(c.generated_loc)} generated)` : "") }),
+      el("td", { text: (c.roles || []).map((r) => `${r.role}: ${r.evidence}`).join("; ") })));
+    crateList.append(el("table", { class: "plain" },
+      el("tr", {}, el("th", { text: "crate" }), el("th", { text: "roles" }), el("th", { text: "modules" }),
+        el("th", { text: "lines of code" }), el("th", { text: "evidence" })),
+      ...rows));
+  }
 
   // ---------------------------------------------------------------- findings
   const fl = document.getElementById("findings-list");
