@@ -23,11 +23,17 @@ def package(root, name, deps=()):
     write(f"{root}/Cargo.toml", text)
 
 
-def module(name, helpers, calls):
+def module(name, helpers, calls, io=False):
     """A module with a record type and `helpers` functions; `calls` are paths of functions
-    (in other modules) its functions call, spread over them."""
+    (in other modules) its functions call, spread over them. With `io`, the record is also
+    saved to a file: the module does I/O of its own, as a store does."""
     title = "".join(w.capitalize() for w in name.split("_"))
     out = [f"//! {name}: generated fixture code.\n\n"]
+    if io:
+        out.append(
+            f"pub fn save(r: &{title}, path: &str) -> std::io::Result<()> {{\n"
+            f"    std::fs::write(path, r.total.to_string())\n}}\n\n"
+        )
     out.append(f"pub struct {title} {{\n    pub id: u64,\n    pub total: u64,\n}}\n\n")
     out.append(f"impl {title} {{\n    pub fn new(id: u64) -> Self {{\n        {title} {{ id, total: 0 }}\n    }}\n\n")
     out.append("    pub fn add(&mut self, x: u64) -> u64 {\n        self.total = self.total.wrapping_add(x);\n        self.total\n    }\n}\n\n")
@@ -55,13 +61,27 @@ def crate_of_domains(root, crate, domains, helpers, inner_calls, outer):
             others = [o for o in mods if o != m]
             calls = [f"super::{o}::{o}_{k}" for k in range(inner_calls) for o in others]
             calls = calls + outer.get((d, m), [])
-            write(f"{root}/src/{d}/{m}.rs", module(m, helpers, calls))
+            write(f"{root}/src/{d}/{m}.rs", module(m, helpers, calls, io=m.endswith("_store")))
     write(f"{root}/src/lib.rs", "".join(lib))
+
+
+def main_rs(root, crate_ident, calls):
+    """A `src/main.rs` beside the library: the package is an application."""
+    body = " + ".join(f"{c}(1)" for c in calls) or "0"
+    write(f"{root}/src/main.rs", f"fn main() {{\n    println!(\"{{}}\", {body});\n}}\n")
+
+
+def app(root, name, deps):
+    """The application crate that links the domain crates into one program."""
+    package(f"{root}/{name}", name, deps)
+    calls = [f"{d.replace('-', '_')}::{d.replace('-', '_')}_core::{d.replace('-', '_')}_api::{d.replace('-', '_')}_api_0" for d in deps]
+    write(f"{root}/{name}/src/main.rs", "fn main() {\n    println!(\"{}\", " + " + ".join(f"{c}(1)" for c in calls) + ");\n}\n")
 
 
 def tangled_monolith():
     root = f"{HERE}/tangled-monolith"
     package(root, "tangled-monolith")
+    main_rs(root, "tangled_monolith", ["tangled_monolith::part0::part0_0"])
     mods = [f"part{i}" for i in range(12)]
     lib = ["//! Twelve modules that all call each other: no seam to cut.\n"]
     for i, m in enumerate(mods):
@@ -81,11 +101,13 @@ def modular_monolith():
         nxt = names[i + 1]
         outer[(d, f"{d}_rules")] = [f"crate::{nxt}::{nxt}_model::{nxt}_model_0"]
     crate_of_domains(root, "modular-monolith", domains, 55, 2, outer)
+    main_rs(root, "modular_monolith", ["modular_monolith::orders::orders_rules::orders_rules_0"])
 
 
 def healthy_split():
     root = f"{HERE}/healthy-split"
-    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = ["ledger", "catalog", "storefront"]\n')
+    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = ["ledger", "catalog", "storefront", "shop"]\n')
+    app(root, "shop", ["storefront"])
     specs = {
         "ledger": ([], {}),
         "catalog": ([], {}),
@@ -103,10 +125,22 @@ def healthy_split():
 
 
 def hybrid_split():
-    """The healthy split plus `tax-rate`: one small, stateless function the three crates
-    call through one entry point, a nanoservice candidate."""
+    """The healthy split plus two small shared crates. `tax-rate`: one pure function the
+    three crates call 36 times, the article's anti-pattern as a nanoservice (link it).
+    `audit-log`: one entry point that writes a file, called a few times from two domains:
+    a nanoservice candidate."""
     root = f"{HERE}/hybrid-split"
-    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = ["ledger", "catalog", "storefront", "tax-rate"]\n')
+    write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = ["ledger", "catalog", "storefront", "tax-rate", "audit-log", "shop"]\n')
+    app(root, "shop", ["storefront"])
+    package(f"{root}/audit-log", "audit-log")
+    write(
+        f"{root}/audit-log/src/lib.rs",
+        "//! audit-log: appends one line per event to a file; used by the ledger and the storefront.\n\n"
+        "use std::io::Write;\n\n"
+        "pub fn record(event: &str) -> std::io::Result<()> {\n"
+        "    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(\"audit.log\")?;\n"
+        "    writeln!(f, \"{event}\")\n}\n",
+    )
     package(f"{root}/tax-rate", "tax-rate")
     write(
         f"{root}/tax-rate/src/lib.rs",
@@ -115,16 +149,20 @@ def hybrid_split():
         "    let percent = match cents % 4 {\n        0 => 20,\n        1 => 7,\n        2 => 19,\n        _ => 10,\n    };\n"
         "    cents * percent / 100\n}\n",
     )
-    for crate, deps in [("ledger", ["tax-rate"]), ("catalog", ["tax-rate"]), ("storefront", ["ledger", "catalog", "tax-rate"])]:
+    for crate, deps in [("ledger", ["tax-rate", "audit-log"]), ("catalog", ["tax-rate"]), ("storefront", ["ledger", "catalog", "tax-rate", "audit-log"])]:
         package(f"{root}/{crate}", crate, deps)
         domains = {f"{crate}_core": [f"{crate}_{k}" for k in ("model", "logic", "store", "api")]}
         outer = {(f"{crate}_core", f"{crate}_logic"): ["tax_rate::rate"]}
-        ws_deps = [d for d in deps if d != "tax-rate"]
+        ws_deps = [d for d in deps if d not in ("tax-rate", "audit-log")]
         if ws_deps:
             outer[(f"{crate}_core", f"{crate}_api")] = [
                 f"{d}::{d}_core::{d}_api::{d}_api_{k}" for d in ws_deps for k in range(2)
             ]
         crate_of_domains(f"{root}/{crate}", crate, domains, 85, 2, outer)
+        if "audit-log" in deps:
+            store = f"{root}/{crate}/src/{crate}_core/{crate}_store.rs"
+            with open(store, "a") as f:
+                f.write(f"pub fn audit(x: u64) -> u64 {{\n    let _ = audit_log::record(\"{crate}\");\n    x\n}}\n")
 
 
 def over_fragmented():

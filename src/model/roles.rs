@@ -526,6 +526,86 @@ fn processes(
     }
 }
 
+/// Paths that do I/O or start processes: a module naming one has work a service could own.
+const IO_PATHS: &[[&str; 2]] = &[
+    ["std", "fs"],
+    ["std", "net"],
+    ["std", "process"],
+    ["tokio", "fs"],
+    ["tokio", "net"],
+    ["tokio", "process"],
+    ["async_std", "fs"],
+    ["async_std", "net"],
+];
+
+/// Crates outside the workspace whose use is I/O: network, storage, processes.
+const IO_CRATES: &[&str] = &[
+    "hyper",
+    "reqwest",
+    "ureq",
+    "axum",
+    "actix-web",
+    "warp",
+    "tonic",
+    "rocket",
+    "tide",
+    "surf",
+    "isahc",
+    "curl",
+    "mio",
+    "socket2",
+    "rusqlite",
+    "sqlx",
+    "diesel",
+    "postgres",
+    "tokio-postgres",
+    "mysql",
+    "redis",
+    "mongodb",
+    "sled",
+    "rocksdb",
+    "lapin",
+    "rdkafka",
+    "notify",
+    "walkdir",
+    "ignore",
+    "tempfile",
+    "memmap2",
+    "libc",
+    "nix",
+    "windows-sys",
+];
+
+/// Per module: the evidence of I/O of its own (`uses std::fs`, `uses reqwest`), if any.
+pub fn module_io(g: &super::ModuleGraph) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = g
+        .modules
+        .iter()
+        .map(|m| {
+            let paths = m
+                .facts
+                .uses
+                .iter()
+                .map(|u| &u.segments)
+                .chain(m.facts.refs.keys().map(|k| &k.segments));
+            for segs in paths {
+                if segs.len() >= 2 {
+                    if let Some(p) = IO_PATHS.iter().find(|p| segs[0] == p[0] && segs[1] == p[1]) {
+                        return Some(format!("uses `{}::{}`", p[0], p[1]));
+                    }
+                }
+            }
+            None
+        })
+        .collect();
+    for e in &g.external {
+        if out[e.module].is_none() && IO_CRATES.contains(&e.krate.as_str()) {
+            out[e.module] = Some(format!("uses `{}`", e.krate));
+        }
+    }
+    out
+}
+
 /// What the product crates are: libraries only, applications (every product library serves
 /// a product binary), or both.
 pub fn workspace_kind(ws: &Workspace, roles: &[CrateRoles]) -> WorkspaceKind {

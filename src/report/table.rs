@@ -9,6 +9,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use super::analyze_json::{cluster_id, cluster_names};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
+use crate::rules::Recommendation;
 use crate::workspace::Workspace;
 
 /// Rows shown per table before the rest is summarized (`--format json` has everything).
@@ -129,13 +130,26 @@ pub fn write(
             format!("{:.3}", q.structural_modularity),
         ),
         ("IFN / NED", format!("{:.2} / {:.2}", q.ifn, q.ned)),
-        (
-            "cut weight",
+        ("cut weight", {
+            let calls: u64 = advice
+                .clusters
+                .iter()
+                .map(|c| c.price.remote_calls)
+                .sum::<u64>()
+                / 2;
+            let lib: u64 = advice
+                .clusters
+                .iter()
+                .map(|c| c.price.library_references)
+                .sum::<u64>()
+                / 2;
             format!(
-                "{} references would become remote calls",
-                thousands(q.cut_weight)
-            ),
-        ),
+                    "{} references cross clusters: {} calls, {} through plain libraries both sides would link",
+                    thousands(q.cut_weight),
+                    thousands(calls),
+                    thousands(lib)
+                )
+        }),
         (
             "agreement with crates",
             format!(
@@ -174,7 +188,7 @@ pub fn write(
             members[*cl].push(m);
         }
     }
-    writeln!(out, "\nClusters (candidate services)")?;
+    writeln!(out, "\nClusters")?;
     let names = cluster_names(g, &c.assignment, c.k);
     let mut t = new_table(&[
         "id",
@@ -202,7 +216,7 @@ pub fn write(
             Cell::new(thousands(m.loc)),
             Cell::new(list(&crates, 3)),
             Cell::new(format!("{:.2}", adv.price.service_cohesion)),
-            Cell::new(thousands(adv.price.remote_references)),
+            Cell::new(thousands(adv.price.remote_calls)),
             Cell::new(adv.recommendation.as_str()),
         ]);
     }
@@ -219,7 +233,7 @@ pub fn write(
     }
     writeln!(
         out,
-        "cohesion: share of a cluster's references that stay inside (the shared kernel left out); remote calls: references that would cross its boundary"
+        "cohesion: share of a cluster's references that stay inside (the shared kernel and plain libraries left out); remote calls: calls that would cross its boundary"
     )?;
     if let Some(own) = advice.ownership.as_deref() {
         writeln!(out, "\nChange history by cluster")?;
@@ -260,18 +274,18 @@ pub fn write(
             why.join("; ")
         )?;
         let p = &adv.price;
-        if adv.recommendation != crate::rules::Recommendation::Monolith
-            && !p.crossing_types.is_empty()
-        {
+        let service = matches!(
+            adv.recommendation,
+            Recommendation::Microservice | Recommendation::Nanoservice | Recommendation::Process
+        );
+        if service && !p.crossing_types.is_empty() {
             writeln!(
                 out,
                 "      types crossing its boundary: {}",
                 list(&p.crossing_types, 6)
             )?;
         }
-        if adv.recommendation != crate::rules::Recommendation::Monolith
-            && !p.shared_state.is_empty()
-        {
+        if service && !p.shared_state.is_empty() {
             writeln!(out, "      state to split: {}", list(&p.shared_state, 6))?;
         }
     }
@@ -290,11 +304,8 @@ pub fn write(
     }
 
     if !a.cycles.is_empty() {
-        writeln!(
-            out,
-            "\nDependency cycles (their modules always stay in one cluster)"
-        )?;
-        let mut t = new_table(&["modules", "members", "closing edges"]);
+        writeln!(out, "\nDependency cycles between modules")?;
+        let mut t = new_table(&["modules", "members", "where", "closing edges"]);
         for cy in a.cycles.iter().take(MAX_ROWS) {
             let names: Vec<String> = cy
                 .members
@@ -306,9 +317,25 @@ pub fn write(
                 .iter()
                 .map(|&(x, y)| format!("{} → {}", g.modules[x].path, g.modules[y].path))
                 .collect();
+            let places: std::collections::BTreeSet<Option<usize>> =
+                cy.members.iter().map(|&m| c.assignment[m]).collect();
+            let mut place: Vec<String> = places
+                .iter()
+                .flatten()
+                .map(|&x| format!("cluster {}", cluster_id(x)))
+                .collect();
+            if places.contains(&None) {
+                place.push("the shared kernel".into());
+            }
+            let place = if place.len() == 1 {
+                format!("inside {}", place[0])
+            } else {
+                format!("across {}", place.join(" and "))
+            };
             t.add_row(vec![
                 Cell::new(cy.members.len()),
                 Cell::new(list(&names, 4)),
+                Cell::new(place),
                 Cell::new(list(&closing, 2)),
             ]);
         }

@@ -47,9 +47,10 @@ pub fn advise(
             h.show_authors,
         )
     });
-    let prices = recommend::prices(g, a);
-    let clusters = recommend::recommend(g, a, rules, &prices, ownership.as_deref());
-    let verdict = recommend::verdict(g, a, rules, &clusters);
+    let units = recommend::Units::new(ws, g);
+    let prices = recommend::prices(g, a, &units);
+    let mut clusters = recommend::recommend(ws, g, a, rules, &prices, &units, ownership.as_deref());
+    let verdict = recommend::verdict(ws, g, a, rules, &mut clusters, &units);
     let mut findings = fragmentation::findings(ws, g, a, rules);
     findings.extend(god::findings(ws, g, rules));
     if let Some(h) = history {
@@ -95,12 +96,20 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
         include_str!("../../rules/cyclic-services.toml"),
     ),
     (
+        "existing-process.toml",
+        include_str!("../../rules/existing-process.toml"),
+    ),
+    (
         "god-module.toml",
         include_str!("../../rules/god-module.toml"),
     ),
     (
         "hidden-coupling.toml",
         include_str!("../../rules/hidden-coupling.toml"),
+    ),
+    (
+        "linked-library.toml",
+        include_str!("../../rules/linked-library.toml"),
     ),
     (
         "microservice-candidate.toml",
@@ -176,7 +185,14 @@ fn yes() -> bool {
 /// The threshold names each rule's implementation reads; anything else is rejected.
 pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
     Some(match id {
-        "microservice-candidate" => &["min_loc", "min_cohesion", "max_code_share"],
+        "microservice-candidate" => &[
+            "min_loc",
+            "min_cohesion",
+            "max_code_share",
+            "max_entry_points",
+        ],
+        "linked-library" => &["min_type_share"],
+        "existing-process" => &["max_remote_calls", "max_crossing_types"],
         "nanoservice-candidate" => &[
             "max_loc",
             "max_entry_points",

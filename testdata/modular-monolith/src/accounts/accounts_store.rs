@@ -1,5 +1,9 @@
 //! accounts_store: generated fixture code.
 
+pub fn save(r: &AccountsStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct AccountsStore {
     pub id: u64,
     pub total: u64,

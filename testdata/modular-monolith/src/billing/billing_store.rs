@@ -1,5 +1,9 @@
 //! billing_store: generated fixture code.
 
+pub fn save(r: &BillingStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct BillingStore {
     pub id: u64,
     pub total: u64,

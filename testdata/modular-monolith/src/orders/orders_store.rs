@@ -1,5 +1,9 @@
 //! orders_store: generated fixture code.
 
+pub fn save(r: &OrdersStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct OrdersStore {
     pub id: u64,
     pub total: u64,

@@ -1,5 +1,9 @@
 //! reports_store: generated fixture code.
 
+pub fn save(r: &ReportsStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct ReportsStore {
     pub id: u64,
     pub total: u64,

@@ -1,5 +1,9 @@
 //! shipping_store: generated fixture code.
 
+pub fn save(r: &ShippingStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct ShippingStore {
     pub id: u64,
     pub total: u64,

@@ -1,5 +1,9 @@
 //! stock_store: generated fixture code.
 
+pub fn save(r: &StockStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct StockStore {
     pub id: u64,
     pub total: u64,

@@ -1,5 +1,9 @@
 //! catalog_store: generated fixture code.
 
+pub fn save(r: &CatalogStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct CatalogStore {
     pub id: u64,
     pub total: u64,

@@ -1,5 +1,9 @@
 //! ledger_store: generated fixture code.
 
+pub fn save(r: &LedgerStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct LedgerStore {
     pub id: u64,
     pub total: u64,

@@ -1,5 +1,9 @@
 //! storefront_store: generated fixture code.
 
+pub fn save(r: &StorefrontStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct StorefrontStore {
     pub id: u64,
     pub total: u64,

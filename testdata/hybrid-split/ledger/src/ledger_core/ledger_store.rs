@@ -1,5 +1,9 @@
 //! ledger_store: generated fixture code.
 
+pub fn save(r: &LedgerStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct LedgerStore {
     pub id: u64,
     pub total: u64,
@@ -526,3 +530,7 @@ pub fn ledger_store_84(x: u64) -> u64 {
     z.wrapping_add(super::ledger_model::ledger_model_0(x ^ 84))
 }
 
+pub fn audit(x: u64) -> u64 {
+    let _ = audit_log::record("ledger");
+    x
+}

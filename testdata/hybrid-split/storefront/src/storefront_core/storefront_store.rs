@@ -1,5 +1,9 @@
 //! storefront_store: generated fixture code.
 
+pub fn save(r: &StorefrontStore, path: &str) -> std::io::Result<()> {
+    std::fs::write(path, r.total.to_string())
+}
+
 pub struct StorefrontStore {
     pub id: u64,
     pub total: u64,
@@ -526,3 +530,7 @@ pub fn storefront_store_84(x: u64) -> u64 {
     z.wrapping_add(super::storefront_model::storefront_model_0(x ^ 84))
 }
 
+pub fn audit(x: u64) -> u64 {
+    let _ = audit_log::record("storefront");
+    x
+}

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", storefront::storefront_core::storefront_api::storefront_api_0(1));
+}

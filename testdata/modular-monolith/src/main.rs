@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", modular_monolith::orders::orders_rules::orders_rules_0(1));
+}

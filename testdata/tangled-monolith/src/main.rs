@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", tangled_monolith::part0::part0_0(1));
+}
