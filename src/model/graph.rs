@@ -136,11 +136,11 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
             let r = if key.kind == RefKind::Macro && key.segments.len() == 1 && !key.leading_colon {
                 resolver.resolve_macro(m, &key.segments[0])
             } else {
-                match resolver.resolve_path(m, &key.segments, key.leading_colon, false) {
+                match resolver.resolve_path(m, &key.segments, key.leading_colon, key.ns) {
                     // A module is never a value or a type: a lone name that resolves to one is
                     // a local variable that happens to share the module's name.
-                    Some(Res::Module(_)) if key.segments.len() == 1 => None,
-                    r => r,
+                    Some((Res::Module(_), _)) if key.segments.len() == 1 => None,
+                    r => r.map(|(r, _)| r),
                 }
             };
             add(m, r, key.kind, n);

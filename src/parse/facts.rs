@@ -53,6 +53,9 @@ pub struct ItemDef {
     pub name: String,
     pub kind: ItemKind,
     pub public: bool,
+    /// The name is a value too: a function, constant, static, or a unit or tuple struct (whose
+    /// name is its constructor). Name resolution keeps values apart from types and modules.
+    pub value: bool,
 }
 
 /// What a `use` leaf binds in the module.
@@ -106,12 +109,41 @@ impl RefKind {
     }
 }
 
-/// A path as written, counted: `(segments, leading ::, kind) → occurrences`.
+/// Rust's namespaces: what a path's last segment names, as its position tells. `mod foo;
+/// pub use foo::foo;` binds `foo` as a module and as a function; `foo()` is the function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Namespace {
+    /// Modules, crates, structs, enums, unions, traits, type aliases: types, impl headers,
+    /// struct literals and struct patterns.
+    Type,
+    /// Functions, constants, statics, unit and tuple structs, variants: callees, other
+    /// expressions and patterns.
+    Value,
+    /// Macro invocations, derives and attribute macros.
+    Macro,
+    /// Not known (`use` declarations, paths found in macro input).
+    Any,
+}
+
+impl Namespace {
+    /// The namespace a path of this kind names something in, unless its position says more.
+    pub fn of(kind: RefKind) -> Namespace {
+        match kind {
+            RefKind::Type | RefKind::Impl => Namespace::Type,
+            RefKind::Call | RefKind::Path => Namespace::Value,
+            RefKind::Use => Namespace::Any,
+            RefKind::Macro => Namespace::Any,
+        }
+    }
+}
+
+/// A path as written, counted: `(segments, leading ::, kind, namespace) → occurrences`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PathKey {
     pub segments: Vec<String>,
     pub leading_colon: bool,
     pub kind: RefKind,
+    pub ns: Namespace,
 }
 
 /// A child module declared in a module.
@@ -196,12 +228,24 @@ pub struct ModFacts {
 
 impl ModFacts {
     pub fn add_ref(&mut self, segments: Vec<String>, leading_colon: bool, kind: RefKind) {
+        self.add_ref_in(segments, leading_colon, kind, Namespace::of(kind));
+    }
+
+    /// A path whose position says which namespace it names something in.
+    pub fn add_ref_in(
+        &mut self,
+        segments: Vec<String>,
+        leading_colon: bool,
+        kind: RefKind,
+        ns: Namespace,
+    ) {
         *self
             .refs
             .entry(PathKey {
                 segments,
                 leading_colon,
                 kind,
+                ns,
             })
             .or_insert(0) += 1;
     }

@@ -8,7 +8,7 @@ use syn::visit::{self, Visit};
 use syn::{Expr, Token};
 
 use super::cfg;
-use super::facts::{ModFacts, RefKind};
+use super::facts::{ModFacts, Namespace, RefKind};
 use super::uses::flatten_use;
 
 /// Deepest expression, type or pattern nesting that is walked.
@@ -18,6 +18,9 @@ pub struct RefVisitor<'m> {
     pub m: &'m mut ModFacts,
     pub test: bool,
     kind: RefKind,
+    /// The namespace of the next path visited, when its position tells more than its kind
+    /// (a struct literal's path names a type).
+    next_ns: Option<Namespace>,
     depth: u32,
     /// The latest line seen, for reporting where the depth limit was reached.
     last_line: u32,
@@ -40,18 +43,25 @@ impl<'m> RefVisitor<'m> {
             m,
             test,
             kind: RefKind::Type,
+            next_ns: None,
             depth: 0,
             last_line: 0,
             too_deep: None,
         }
     }
 
-    fn record(&mut self, p: &syn::Path, kind: RefKind) {
+    fn record(&mut self, p: &syn::Path, kind: RefKind, ns: Namespace) {
         let segs: Vec<String> = p.segments.iter().map(|s| ident_str(&s.ident)).collect();
         if segs.first().is_some_and(|s| s == "Self") {
             return;
         }
-        self.m.add_ref(segs, p.leading_colon.is_some(), kind);
+        self.m.add_ref_in(segs, p.leading_colon.is_some(), kind, ns);
+    }
+
+    /// A struct literal's or struct pattern's path: it names a type, though in an expression.
+    fn visit_struct_path(&mut self, p: &syn::Path) {
+        self.next_ns = Some(Namespace::Type);
+        self.visit_path(p);
     }
 
     /// Enters one level of nesting; false (and noted) when the limit is reached.
@@ -117,7 +127,8 @@ impl<'ast> Visit<'ast> for RefVisitor<'_> {
                 self.last_line = first.ident.span().start().line as u32;
             }
         }
-        self.record(p, self.kind);
+        let ns = self.next_ns.take().unwrap_or(Namespace::of(self.kind));
+        self.record(p, self.kind, ns);
         self.with_kind(RefKind::Type, |v| {
             for seg in &p.segments {
                 v.visit_path_arguments(&seg.arguments);
@@ -267,8 +278,36 @@ impl<'ast> Visit<'ast> for RefVisitor<'_> {
         }
     }
 
+    fn visit_expr_struct(&mut self, e: &'ast syn::ExprStruct) {
+        e.attrs.iter().for_each(|a| self.visit_attribute(a));
+        if let Some(q) = &e.qself {
+            self.visit_qself(q);
+        }
+        self.visit_struct_path(&e.path);
+        for f in &e.fields {
+            self.visit_field_value(f);
+        }
+        if let Some(rest) = &e.rest {
+            self.visit_expr(rest);
+        }
+    }
+
+    fn visit_pat_struct(&mut self, p: &'ast syn::PatStruct) {
+        p.attrs.iter().for_each(|a| self.visit_attribute(a));
+        if let Some(q) = &p.qself {
+            self.visit_qself(q);
+        }
+        self.visit_struct_path(&p.path);
+        for f in &p.fields {
+            self.visit_field_pat(f);
+        }
+        if let Some(r) = &p.rest {
+            self.visit_pat_rest(r);
+        }
+    }
+
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        self.record(&mac.path, RefKind::Macro);
+        self.record(&mac.path, RefKind::Macro, Namespace::Macro);
         let tokens = mac.tokens.clone();
         self.macro_tokens(&tokens);
     }
@@ -280,12 +319,12 @@ impl<'ast> Visit<'ast> for RefVisitor<'_> {
                 a.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
             {
                 for p in &paths {
-                    self.record(p, RefKind::Macro);
+                    self.record(p, RefKind::Macro, Namespace::Macro);
                 }
             }
         } else if path.segments.len() > 1 {
             // An attribute macro such as `#[tokio::main]`.
-            self.record(path, RefKind::Macro);
+            self.record(path, RefKind::Macro, Namespace::Macro);
         }
     }
 
