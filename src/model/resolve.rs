@@ -95,6 +95,9 @@ pub struct Resolver<'a> {
     exported: Vec<BTreeMap<String, usize>>,
     imports: HashMap<(usize, usize, Ns), Memo>,
     members: HashMap<(usize, String, Ns), Memo>,
+    /// Times a lookup met one of its own callers in progress (a cycle of glob imports). A
+    /// miss computed meanwhile may only be a miss because of the cycle and is not memoized.
+    cycles: u64,
 }
 
 impl<'a> Resolver<'a> {
@@ -150,6 +153,7 @@ impl<'a> Resolver<'a> {
             exported,
             imports: HashMap::new(),
             members: HashMap::new(),
+            cycles: 0,
         }
     }
 
@@ -167,17 +171,37 @@ impl<'a> Resolver<'a> {
     fn resolve_use_in(&mut self, m: usize, idx: usize, ns: Ns) -> Option<Res> {
         let key = (m, idx, ns);
         match self.imports.get(&key) {
-            Some(Memo::InProgress) => return None,
+            Some(Memo::InProgress) => {
+                self.cycles += 1;
+                return None;
+            }
             Some(Memo::Done(r)) => return r.clone(),
             None => {}
         }
         self.imports.insert(key, Memo::InProgress);
+        let before = self.cycles;
         let u = &self.modules[m].facts.uses[idx];
         let r = self
             .walk(m, &u.segments, u.leading_colon, true, ns)
             .map(|(r, _)| r);
-        self.imports.insert(key, Memo::Done(r.clone()));
+        if self.tainted(&r, before) {
+            self.imports.remove(&key);
+        } else {
+            self.imports.insert(key, Memo::Done(r.clone()));
+        }
         r
+    }
+
+    /// Whether `r`, computed since the cycle count was `before`, is a miss that met a lookup
+    /// in progress, and so may not be one: it is then not memoized, and neither is any miss
+    /// that depends on it. A hit is kept, and clears the mark of the cycles it got past.
+    fn tainted(&mut self, r: &Option<Res>, before: u64) -> bool {
+        if r.is_some() {
+            self.cycles = before;
+            false
+        } else {
+            self.cycles != before
+        }
     }
 
     /// A path written in module `m` whose last segment names something of namespace `ns`
@@ -245,12 +269,15 @@ impl<'a> Resolver<'a> {
             let Res::Module(t) = cur else {
                 return Some((cur, i));
             };
+            let before = self.cycles;
             cur = match seg.as_str() {
                 "self" => Res::Module(t),
                 "super" => Res::Module(self.modules[t].parent?),
                 _ => match self.member(t, seg, ns_at(i), 0) {
                     Some(r) => r,
                     None if strict => return None,
+                    // A miss met a lookup in progress: it may not be one; nothing is known.
+                    None if self.cycles != before => return None,
                     // Known module, unknown member (generated, or a variant of a glob): the
                     // module is still what the path depends on, unless it is the own crate's
                     // root, which would collect every unresolved `crate::` path.
@@ -344,13 +371,21 @@ impl<'a> Resolver<'a> {
         }
         let key = (t, name.to_string(), ns);
         match self.members.get(&key) {
-            Some(Memo::InProgress) => return None,
+            Some(Memo::InProgress) => {
+                self.cycles += 1;
+                return None;
+            }
             Some(Memo::Done(r)) => return r.clone(),
             None => {}
         }
         self.members.insert(key.clone(), Memo::InProgress);
+        let before = self.cycles;
         let r = self.member_uncached(t, name, ns, hops);
-        self.members.insert(key, Memo::Done(r.clone()));
+        if self.tainted(&r, before) {
+            self.members.remove(&key);
+        } else {
+            self.members.insert(key, Memo::Done(r.clone()));
+        }
         r
     }
 
