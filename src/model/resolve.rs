@@ -67,6 +67,36 @@ fn item_namespaces(it: &ItemDef) -> u8 {
 /// Crates every Rust program may name without declaring them.
 const BUILTIN_CRATES: [&str; 5] = ["std", "core", "alloc", "proc_macro", "test"];
 
+/// Types every module may name without importing them: the primitives and the standard
+/// prelude's. A receiver of one of them (not shadowed by a workspace type) is std's.
+pub fn prelude_type(name: &str) -> bool {
+    matches!(
+        name,
+        "bool"
+            | "char"
+            | "str"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "u128"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "i128"
+            | "isize"
+            | "f32"
+            | "f64"
+            | "Box"
+            | "Option"
+            | "Result"
+            | "String"
+            | "Vec"
+    )
+}
+
 /// How far glob imports and re-exports are followed.
 const MAX_HOPS: u32 = 12;
 
@@ -75,6 +105,13 @@ struct Scope {
     items: HashMap<String, u8>,
     imports: HashMap<String, Vec<usize>>,
     globs: Vec<usize>,
+}
+
+/// An impl block of some type: its module, whether it implements a trait, its members.
+struct ImplOf<'a> {
+    module: usize,
+    of_trait: bool,
+    members: &'a [String],
 }
 
 #[derive(Clone)]
@@ -95,6 +132,9 @@ pub struct Resolver<'a> {
     exported: Vec<BTreeMap<String, usize>>,
     imports: HashMap<(usize, usize, Ns), Memo>,
     members: HashMap<(usize, String, Ns), Memo>,
+    /// Per type (defining module → name): the workspace's impls for it, as (module of the
+    /// impl, impl of a trait, functions and constants defined). Built on first use.
+    impls: Option<HashMap<usize, HashMap<String, Vec<ImplOf<'a>>>>>,
     /// Times a lookup met one of its own callers in progress (a cycle of glob imports). A
     /// miss computed meanwhile may only be a miss because of the cycle and is not memoized.
     cycles: u64,
@@ -153,6 +193,7 @@ impl<'a> Resolver<'a> {
             exported,
             imports: HashMap::new(),
             members: HashMap::new(),
+            impls: None,
             cycles: 0,
         }
     }
@@ -287,6 +328,61 @@ impl<'a> Resolver<'a> {
             };
         }
         Some((cur, segs.len()))
+    }
+
+    /// The module whose code `ty::member` is, for a type `ty` defined in module `d`: the
+    /// module of the impl that defines `member` when the impls found by name tell one
+    /// (inherent impls first, as method resolution prefers them; `d` itself when one of its
+    /// impls defines it), otherwise `d`. Impls are matched by resolving their self type.
+    pub fn member_home(&mut self, d: usize, ty: &str, member: &str) -> usize {
+        if self.impls.is_none() {
+            self.impls = Some(self.index_impls());
+        }
+        let Some(impls) = self.impls.as_ref().and_then(|x| x.get(&d)?.get(ty)) else {
+            return d;
+        };
+        let defining = |of_trait: bool| {
+            let mut v: Vec<usize> = impls
+                .iter()
+                .filter(|i| i.of_trait == of_trait && i.members.iter().any(|x| x == member))
+                .map(|i| i.module)
+                .collect();
+            v.dedup();
+            v
+        };
+        let (inherent, of_trait) = (defining(false), defining(true));
+        if inherent.contains(&d) || of_trait.contains(&d) {
+            return d;
+        }
+        match (inherent.as_slice(), of_trait.as_slice()) {
+            ([one], _) | ([], [one]) => *one,
+            _ => d,
+        }
+    }
+
+    fn index_impls(&mut self) -> HashMap<usize, HashMap<String, Vec<ImplOf<'a>>>> {
+        let modules = self.modules;
+        let mut index: HashMap<usize, HashMap<String, Vec<ImplOf<'a>>>> = HashMap::new();
+        for (m, module) in modules.iter().enumerate() {
+            for imp in &module.facts.impls {
+                let r = self.resolve_path(m, &imp.ty, imp.leading_colon, Ns::Type);
+                if let Some((Res::Item(d, name), n)) = r {
+                    if n == imp.ty.len() {
+                        index
+                            .entry(d)
+                            .or_default()
+                            .entry(name)
+                            .or_default()
+                            .push(ImplOf {
+                                module: m,
+                                of_trait: imp.of_trait,
+                                members: &imp.members,
+                            });
+                    }
+                }
+            }
+        }
+        index
     }
 
     /// A single-segment macro name: a `macro_rules!` of the crate (the one in this module or
