@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use petgraph::graph::DiGraph;
 
-use super::resolve::{Extern, Res, Resolver};
+use super::resolve::{prelude_type, Extern, Res, Resolver};
 use super::tree::build_forest;
 use super::{Crate, Module};
 use crate::diag::{self, Diagnostic};
+use crate::parse::Namespace as Ns;
 use crate::parse::{ParseOptions, RefKind};
 use crate::workspace::{TargetKind, Workspace};
 
@@ -23,6 +24,18 @@ pub struct Edge {
     /// Names of the items of `to` that are referenced, with counts (what a boundary between
     /// the two modules would have to expose).
     pub items: BTreeMap<String, u32>,
+}
+
+impl Edge {
+    /// References that are calls: callee paths (`call`) and attributed method calls
+    /// (`method`). Whatever counts calls counts both.
+    pub fn calls(&self) -> u32 {
+        self.kinds
+            .iter()
+            .filter(|(k, _)| k.is_call())
+            .map(|(_, n)| n)
+            .sum()
+    }
 }
 
 /// References from one module into one crate outside the workspace.
@@ -65,7 +78,7 @@ pub fn build(
 
 /// Name resolution and edge weights over the module trees.
 fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
-    let (crates, modules) = sort(forest.crates, forest.modules);
+    let (crates, mut modules) = sort(forest.crates, forest.modules);
 
     let lib_of: BTreeMap<&str, usize> = crates
         .iter()
@@ -101,6 +114,9 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
     }
 
     let mut resolver = Resolver::new(&modules, &crates, editions, externs);
+    // Method calls whose receiver's type was written but does not resolve (a generic
+    // parameter, a prelude type such as `Vec`), per module.
+    let mut unattributed = vec![0u32; modules.len()];
     let mut edges: BTreeMap<(usize, usize), Edge> = BTreeMap::new();
     let mut external: BTreeMap<(usize, String), ExternalUse> = BTreeMap::new();
     let mut add = |from: usize, r: Option<Res>, kind: RefKind, n: u32| match r {
@@ -140,17 +156,56 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
             let r = if key.kind == RefKind::Macro && key.segments.len() == 1 && !key.leading_colon {
                 resolver.resolve_macro(m, &key.segments[0])
             } else {
-                match resolver.resolve_path(m, &key.segments, key.leading_colon, false) {
+                match resolver.resolve_path(m, &key.segments, key.leading_colon, key.ns) {
                     // A module is never a value or a type: a lone name that resolves to one is
                     // a local variable that happens to share the module's name.
-                    Some(Res::Module(_)) if key.segments.len() == 1 => None,
-                    r => r,
+                    Some((Res::Module(_), _)) if key.segments.len() == 1 => None,
+                    // `T::f()`, `a::T::C`: the function or constant of a type lives in the
+                    // module of the impl that defines it.
+                    Some((Res::Item(d, ty), used))
+                        if used + 1 == key.segments.len()
+                            && matches!(key.kind, RefKind::Call | RefKind::Path) =>
+                    {
+                        let home = resolver.member_home(d, &ty, &key.segments[used]);
+                        Some(Res::Item(home, ty))
+                    }
+                    r => r.map(|(r, _)| r),
                 }
             };
             add(m, r, key.kind, n);
         }
+        // Members of receivers whose type the syntax told: `x.m()`, `self.f`, `Self::new()`.
+        for (key, &n) in &module.facts.members {
+            let r = match resolver.resolve_path(m, &key.ty, key.leading_colon, Ns::Type) {
+                Some((Res::Item(d, ty), used)) => {
+                    let home = if key.field || used < key.ty.len() {
+                        d
+                    } else {
+                        resolver.member_home(d, &ty, &key.member)
+                    };
+                    Some(Res::Item(home, ty))
+                }
+                // `x: u64`, `v: Vec<T>`: the language's and the standard prelude's types (also
+                // where a module of that name is in scope, as `str` in a facade of `core`).
+                None | Some((Res::Module(_), _))
+                    if key.ty.len() == 1 && prelude_type(&key.ty[0]) =>
+                {
+                    Some(Res::External("std".to_string()))
+                }
+                // A lone name that is a module is no type (a local, a generic parameter).
+                Some((Res::Module(_), _)) if key.ty.len() == 1 => None,
+                r => r.map(|(r, _)| r),
+            };
+            if r.is_none() && key.kind == RefKind::Method {
+                unattributed[m] += n;
+            }
+            add(m, r, key.kind, n);
+        }
     }
     drop(resolver);
+    for (module, n) in modules.iter_mut().zip(unattributed) {
+        module.facts.unattributed_method_calls += n;
+    }
 
     let mut graph = DiGraph::with_capacity(modules.len(), edges.len());
     for i in 0..modules.len() {

@@ -53,6 +53,9 @@ pub struct ItemDef {
     pub name: String,
     pub kind: ItemKind,
     pub public: bool,
+    /// The name is a value too: a function, constant, static, or a unit or tuple struct (whose
+    /// name is its constructor). Name resolution keeps values apart from types and modules.
+    pub value: bool,
 }
 
 /// What a `use` leaf binds in the module.
@@ -83,8 +86,12 @@ pub enum RefKind {
     Use,
     /// A path in a type: fields, signatures, bounds, generic arguments.
     Type,
-    /// The callee of a call expression (`a::f()`, `Type::new()`).
+    /// The callee of a call expression (`a::f()`, `Type::new()`, `Self::new()`).
     Call,
+    /// A method call `x.m()` whose receiver's type the syntax tells (`self` in an impl, a
+    /// local or parameter with a written type or built by `T::new(..)` / `T { .. }`). Counts
+    /// as a call wherever calls are counted (`RefKind::is_call`).
+    Method,
     /// Any other path in an expression or pattern (constants, struct literals, variants).
     Path,
     /// The trait or the type of an `impl` header.
@@ -99,19 +106,90 @@ impl RefKind {
             RefKind::Use => "use",
             RefKind::Type => "type",
             RefKind::Call => "call",
+            RefKind::Method => "method",
             RefKind::Path => "path",
             RefKind::Impl => "impl",
             RefKind::Macro => "macro",
         }
     }
+
+    /// A call: a callee path or a method call. Reports that count calls count both.
+    pub fn is_call(self) -> bool {
+        matches!(self, RefKind::Call | RefKind::Method)
+    }
 }
 
-/// A path as written, counted: `(segments, leading ::, kind) → occurrences`.
+/// Rust's namespaces: what a path's last segment names, as its position tells. `mod foo;
+/// pub use foo::foo;` binds `foo` as a module and as a function; `foo()` is the function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Namespace {
+    /// Modules, crates, structs, enums, unions, traits, type aliases: types, impl headers,
+    /// struct literals and struct patterns.
+    Type,
+    /// Functions, constants, statics, unit and tuple structs, variants: callees, other
+    /// expressions and patterns.
+    Value,
+    /// Macro invocations, derives and attribute macros.
+    Macro,
+    /// Not known (`use` declarations, paths found in macro input).
+    Any,
+}
+
+impl Namespace {
+    /// The namespace a path of this kind names something in, unless its position says more.
+    pub fn of(kind: RefKind) -> Namespace {
+        match kind {
+            RefKind::Type | RefKind::Impl => Namespace::Type,
+            RefKind::Call | RefKind::Method | RefKind::Path => Namespace::Value,
+            RefKind::Use => Namespace::Any,
+            RefKind::Macro => Namespace::Any,
+        }
+    }
+}
+
+/// A path as written, counted: `(segments, leading ::, kind, namespace) → occurrences`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PathKey {
     pub segments: Vec<String>,
     pub leading_colon: bool,
     pub kind: RefKind,
+    pub ns: Namespace,
+}
+
+/// A type's path as written, generic arguments dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeName {
+    pub segments: Vec<String>,
+    pub leading_colon: bool,
+}
+
+/// A member used on something whose type the syntax tells, counted: `x.m()` (kind
+/// `Method`), `self.f` (a field, kind `Path`), `Self::new()` (kind `Call`) or `Self::C`
+/// (kind `Path`). Resolved to the module of the `impl` that defines the member when one
+/// is found by name, else to the module defining the type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MemberKey {
+    /// The type's path as written, generic arguments dropped (`T`, `a::T`).
+    pub ty: Vec<String>,
+    pub leading_colon: bool,
+    /// The method, field or associated item.
+    pub member: String,
+    pub kind: RefKind,
+    /// A field: it lives on the type's definition, never in an `impl`.
+    pub field: bool,
+}
+
+/// An `impl` block: the type it is for and the functions and constants it defines. Impls
+/// whose self type is not a path (`impl<T> Trait for [T]`) are not recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImplDef {
+    /// The self type's path as written, generic arguments dropped, references and `Box`,
+    /// `Rc`, `Arc` looked through as for receivers.
+    pub ty: Vec<String>,
+    pub leading_colon: bool,
+    /// `impl Trait for T` rather than `impl T`.
+    pub of_trait: bool,
+    pub members: Vec<String>,
 }
 
 /// A child module declared in a module.
@@ -201,16 +279,35 @@ pub struct ModFacts {
     /// Item-position invocations `name!()` without input, to expand with a `macro_rules!`
     /// of the crate once all module trees are known: (macro name, line).
     pub invocations: Vec<(String, u32)>,
+    /// Members used on receivers of known type: method calls, fields, `Self::` items.
+    pub members: BTreeMap<MemberKey, u32>,
+    /// The module's `impl` blocks, to find which module defines a method.
+    pub impls: Vec<ImplDef>,
+    /// Method calls whose receiver's type the syntax does not tell (a chain, a field, an
+    /// untyped local...); linking adds those whose receiver's type does not resolve.
+    pub unattributed_method_calls: u32,
 }
 
 impl ModFacts {
     pub fn add_ref(&mut self, segments: Vec<String>, leading_colon: bool, kind: RefKind) {
+        self.add_ref_in(segments, leading_colon, kind, Namespace::of(kind));
+    }
+
+    /// A path whose position says which namespace it names something in.
+    pub fn add_ref_in(
+        &mut self,
+        segments: Vec<String>,
+        leading_colon: bool,
+        kind: RefKind,
+        ns: Namespace,
+    ) {
         *self
             .refs
             .entry(PathKey {
                 segments,
                 leading_colon,
                 kind,
+                ns,
             })
             .or_insert(0) += 1;
     }
@@ -231,5 +328,23 @@ impl ModFacts {
         self.includes.extend(other.includes);
         self.spawns.extend(other.spawns);
         self.invocations.extend(other.invocations);
+        for (k, n) in other.members {
+            *self.members.entry(k).or_insert(0) += n;
+        }
+        self.impls.extend(other.impls);
+        self.unattributed_method_calls += other.unattributed_method_calls;
+    }
+
+    pub fn add_member(&mut self, ty: &TypeName, member: String, kind: RefKind, field: bool) {
+        *self
+            .members
+            .entry(MemberKey {
+                ty: ty.segments.clone(),
+                leading_colon: ty.leading_colon,
+                member,
+                kind,
+                field,
+            })
+            .or_insert(0) += 1;
     }
 }

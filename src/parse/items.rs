@@ -7,8 +7,8 @@ use syn::{Item, Visibility};
 
 use super::cfg;
 use super::facts::{
-    ChildMod, ItemDef, ItemKind, MacroDef, ModFacts, RefKind, StateItem, StateKind, UseBind,
-    UseDecl,
+    ChildMod, ItemDef, ItemKind, MacroDef, ModFacts, Namespace, RefKind, StateItem, StateKind,
+    UseBind, UseDecl,
 };
 use super::refs::{ident_str, item_attrs, scan_token_paths, RefVisitor};
 use super::uses::flatten_use;
@@ -56,10 +56,28 @@ impl Collector {
     }
 
     fn def(m: &mut ModFacts, name: &syn::Ident, kind: ItemKind, vis: &Visibility) {
+        Self::def_value(
+            m,
+            name,
+            kind,
+            vis,
+            matches!(kind, ItemKind::Fn | ItemKind::Const | ItemKind::Static),
+        );
+    }
+
+    /// A definition whose name is a value (`value`) or not, whatever its kind.
+    fn def_value(
+        m: &mut ModFacts,
+        name: &syn::Ident,
+        kind: ItemKind,
+        vis: &Visibility,
+        value: bool,
+    ) {
         m.items.push(ItemDef {
             name: ident_str(name),
             kind,
             public: matches!(vis, Visibility::Public(_)),
+            value,
         });
     }
 
@@ -113,7 +131,9 @@ impl Collector {
                 self.refs(m, |v| v.visit_item_fn(f));
             }
             Item::Struct(s) => {
-                Self::def(m, &s.ident, ItemKind::Struct, &s.vis);
+                // A braced struct is a type only; a unit or tuple struct's name is a value too.
+                let value = !matches!(s.fields, syn::Fields::Named(_));
+                Self::def_value(m, &s.ident, ItemKind::Struct, &s.vis, value);
                 self.refs(m, |v| v.visit_item_struct(s));
             }
             Item::Enum(e) => {
@@ -161,6 +181,7 @@ impl Collector {
                     name: String::new(),
                     kind: ItemKind::Impl,
                     public: false,
+                    value: false,
                 });
                 self.refs(m, |v| v.visit_item_impl(i));
             }
@@ -189,6 +210,7 @@ impl Collector {
                     name: ident_str(ident),
                     kind: ItemKind::Macro,
                     public: exported,
+                    value: false,
                 });
             }
             scan_token_paths(&mac.mac.tokens, m, RefKind::Macro, true);
@@ -203,10 +225,11 @@ impl Collector {
             .segments
             .first()
             .map_or(0, |s| s.ident.span().start().line as u32);
-        m.add_ref(
+        m.add_ref_in(
             path.segments.iter().map(|s| ident_str(&s.ident)).collect(),
             path.leading_colon.is_some(),
             RefKind::Macro,
+            Namespace::Macro,
         );
         match name.as_str() {
             "include" => {

@@ -102,6 +102,9 @@ pub struct ModuleJson {
     pub state: Vec<StateJson>,
     /// References into crates outside the workspace, by crate.
     pub external: BTreeMap<String, u32>,
+    /// Method calls whose receiver's type archsplit could not tell or resolve: calls that
+    /// are in no edge.
+    pub unattributed_method_calls: u32,
 }
 
 #[derive(Serialize)]
@@ -243,6 +246,7 @@ impl<'a> GraphJson<'a> {
                     public_items: m.facts.items.iter().filter(|i| i.public).count() as u32,
                     state,
                     external,
+                    unattributed_method_calls: m.facts.unattributed_method_calls,
                 }
             })
             .collect();

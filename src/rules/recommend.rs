@@ -120,11 +120,6 @@ pub struct VerdictAdvice {
     pub reasons: Vec<Reason>,
 }
 
-/// Whether a reference kind is a call.
-pub fn is_call(k: crate::parse::RefKind) -> bool {
-    k == crate::parse::RefKind::Call
-}
-
 /// What each crate (target index) is, as the rules read it.
 pub struct Units {
     /// Per target: part of the product.
@@ -228,7 +223,7 @@ pub fn prices(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<Price> {
         let calls: u64 = e
             .kinds
             .iter()
-            .filter(|(k, _)| is_call(**k))
+            .filter(|(k, _)| k.is_call())
             .map(|(_, n)| *n as u64)
             .sum();
         out[from].remote_references += w;

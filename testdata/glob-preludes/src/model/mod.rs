@@ -1,0 +1,5 @@
+mod order;
+mod user;
+
+pub use self::order::*;
+pub use self::user::User;

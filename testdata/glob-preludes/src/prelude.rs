@@ -1,0 +1,3 @@
+pub use crate::model::{Order, User};
+pub use crate::store::*;
+pub use crate::util::*;

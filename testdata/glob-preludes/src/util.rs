@@ -1,0 +1,5 @@
+pub struct Stamp(pub u64);
+
+pub fn now() -> Stamp {
+    Stamp(0)
+}

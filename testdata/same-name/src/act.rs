@@ -1,0 +1,3 @@
+pub fn widget() -> u32 {
+    2
+}

@@ -1,0 +1,7 @@
+pub fn foo() -> u32 {
+    helper()
+}
+
+pub fn helper() -> u32 {
+    1
+}

@@ -1,0 +1,4 @@
+#[allow(non_camel_case_types)]
+pub struct widget {
+    pub size: u32,
+}
