@@ -166,7 +166,7 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
                         if used + 1 == key.segments.len()
                             && matches!(key.kind, RefKind::Call | RefKind::Path) =>
                     {
-                        let home = resolver.member_home(d, &ty, &key.segments[used]);
+                        let home = resolver.member_home(m, d, &ty, &key.segments[used]);
                         Some(Res::Item(home, ty))
                     }
                     r => r.map(|(r, _)| r),
@@ -181,7 +181,7 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
                     let home = if key.field || used < key.ty.len() {
                         d
                     } else {
-                        resolver.member_home(d, &ty, &key.member)
+                        resolver.member_home(m, d, &ty, &key.member)
                     };
                     Some(Res::Item(home, ty))
                 }

@@ -334,16 +334,28 @@ impl<'a> Resolver<'a> {
     /// module of the impl that defines `member` when the impls found by name tell one
     /// (inherent impls first, as method resolution prefers them; `d` itself when one of its
     /// impls defines it), otherwise `d`. Impls are matched by resolving their self type.
-    pub fn member_home(&mut self, d: usize, ty: &str, member: &str) -> usize {
+    /// Only impls in a crate `from` can see count: its own, the type's, or one it depends on
+    /// (an impl in a crate it does not link cannot be the one called).
+    pub fn member_home(&mut self, from: usize, d: usize, ty: &str, member: &str) -> usize {
         if self.impls.is_none() {
             self.impls = Some(self.index_impls());
         }
         let Some(impls) = self.impls.as_ref().and_then(|x| x.get(&d)?.get(ty)) else {
             return d;
         };
+        let (own, of_type) = (self.modules[from].krate, self.modules[d].krate);
+        let visible = |m: usize| {
+            let k = self.modules[m].krate;
+            k == own
+                || k == of_type
+                || self.externs[own]
+                    .values()
+                    .any(|e| matches!(e, Extern::Crate(c) if *c == k))
+        };
         let defining = |of_trait: bool| {
             let mut v: Vec<usize> = impls
                 .iter()
+                .filter(|i| visible(i.module))
                 .filter(|i| i.of_trait == of_trait && i.members.iter().any(|x| x == member))
                 .map(|i| i.module)
                 .collect();

@@ -37,6 +37,10 @@ pub struct AnalyzeJson<'a> {
     pub cycles: Vec<CycleJson>,
     pub crate_cycles: Vec<CycleJson>,
     pub findings: Vec<Finding>,
+    /// The next steps, ranked: at most seven, each with its evidence and its effect.
+    pub actions: Vec<crate::rules::actions::Action>,
+    /// The layering of the product crates and the dependencies that go against it.
+    pub layers: crate::rules::layers::Layers,
     /// Module pairs that changed together (at least twice), strongest first; empty
     /// without history.
     pub change_coupling: Vec<CoChangeJson>,
@@ -134,7 +138,7 @@ pub struct ClusterJson {
     pub modules: Vec<String>,
     /// Packages its modules belong to.
     pub crates: Vec<String>,
-    /// `monolith`, `microservice` or `nanoservice`.
+    /// `monolith`, `module`, `library`, `process`, `microservice` or `nanoservice`.
     pub recommendation: Recommendation,
     pub reasons: Vec<Reason>,
     pub price: Price,
@@ -348,6 +352,8 @@ impl<'a> AnalyzeJson<'a> {
                 .map(|cy| cycle_json(cy, |p| a.packages[p].clone()))
                 .collect(),
             findings: advice.findings.clone(),
+            actions: advice.actions.clone(),
+            layers: advice.layers.clone(),
             change_coupling: change_coupling(g, h),
             diagnostics: base.diagnostics,
         }

@@ -182,6 +182,8 @@ pub fn write(
         writeln!(out, "  - {} [{}]", r.message, r.rule)?;
     }
 
+    write_actions(out, advice)?;
+
     let mut members = vec![Vec::new(); c.k];
     for (m, cl) in c.assignment.iter().enumerate() {
         if let Some(cl) = cl {
@@ -303,6 +305,8 @@ pub fn write(
         writeln!(out, "{t}")?;
     }
 
+    write_layers(out, advice)?;
+
     if !a.cycles.is_empty() {
         writeln!(out, "\nDependency cycles between modules")?;
         let mut t = new_table(&["modules", "members", "where", "closing edges"]);
@@ -390,6 +394,85 @@ pub fn write(
 }
 
 /// How much history was read, in one line.
+/// The next steps, ranked, with their evidence and their effect.
+fn write_actions(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<()> {
+    if advice.actions.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nNext steps")?;
+    for (i, act) in advice.actions.iter().enumerate() {
+        let e = &act.effect;
+        writeln!(out, "  {}. [{}] {}", i + 1, act.kind.as_str(), act.title)?;
+        writeln!(out, "     why: {}", act.evidence)?;
+        for edge in act.edges.iter().take(5) {
+            writeln!(
+                out,
+                "     cut: {} → {} ({}:{}, {})",
+                edge.from,
+                edge.to,
+                edge.file,
+                edge.line,
+                crate::words::count(edge.weight as u64, "reference", "references")
+            )?;
+        }
+        if act.edges.len() > 5 {
+            writeln!(
+                out,
+                "     ... {} more edges (see --format json)",
+                act.edges.len() - 5
+            )?;
+        }
+        writeln!(
+            out,
+            "     effect: crates {} → {}, references between crates {} → {}, module cycles {} → {}, references across clusters {:.1}% → {:.1}%",
+            e.crates.before,
+            e.crates.after,
+            thousands(e.crate_cut.before),
+            thousands(e.crate_cut.after),
+            e.cycles.before,
+            e.cycles.after,
+            e.icp.before * 100.0,
+            e.icp.after * 100.0
+        )?;
+    }
+    Ok(())
+}
+
+/// The layering of the product crates and what goes against it.
+fn write_layers(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<()> {
+    let l = &advice.layers;
+    if l.levels.len() < 2 {
+        return Ok(());
+    }
+    let how = match l.source {
+        crate::rules::layers::LayerSource::Declared => "as declared in the configuration",
+        crate::rules::layers::LayerSource::Inferred => "inferred from the crate graph",
+    };
+    writeln!(out, "\nLayers ({how}, lowest first)")?;
+    for (i, crates) in l.levels.iter().enumerate() {
+        writeln!(out, "  {i}: {}", list(crates, 8))?;
+    }
+    if l.violations.is_empty() {
+        writeln!(out, "  no dependency goes against them")?;
+    }
+    for v in l.violations.iter().take(MAX_ROWS) {
+        writeln!(
+            out,
+            "  against the layers: {} (layer {}) → {} (layer {}), {}, e.g. {} → {} ({}:{})",
+            v.from_crate,
+            v.from_layer,
+            v.to_crate,
+            v.to_layer,
+            crate::words::count(v.weight, "reference", "references"),
+            v.from,
+            v.to,
+            v.file,
+            v.line
+        )?;
+    }
+    Ok(())
+}
+
 /// What each crate is: its roles, size, and the evidence for any role beyond library and
 /// application.
 fn write_crates(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<()> {

@@ -44,6 +44,10 @@ pub struct ConfigFile {
     /// Package name → its roles, replacing what archsplit read.
     #[serde(default)]
     pub roles: BTreeMap<String, Vec<String>>,
+    /// The intended layers of the product crates, lowest first: each a list of crate names
+    /// (`*` matches any run of characters).
+    #[serde(default)]
+    pub layers: Vec<Vec<String>>,
 }
 
 /// A configuration with the file it came from and its text, for messages.

@@ -2,11 +2,13 @@
 //! overridable); this module loads and validates them, and `recommend.rs`,
 //! `fragmentation.rs` turn the analysis into recommendations, a verdict and findings.
 
+pub mod actions;
 pub mod config;
 pub mod finding;
 pub mod fragmentation;
 pub mod god;
 pub mod history;
+pub mod layers;
 pub mod recommend;
 
 use std::collections::BTreeMap;
@@ -25,6 +27,10 @@ pub struct Advice {
     pub clusters: Vec<ClusterAdvice>,
     pub verdict: VerdictAdvice,
     pub findings: Vec<Finding>,
+    /// The next steps, ranked (at most `actions::MAX_ACTIONS`).
+    pub actions: Vec<actions::Action>,
+    /// The layering of the product crates and the dependencies against it.
+    pub layers: layers::Layers,
     /// Per cluster, who changes it and how often its changes reach other clusters; `None`
     /// without history.
     pub ownership: Option<Vec<crate::history::coupling::Ownership>>,
@@ -56,10 +62,14 @@ pub fn advise(
     if let Some(h) = history {
         findings.extend(self::history::findings(ws, g, a, h, rules));
     }
+    let actions = actions::actions(ws, g, a, &clusters, &findings);
+    let layers = layers::layers(ws, g, &rules.layers);
     Advice {
         clusters,
         verdict,
         findings,
+        actions,
+        layers,
         ownership,
     }
 }
@@ -78,6 +88,7 @@ pub fn load_without_config(rules_dir: Option<&Path>) -> Result<RuleSet> {
 pub fn load(cfg: &config::Loaded, rules_dir: Option<&Path>) -> Result<RuleSet> {
     let mut set = load_without_config(rules_dir)?;
     config::apply(&mut set, &cfg.config, &cfg.file, &cfg.text)?;
+    set.layers = cfg.config.layers.clone();
     Ok(set)
 }
 
@@ -190,6 +201,7 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
             "min_cohesion",
             "max_code_share",
             "max_entry_points",
+            "max_crossing_types",
         ],
         "linked-library" => &["min_type_share"],
         "existing-process" => &["max_remote_calls", "max_crossing_types"],
@@ -231,6 +243,9 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSet {
     pub rules: BTreeMap<String, Rule>,
+    /// The layers the configuration declares, lowest first (crate name patterns); empty to
+    /// infer them from the crate graph.
+    pub layers: Vec<Vec<String>>,
 }
 
 impl RuleSet {
@@ -241,7 +256,10 @@ impl RuleSet {
             let r = parse_rule(text, file).expect("the shipped rules are valid");
             rules.insert(r.id.clone(), r);
         }
-        RuleSet { rules }
+        RuleSet {
+            rules,
+            layers: Vec::new(),
+        }
     }
 
     /// Replaces rules by the `*.toml` files of `dir` (matched by id).

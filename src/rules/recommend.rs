@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::RuleSet;
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
-use crate::parse::ItemKind;
+use crate::parse::{ItemKind, StateKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -323,7 +323,14 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
         let Some(i) = *cl else { continue };
         let module = &g.modules[m];
         let f = &mut out[i];
-        f.state_items += module.facts.state.len();
+        // Mutable state: `static mut` and thread-locals. A plain `static` or a lazily built
+        // value is most often a table or a compiled pattern, not state a service would own.
+        f.state_items += module
+            .facts
+            .state
+            .iter()
+            .filter(|s| matches!(s.kind, StateKind::StaticMut | StateKind::ThreadLocal))
+            .count();
         if f.io.is_none() {
             if let Some(e) = &units.io[m] {
                 f.io = Some(format!("`{}` {e}", module.path));
@@ -518,7 +525,14 @@ pub fn recommend(
         }
         let pure = f.state_items == 0 && f.io.is_none();
         // Pure code other clusters link: a library, whatever its shape (never a nanoservice).
-        if blockers.is_empty() && rules.enabled(lib) && pure && f.plain && p.library_references > 0
+        let core =
+            f.loc as f64 / total_loc.max(1) as f64 > t("microservice-candidate", "max_code_share");
+        if blockers.is_empty()
+            && rules.enabled(lib)
+            && pure
+            && f.plain
+            && !core
+            && p.library_references > 0
         {
             out.push(advice(
                 Recommendation::Library,
@@ -734,7 +748,8 @@ pub fn recommend(
         if blockers.is_empty() && rules.enabled(micro) {
             let size_ok = loc >= t(micro, "min_loc");
             let cohesion_ok = cohesion >= t(micro, "min_cohesion");
-            let api_ok = p.entry_points.len() as f64 <= t(micro, "max_entry_points");
+            let api_ok = p.entry_points.len() as f64 <= t(micro, "max_entry_points")
+                && p.crossing_types.len() as f64 <= t(micro, "max_crossing_types");
             let runs = f.state_items > 0 || f.io.is_some();
             let size = reason(
                 micro,
@@ -762,9 +777,10 @@ pub fn recommend(
                 Some(t(micro, "max_entry_points")),
                 p.entry_points.len() as f64,
                 format!(
-                    "{} API: {} used from outside",
+                    "{} API: {} used from outside, {} crossing its boundary",
                     if api_ok { "a narrow" } else { "too wide an" },
-                    count(p.entry_points.len() as u64, "item", "items")
+                    count(p.entry_points.len() as u64, "item", "items"),
+                    count(p.crossing_types.len() as u64, "type", "types")
                 ),
             );
             let state_io = reason(

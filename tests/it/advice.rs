@@ -35,33 +35,79 @@ fn recommendations(v: &Value) -> Vec<&str> {
         .collect()
 }
 
+/// The clusters holding modules of `krate`.
+fn clusters_of<'a>(v: &'a Value, krate: &str) -> Vec<&'a Value> {
+    v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["crates"].as_array().unwrap().iter().any(|k| k == krate))
+        .collect()
+}
+
 #[test]
-fn tangled_code_stays_a_monolith() {
+fn tangled_code_stays_a_monolith_because_of_its_cycle() {
     let v = analyze("tangled-monolith");
     assert_eq!(v["summary"]["verdict"], "monolith");
+    let reason = &v["summary"]["verdict_reasons"][0];
+    assert_eq!(reason["rule"], "tightly-coupled-codebase");
     assert_eq!(
-        v["summary"]["verdict_reasons"][0]["rule"],
-        "tightly-coupled-codebase"
+        reason["metric"], "largest_cycle_share",
+        "the cycle is the reason"
     );
-    assert_eq!(
-        recommendations(&v),
-        ["monolith"],
-        "the whole tangle is not a service to extract"
+    assert!(
+        v["summary"]["rationale"]
+            .as_str()
+            .unwrap()
+            .contains("cycle ties 12"),
+        "{}",
+        v["summary"]["rationale"]
+    );
+    assert!(
+        recommendations(&v).iter().all(|r| *r == "monolith"),
+        "the whole tangle is not a service to extract: {:?}",
+        recommendations(&v)
+    );
+    // The next step is to break the cycle, with the edges to cut and where they are.
+    let first = &v["actions"][0];
+    assert_eq!(first["kind"], "break-cycle");
+    let edge = &first["edges"][0];
+    assert!(edge["file"].as_str().unwrap().starts_with("src/part"));
+    assert!(edge["line"].as_u64().unwrap() >= 1);
+    assert!(
+        first["effect"]["cycles"]["after"].as_u64() < first["effect"]["cycles"]["before"].as_u64()
     );
     assert!(warnings(&v).is_empty());
 }
 
 #[test]
-fn clear_but_small_domains_make_a_modular_monolith() {
+fn clear_but_small_domains_make_a_modular_monolith_of_module_boundaries() {
     let v = analyze("modular-monolith");
     assert_eq!(v["summary"]["verdict"], "modular-monolith");
-    assert_eq!(v["summary"]["clusters"], 7, "one cluster per domain");
+    assert_eq!(v["summary"]["kind"], "application");
+    let domains: Vec<&Value> = v["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["metrics"]["loc"].as_u64().unwrap() > 100)
+        .collect();
+    assert_eq!(domains.len(), 7, "one cluster per domain");
     for c in v["clusters"].as_array().unwrap() {
-        assert_eq!(c["recommendation"], "monolith");
-        assert_eq!(c["reasons"][0]["rule"], "too-small-for-a-service");
+        assert_eq!(c["recommendation"], "module", "verdict and rows agree");
+    }
+    for c in domains {
         let r = &c["reasons"][0];
+        assert_eq!(r["rule"], "too-small-for-a-service");
         assert!(r["value"].as_f64().unwrap() < r["threshold"].as_f64().unwrap());
     }
+    assert!(
+        v["summary"]["rationale"]
+            .as_str()
+            .unwrap()
+            .contains("too small"),
+        "the verdict says why: {}",
+        v["summary"]["rationale"]
+    );
     assert!(warnings(&v).is_empty());
 }
 
@@ -69,14 +115,20 @@ fn clear_but_small_domains_make_a_modular_monolith() {
 fn healthy_crates_are_microservice_candidates_with_a_price() {
     let v = analyze("healthy-split");
     assert_eq!(v["summary"]["verdict"], "microservices");
-    assert_eq!(recommendations(&v), ["microservice"; 3]);
-    let storefront = v["clusters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["crates"][0] == "storefront")
-        .unwrap();
-    assert!(storefront["price"]["remote_references"].as_u64().unwrap() > 0);
+    for krate in ["ledger", "catalog", "storefront"] {
+        let cs = clusters_of(&v, krate);
+        assert_eq!(cs.len(), 1, "{krate}: one cluster");
+        assert_eq!(cs[0]["recommendation"], "microservice", "{krate}");
+        let metrics: Vec<&str> = cs[0]["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["metric"].as_str().unwrap())
+            .collect();
+        assert!(metrics.contains(&"state_or_io"), "{metrics:?}");
+    }
+    let storefront = clusters_of(&v, "storefront")[0];
+    assert!(storefront["price"]["remote_calls"].as_u64().unwrap() > 0);
     assert!(
         storefront["price"]["crossing_types"]
             .as_array()
@@ -84,6 +136,13 @@ fn healthy_crates_are_microservice_candidates_with_a_price() {
             .is_empty(),
         "only functions cross"
     );
+    let extract: Vec<&Value> = v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "extract")
+        .collect();
+    assert_eq!(extract.len(), 3, "each candidate is a next step");
     assert!(
         warnings(&v).is_empty(),
         "quiet on a healthy split: {:?}",
@@ -92,7 +151,7 @@ fn healthy_crates_are_microservice_candidates_with_a_price() {
 }
 
 #[test]
-fn a_small_stateless_shared_function_is_a_nanoservice() {
+fn a_small_function_with_io_is_a_nanoservice_and_a_pure_one_is_linked() {
     let v = analyze("hybrid-split");
     assert_eq!(v["summary"]["verdict"], "hybrid");
     let nano: Vec<&Value> = v["clusters"]
@@ -102,10 +161,10 @@ fn a_small_stateless_shared_function_is_a_nanoservice() {
         .filter(|c| c["recommendation"] == "nanoservice")
         .collect();
     assert_eq!(nano.len(), 1);
-    assert_eq!(nano[0]["modules"], serde_json::json!(["tax_rate"]));
+    assert_eq!(nano[0]["modules"], serde_json::json!(["audit_log"]));
     assert_eq!(
         nano[0]["price"]["entry_points"],
-        serde_json::json!(["tax_rate::rate"])
+        serde_json::json!(["audit_log::record"])
     );
     let metrics: Vec<&str> = nano[0]["reasons"]
         .as_array()
@@ -119,14 +178,33 @@ fn a_small_stateless_shared_function_is_a_nanoservice() {
         "dependencies",
         "state",
         "client_clusters",
+        "io",
         "remote_references",
     ] {
         assert!(metrics.contains(&m), "{m} in {metrics:?}");
     }
+    // The 9-line pure function 36 references reach: the article's anti-pattern, not a service.
+    let tax = clusters_of(&v, "tax-rate");
+    assert_eq!(tax.len(), 1);
+    assert_eq!(tax[0]["recommendation"], "library");
+    let why = tax[0]["reasons"][0]["message"].as_str().unwrap();
+    assert!(
+        why.contains("pure code") && why.contains("36 times"),
+        "{why}"
+    );
     assert!(
         warnings(&v).is_empty(),
         "a tiny crate used by three is not over-fragmentation"
     );
+}
+
+#[test]
+fn a_library_is_linked_not_deployed() {
+    let v = analyze("three-communities");
+    assert_eq!(v["summary"]["kind"], "library");
+    assert!(recommendations(&v).iter().all(|r| *r == "library"));
+    let why = v["clusters"][0]["reasons"][0]["message"].as_str().unwrap();
+    assert!(why.contains("part of a library"), "{why}");
 }
 
 #[test]

@@ -1,0 +1,474 @@
+//! Next steps: at most `MAX_ACTIONS` concrete changes a maintainer could make in a pull
+//! request, each with its evidence and its effect computed on the graph (crates, the
+//! references crossing crates, module cycles, the share of references crossing clusters,
+//! before → after). Ranked: cycles first (they block every other boundary), then merges of
+//! crates whose boundary buys nothing, god modules to split, modules to move to the crate
+//! they talk to, and clusters worth extracting.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::finding::Finding;
+use super::recommend::{ClusterAdvice, Recommendation};
+use crate::analysis::Analysis;
+use crate::model::ModuleGraph;
+use crate::words::{count, names, thousands};
+use crate::workspace::Workspace;
+
+/// At most this many next steps: a short list gets read.
+pub const MAX_ACTIONS: usize = 7;
+/// At most this many of one kind, so the list is not seven of the same.
+const MAX_PER_KIND: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    BreakCycle,
+    Merge,
+    Split,
+    Move,
+    Extract,
+}
+
+impl ActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::BreakCycle => "break-cycle",
+            ActionKind::Merge => "merge",
+            ActionKind::Split => "split",
+            ActionKind::Move => "move",
+            ActionKind::Extract => "extract",
+        }
+    }
+}
+
+/// An edge to cut, where it is written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CutEdge {
+    pub from: String,
+    pub to: String,
+    pub file: String,
+    pub line: u32,
+    /// References the cut removes.
+    pub weight: u32,
+}
+
+/// A figure before and after the action.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change<T> {
+    pub before: T,
+    pub after: T,
+}
+
+/// The effect of an action on the graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Effect {
+    pub crates: Change<usize>,
+    /// References between modules of different crates.
+    pub crate_cut: Change<u64>,
+    /// Dependency cycles between modules.
+    pub cycles: Change<usize>,
+    /// Share of references crossing clusters.
+    pub icp: Change<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    pub kind: ActionKind,
+    /// What to do, in one sentence.
+    pub title: String,
+    /// The modules or crates it touches.
+    pub subjects: Vec<String>,
+    /// Why, in plain words with the figures.
+    pub evidence: String,
+    /// For `break-cycle`: the edges to cut.
+    pub edges: Vec<CutEdge>,
+    pub effect: Effect,
+}
+
+/// The state the effects are computed on: a crate label per module, the edges that remain.
+struct Model<'g> {
+    g: &'g ModuleGraph,
+    a: &'g Analysis,
+    crate_of: Vec<usize>,
+    removed: BTreeSet<(usize, usize)>,
+}
+
+impl Model<'_> {
+    fn crates(&self) -> usize {
+        self.crate_of.iter().collect::<BTreeSet<_>>().len()
+    }
+    fn crate_cut(&self) -> u64 {
+        self.g
+            .edges
+            .iter()
+            .filter(|e| !self.removed.contains(&(e.from, e.to)))
+            .filter(|e| self.crate_of[e.from] != self.crate_of[e.to])
+            .map(|e| e.weight as u64)
+            .sum()
+    }
+    fn cycles(&self) -> usize {
+        let mut adj = vec![Vec::new(); self.g.modules.len()];
+        for e in &self.g.edges {
+            if !self.removed.contains(&(e.from, e.to)) {
+                adj[e.from].push(e.to);
+            }
+        }
+        crate::analysis::cycles::cycles(self.g.modules.len(), &adj).len()
+    }
+    fn icp(&self) -> f64 {
+        let c = &self.a.clustering.assignment;
+        let (mut all, mut cross) = (0u64, 0u64);
+        for e in &self.g.edges {
+            if self.removed.contains(&(e.from, e.to)) {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (c[e.from], c[e.to]) {
+                all += e.weight as u64;
+                if x != y {
+                    cross += e.weight as u64;
+                }
+            }
+        }
+        crate::analysis::metrics::round4(cross as f64 / all.max(1) as f64)
+    }
+}
+
+fn effect(before: &Model, after: &Model) -> Effect {
+    Effect {
+        crates: Change {
+            before: before.crates(),
+            after: after.crates(),
+        },
+        crate_cut: Change {
+            before: before.crate_cut(),
+            after: after.crate_cut(),
+        },
+        cycles: Change {
+            before: before.cycles(),
+            after: after.cycles(),
+        },
+        icp: Change {
+            before: before.icp(),
+            after: after.icp(),
+        },
+    }
+}
+
+/// The next steps, ranked, at most `MAX_ACTIONS`.
+pub fn actions(
+    ws: &Workspace,
+    g: &ModuleGraph,
+    a: &Analysis,
+    clusters: &[ClusterAdvice],
+    findings: &[Finding],
+) -> Vec<Action> {
+    let pkg_ids: BTreeMap<&str, usize> = {
+        let mut v: Vec<&str> = g.crates.iter().map(|c| c.package.as_str()).collect();
+        v.sort();
+        v.dedup();
+        v.into_iter().enumerate().map(|(i, p)| (p, i)).collect()
+    };
+    let product_pkg: BTreeSet<&str> = g
+        .roles
+        .iter()
+        .filter(|r| r.is_product())
+        .map(|r| r.package.as_str())
+        .collect();
+    let is_product = |m: usize| {
+        g.roles.is_empty() || product_pkg.contains(g.crates[g.modules[m].krate].package.as_str())
+    };
+    let base = Model {
+        g,
+        a,
+        crate_of: g
+            .modules
+            .iter()
+            .map(|m| pkg_ids[g.crates[m.krate].package.as_str()])
+            .collect(),
+        removed: BTreeSet::new(),
+    };
+    let with = |f: &dyn Fn(&mut Model)| {
+        let mut m = Model {
+            g,
+            a,
+            crate_of: base.crate_of.clone(),
+            removed: BTreeSet::new(),
+        };
+        f(&mut m);
+        effect(&base, &m)
+    };
+    let weight_of: BTreeMap<(usize, usize), u32> =
+        g.edges.iter().map(|e| ((e.from, e.to), e.weight)).collect();
+    let mut out: Vec<(ActionKind, u64, Action)> = Vec::new();
+
+    // Cycles in product code, largest first: the edges that close them, where they are written.
+    for cy in a
+        .cycles
+        .iter()
+        .filter(|c| c.members.iter().all(|&m| is_product(m)))
+    {
+        let edges: Vec<CutEdge> = cy
+            .closing
+            .iter()
+            .map(|&(x, y)| {
+                let (file, line) = where_used(ws, g, x, y);
+                CutEdge {
+                    from: g.modules[x].path.clone(),
+                    to: g.modules[y].path.clone(),
+                    file,
+                    line,
+                    weight: weight_of.get(&(x, y)).copied().unwrap_or(0),
+                }
+            })
+            .collect();
+        let cut: BTreeSet<(usize, usize)> = cy.closing.iter().copied().collect();
+        let members: Vec<&str> = cy
+            .members
+            .iter()
+            .map(|&m| g.modules[m].path.as_str())
+            .collect();
+        let refs: u32 = edges.iter().map(|e| e.weight).sum();
+        let crates: BTreeSet<&str> = cy
+            .members
+            .iter()
+            .map(|&m| g.crates[g.modules[m].krate].package.as_str())
+            .collect();
+        let shown: Vec<String> = edges
+            .iter()
+            .take(3)
+            .map(|e| format!("`{}` → `{}` ({}:{})", e.from, e.to, e.file, e.line))
+            .collect();
+        out.push((
+            ActionKind::BreakCycle,
+            cy.members.len() as u64,
+            Action {
+                kind: ActionKind::BreakCycle,
+                title: format!(
+                    "Break the cycle of {} in {} by cutting {}",
+                    count(cy.members.len() as u64, "module", "modules"),
+                    names(&crates.iter().copied().collect::<Vec<_>>()),
+                    count(edges.len() as u64, "edge", "edges")
+                ),
+                subjects: members.iter().map(|s| s.to_string()).collect(),
+                evidence: format!(
+                    "{} depend on each other in a cycle ({} and more); none can be tested, moved or split alone. The edges that close it carry {}: {}{}",
+                    names(&members),
+                    names(&members[..members.len().min(2)]),
+                    count(refs as u64, "reference", "references"),
+                    shown.join(", "),
+                    if edges.len() > 3 {
+                        format!(" and {} more", edges.len() - 3)
+                    } else {
+                        String::new()
+                    }
+                ),
+                edges,
+                effect: with(&|m: &mut Model| m.removed = cut.clone()),
+            },
+        ));
+    }
+
+    // Merges the over-fragmentation findings name.
+    for f in findings.iter().filter(|f| f.rule == "over-fragmentation") {
+        let crates: Vec<&str> = f
+            .subjects
+            .iter()
+            .map(String::as_str)
+            .filter(|s| pkg_ids.contains_key(s))
+            .collect();
+        if crates.len() < 2 || crates.len() != f.subjects.len() {
+            continue;
+        }
+        // The finding names the crate to merge into last.
+        let into = crates[crates.len() - 1];
+        let merged: Vec<&str> = crates.iter().copied().filter(|c| *c != into).collect();
+        let ids: BTreeSet<usize> = merged.iter().map(|c| pkg_ids[c]).collect();
+        let target = pkg_ids[into];
+        let e = with(&|m: &mut Model| {
+            for c in m.crate_of.iter_mut() {
+                if ids.contains(c) {
+                    *c = target;
+                }
+            }
+        });
+        let saved = e.crate_cut.before.saturating_sub(e.crate_cut.after);
+        out.push((
+            ActionKind::Merge,
+            saved,
+            Action {
+                kind: ActionKind::Merge,
+                title: format!("Merge {} into `{into}`", names(&merged)),
+                subjects: crates.iter().map(|s| s.to_string()).collect(),
+                evidence: f.message.clone(),
+                edges: Vec::new(),
+                effect: e,
+            },
+        ));
+    }
+
+    // God modules and crates to split.
+    for f in findings.iter().filter(|f| f.rule == "god-module") {
+        out.push((
+            ActionKind::Split,
+            0,
+            Action {
+                kind: ActionKind::Split,
+                title: format!("Split `{}` by responsibility", f.subjects.join("`, `")),
+                subjects: f.subjects.clone(),
+                evidence: f.message.clone(),
+                edges: Vec::new(),
+                effect: with(&|_| {}),
+            },
+        ));
+    }
+
+    // A module that talks to another crate far more than to its own: move it there.
+    let mut talk: Vec<BTreeMap<usize, u64>> = vec![BTreeMap::new(); g.modules.len()];
+    for e in &g.edges {
+        *talk[e.from].entry(base.crate_of[e.to]).or_insert(0) += e.weight as u64;
+        *talk[e.to].entry(base.crate_of[e.from]).or_insert(0) += e.weight as u64;
+    }
+    let roots: BTreeSet<usize> = g.crates.iter().map(|c| c.root).collect();
+    for (m, t) in talk.iter().enumerate() {
+        if roots.contains(&m) || !is_product(m) || g.modules[m].inline {
+            continue;
+        }
+        let own_crate = base.crate_of[m];
+        let own = t.get(&own_crate).copied().unwrap_or(0);
+        let Some((&other, &w)) = t
+            .iter()
+            .filter(|(c, _)| **c != own_crate)
+            .max_by_key(|(c, w)| (**w, std::cmp::Reverse(**c)))
+        else {
+            continue;
+        };
+        // Clearly elsewhere: at least 20 references, four times what binds it at home, and
+        // into a product crate that is a library.
+        let other_pkg = pkg_ids.iter().find(|(_, &i)| i == other).map(|(p, _)| *p);
+        let Some(other_pkg) = other_pkg.filter(|p| product_pkg.contains(p) || g.roles.is_empty())
+        else {
+            continue;
+        };
+        let lib_target = g
+            .crates
+            .iter()
+            .any(|c| c.package == other_pkg && c.kind == crate::workspace::TargetKind::Lib);
+        if w < 20 || w < 4 * own.max(1) || !lib_target {
+            continue;
+        }
+        let e = with(&|mm: &mut Model| mm.crate_of[m] = other);
+        if e.crate_cut.after >= e.crate_cut.before {
+            continue;
+        }
+        let path = &g.modules[m].path;
+        let home = &g.crates[g.modules[m].krate].package;
+        out.push((
+            ActionKind::Move,
+            e.crate_cut.before - e.crate_cut.after,
+            Action {
+                kind: ActionKind::Move,
+                title: format!("Move `{path}` to `{other_pkg}`"),
+                subjects: vec![path.clone(), other_pkg.to_string()],
+                evidence: format!(
+                    "`{path}` ({}) exchanges {} with `{other_pkg}` and {} with the rest of `{home}`",
+                    count(g.modules[m].facts.loc as u64, "line", "lines"),
+                    count(w, "reference", "references"),
+                    thousands(own)
+                ),
+                edges: Vec::new(),
+                effect: e,
+            },
+        ));
+    }
+
+    // Clusters worth extracting: the microservice and nanoservice candidates.
+    for (i, c) in clusters.iter().enumerate() {
+        let what = match c.recommendation {
+            Recommendation::Microservice => "a service",
+            Recommendation::Nanoservice => "a nanoservice",
+            _ => continue,
+        };
+        let members: Vec<usize> = (0..g.modules.len())
+            .filter(|&m| a.clustering.assignment[m] == Some(i))
+            .collect();
+        let new_crate = base.crate_of.iter().max().map_or(0, |x| x + 1);
+        let e = with(&|m: &mut Model| {
+            for &x in &members {
+                m.crate_of[x] = new_crate;
+            }
+        });
+        let crates: BTreeSet<&str> = members
+            .iter()
+            .map(|&m| g.crates[g.modules[m].krate].package.as_str())
+            .collect();
+        out.push((
+            ActionKind::Extract,
+            a.cluster_metrics[i].loc,
+            Action {
+                kind: ActionKind::Extract,
+                title: format!(
+                    "Extract cluster {} ({}) into {what} of its own",
+                    i + 1,
+                    names(&crates.iter().copied().collect::<Vec<_>>())
+                ),
+                subjects: members.iter().map(|&m| g.modules[m].path.clone()).collect(),
+                evidence: format!(
+                    "{}; {} and {} would cross its boundary, {} cross it",
+                    c.reasons
+                        .iter()
+                        .map(|r| r.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    count(c.price.remote_calls, "call", "calls"),
+                    count(c.price.remote_references, "reference", "references"),
+                    count(c.price.crossing_types.len() as u64, "type", "types")
+                ),
+                edges: Vec::new(),
+                effect: e,
+            },
+        ));
+    }
+
+    // Ranked: by kind, then by size; at most a few of each kind.
+    out.sort_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then(y.1.cmp(&x.1))
+            .then(x.2.title.cmp(&y.2.title))
+    });
+    let mut per: BTreeMap<ActionKind, usize> = BTreeMap::new();
+    out.into_iter()
+        .filter(|(k, _, _)| {
+            let n = per.entry(*k).or_insert(0);
+            *n += 1;
+            *n <= MAX_PER_KIND
+        })
+        .map(|(_, _, a)| a)
+        .take(MAX_ACTIONS)
+        .collect()
+}
+
+/// Where module `x` refers to module `y`: the line of the `use` that names it when there is
+/// one, else the start of `x`.
+fn where_used(ws: &Workspace, g: &ModuleGraph, x: usize, y: usize) -> (String, u32) {
+    let from = &g.modules[x];
+    let to = &g.modules[y];
+    let file = ws.rel(&from.file);
+    let segs: Vec<&str> = to.path.split("::").collect();
+    let line = from
+        .facts
+        .uses
+        .iter()
+        .filter(|u| {
+            // The use names `to` (its last segments) or something inside it.
+            let s: Vec<&str> = u.segments.iter().map(String::as_str).collect();
+            let tail = &segs[segs.len().saturating_sub(1)..];
+            s.windows(tail.len()).any(|w| w == tail)
+                || (segs.len() == 1 && s.first() == segs.first())
+        })
+        .map(|u| u.line)
+        .min()
+        .unwrap_or(from.line);
+    (file, line)
+}
