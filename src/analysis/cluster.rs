@@ -520,12 +520,13 @@ fn place_unlinked(g: &ModuleGraph, skip: &[bool], raw: &mut [Option<usize>]) {
 
 /// A crate's root module (lib.rs, main.rs) mostly declares the crate's modules and
 /// re-exports them; a few references of its own should not make it a cluster of its own or
-/// pull it into another crate's cluster. The crate's *home* is the cluster holding most of
-/// its other modules' lines (then most of its modules, then the lowest id). The root joins
-/// the home unless the search put it elsewhere on stronger evidence: its references with
-/// its cluster outweigh its references with the home plus one for each module it declares
-/// that sits in the home. A root in a dependency cycle stays with its cycle; a crate whose
-/// root is its only clustered module has no home. Returns how many roots moved.
+/// pull it into another crate's cluster. A root whose cluster holds none of its crate's
+/// other modules joins the crate's *home*, the cluster holding most of those modules' lines
+/// (then most of them, then the lowest id), unless the search put it there on stronger
+/// evidence: its references with its cluster outweigh its references with the home plus one
+/// for each module it declares that sits in the home. A root already beside some of its
+/// crate's code stays; a root in a dependency cycle stays with its cycle; a crate whose root
+/// is its only clustered module has no home. Returns how many roots moved.
 fn place_roots(
     g: &ModuleGraph,
     adj: &[Vec<(usize, f64)>],
@@ -564,7 +565,8 @@ fn place_roots(
         else {
             continue;
         };
-        if home == here || home >= k {
+        // Already with some of its crate's code: nothing to correct.
+        if share[ci].contains_key(&here) || home >= k {
             continue;
         }
         let mut with_here = 0.0;
