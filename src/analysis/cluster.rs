@@ -10,9 +10,9 @@
 //!    become one node, so they can never end up in different clusters.
 //! 3. Leiden (modularity with a resolution γ) runs on the weighted undirected view of what
 //!    remains. The search sees only the dependency structure: never crates or file paths.
-//! 4. After the search, for every resolution alike: a crate's root module joins the cluster
-//!    holding most of its crate's code unless its own references say otherwise
-//!    (`place_roots`), and a cluster of one module or of no code joins the cluster it is most
+//! 4. After the search, for every resolution alike: a crate's root module left with none of
+//!    its crate's code joins the cluster holding most of it unless its own references say
+//!    otherwise (`place_roots`; this reads crates, the search did not), and a cluster of one module or of no code joins the cluster it is most
 //!    strongly connected to (`merge_small`); one with no connection at all stays, marked
 //!    standalone (or, without code, is left out as empty).
 //! 5. Granularity: `--resolution` fixes γ; `--clusters N` searches γ for N clusters; by
@@ -21,7 +21,8 @@
 //!    around its optimum (Good, de Montjoye & Clauset 2010) and its resolution limit merges
 //!    small, well-separated groups (Fortunato & Barthélemy 2007); among near-optimal
 //!    clusterings the finest one keeps those groups apart, and a split is cheaper to undo
-//!    (one join) than a wrong merge (a move per module).
+//!    (one join) than a wrong merge (a move per module). `examples/granularity.rs` compares
+//!    this criterion with others on the corpus (BENCHMARKS.md).
 
 use std::collections::BTreeMap;
 
