@@ -61,7 +61,8 @@ fn run() -> anyhow::Result<()> {
     let newer = newer.to_vec();
     let ha = HistoryAnalysis::new(train, &g, false);
 
-    // Reference decompositions, the kernel left as its own group by the comparison.
+    // Reference decompositions, the kernel left as its own group by the comparison, the
+    // modules left out of the clustering left out of it.
     let index = |keys: Vec<String>| -> Vec<usize> {
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         keys.into_iter()
@@ -114,6 +115,15 @@ fn run() -> anyhow::Result<()> {
             .iter()
             .map(|c| c.unwrap_or(k))
             .collect();
+        // Modules left out of the clustering are left out of the comparisons.
+        let left_out = a.clustering.excluded_mask();
+        let keep = |v: &[usize]| -> Vec<usize> {
+            v.iter()
+                .zip(&left_out)
+                .filter(|(_, &out)| !out)
+                .map(|(&x, _)| x)
+                .collect()
+        };
         // Share of the newer commits that change modules in more than one cluster.
         let crossing = newer
             .iter()
@@ -138,8 +148,8 @@ fn run() -> anyhow::Result<()> {
             "{name:<25} {k:>8}  {:>10.3}  {:>7.1}%  {:>13.1}  {:>12.1}",
             a.quality.modularity,
             crossing * 100.0,
-            mojofm(&assign, &crates),
-            mojofm(&assign, &parts)
+            mojofm(&keep(&assign), &keep(&crates)),
+            mojofm(&keep(&assign), &keep(&parts))
         );
     }
     Ok(())

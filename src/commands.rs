@@ -45,15 +45,19 @@ fn build(
     Ok((ws, g))
 }
 
-/// Stages 4 and 5 with default clustering, kept as a snapshot for `check` and `baseline`.
+/// Stages 4 and 5 with default clustering (the crates outside the product clustered too
+/// with `--include-tests`), kept as a snapshot for `check` and `baseline`.
 fn snapshot(
     ws: &workspace::Workspace,
     g: &crate::model::ModuleGraph,
     rules: &RuleSet,
+    include_tests: bool,
 ) -> check::Snapshot {
-    let a = timings::time("analysis", || {
-        analysis::analyze(g, &ClusterOptions::default())
-    });
+    let opts = ClusterOptions {
+        include_non_product: include_tests,
+        ..ClusterOptions::default()
+    };
+    let a = timings::time("analysis", || analysis::analyze(g, &opts));
     let advice = timings::time("rules", || rules::advise(ws, g, &a, rules, None));
     check::Snapshot::new(ws, g, &a, &advice)
 }
@@ -152,7 +156,7 @@ pub fn check(
     let fail_on = fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
 
     let (ws, g) = build(&input, &cfg, false)?;
-    let after = snapshot(&ws, &g, &rules);
+    let after = snapshot(&ws, &g, &rules, input.include_tests);
 
     // Locations are reported relative to the repository's top directory.
     let top = crate::git::toplevel(&ws.root).and_then(|t| Ok(t.canonicalize()?));
@@ -179,7 +183,7 @@ pub fn check(
                 ..input.clone()
             };
             let snap = match build(&base_input, &cfg, true) {
-                Ok((bws, bg)) => snapshot(&bws, &bg, &rules),
+                Ok((bws, bg)) => snapshot(&bws, &bg, &rules, input.include_tests),
                 // The base had no Rust code here yet: everything is new.
                 Err(_) => check::Snapshot::empty(),
             };
@@ -210,7 +214,7 @@ pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) 
     let cfg = rules::config::load_for(&input.path)?;
     let rules = rules::load(&cfg, rules_dir)?;
     let (ws, g) = build(input, &cfg, false)?;
-    let snap = snapshot(&ws, &g, &rules);
+    let snap = snapshot(&ws, &g, &rules, input.include_tests);
     write_output(output, |out| {
         out.write_all(check::baseline::render(&snap.findings).as_bytes())?;
         Ok(())

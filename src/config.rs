@@ -71,15 +71,18 @@ impl Config {
     pub fn from_cli(cmd: Command) -> Config {
         match cmd {
             Command::Analyze(a) => Config::Analyze {
-                input: Input::from_args(a.input),
-                format: a.format,
-                output: a.output,
                 cluster: ClusterOptions {
                     resolution: a.resolution,
                     clusters: a.clusters.map(|n| n as usize),
                     kernel_share: a.kernel_share,
+                    // Tests, tooling and the rest outside the product are clustered only
+                    // when asked for.
+                    include_non_product: a.input.include_tests,
                     ..ClusterOptions::default()
                 },
+                input: Input::from_args(a.input),
+                format: a.format,
+                output: a.output,
                 rules_dir: a.rules,
                 history: History {
                     read: !a.history.no_history,

@@ -75,7 +75,12 @@ pub fn analyze(g: &ModuleGraph, opts: &ClusterOptions) -> Analysis {
 
     let clustering = cluster::cluster(g, opts);
     let cluster_metrics = metrics::by_label(g, &clustering.assignment, clustering.k);
-    let quality = quality::quality(g, &clustering.assignment, clustering.k);
+    let quality = quality::quality(
+        g,
+        &clustering.assignment,
+        clustering.k,
+        &clustering.excluded_mask(),
+    );
 
     let cycles = cycles::cycles(g.modules.len(), &cycles::module_adjacency(g));
     let mut crate_adj = vec![Vec::new(); packages.len()];

@@ -15,10 +15,11 @@
 //! - `cut_weight`: references that would become remote calls between the clusters.
 //! - `kernel_weight`: references into the shared kernel (they become a library, not calls).
 //! - `mojofm_vs_crates`, `ari_vs_crates`: agreement with the crates the authors chose, the
-//!   kernel counted as one more cluster.
+//!   kernel counted as one more cluster, over the modules the clustering placed: modules left
+//!   out of it (outside the product, or without code) are left out of both partitions.
 //!
 //! Edges to and from the kernel are left out of every figure but `kernel_weight` and the
-//! agreement figures.
+//! agreement figures; edges to and from the modules left out are left out of all.
 
 use serde::Serialize;
 
@@ -40,8 +41,14 @@ pub struct Quality {
     pub ari_vs_crates: f64,
 }
 
-/// The figures of `assignment` (cluster `0..k` per module, `None` for the kernel).
-pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quality {
+/// The figures of `assignment` (cluster `0..k` per module, `None` for the kernel and for the
+/// modules `left_out` marks).
+pub fn quality(
+    g: &ModuleGraph,
+    assignment: &[Option<usize>],
+    k: usize,
+    left_out: &[bool],
+) -> Quality {
     let mut q = Quality::default();
     let mut size = vec![0usize; k];
     for c in assignment.iter().flatten() {
@@ -72,7 +79,7 @@ pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quali
                     interfaces.push((b, e.to));
                 }
             }
-            (Some(_), None) => q.kernel_weight += w,
+            (Some(_), None) if !left_out[e.to] => q.kernel_weight += w,
             _ => {}
         }
     }
@@ -113,9 +120,10 @@ pub fn quality(g: &ModuleGraph, assignment: &[Option<usize>], k: usize) -> Quali
             0.0
         };
     }
-    let a: Vec<usize> = assignment.iter().map(|c| c.unwrap_or(k)).collect();
+    let placed = (0..g.modules.len()).filter(|&m| !left_out[m]);
+    let a: Vec<usize> = placed.clone().map(|m| assignment[m].unwrap_or(k)).collect();
     let pkg = package_indices(g);
-    let b: Vec<usize> = g.modules.iter().map(|m| pkg[m.krate]).collect();
+    let b: Vec<usize> = placed.map(|m| pkg[g.modules[m].krate]).collect();
     if !a.is_empty() {
         q.mojofm_vs_crates = mojofm(&a, &b);
         q.ari_vs_crates = adjusted_rand(&a, &b);

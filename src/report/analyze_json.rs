@@ -1,6 +1,6 @@
 //! The JSON document of `archsplit analyze`: the graph document (schema_version 2) plus each
-//! module's `cluster` and `metrics`, `clusters[]`, `kernel[]`, `cycles[]`, `crate_cycles[]`,
-//! and the quality figures in `summary`.
+//! module's `cluster`, `status` and `metrics`, `clusters[]`, `kernel[]`, `excluded[]`,
+//! `cycles[]`, `crate_cycles[]`, and the quality figures in `summary`.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -12,6 +12,7 @@ use super::json::{
     CrateDependencyJson, CrateJson, DependencyJson, ExternalJson, GraphJson, ModuleJson, Summary,
     Tool,
 };
+use crate::analysis::cluster::Placement;
 use crate::analysis::{Analysis, Cycle, Metrics, Quality};
 use crate::diag::Diagnostic;
 use crate::history::coupling::{CoChange, Ownership};
@@ -34,6 +35,8 @@ pub struct AnalyzeJson<'a> {
     pub external: Vec<ExternalJson>,
     pub clusters: Vec<ClusterJson>,
     pub kernel: Vec<KernelJson>,
+    /// Modules left out of the clustering and the verdict, with why.
+    pub excluded: Vec<ExcludedJson>,
     pub cycles: Vec<CycleJson>,
     pub crate_cycles: Vec<CycleJson>,
     pub findings: Vec<Finding>,
@@ -109,6 +112,15 @@ pub struct ClusteringJson {
     pub kernel_share: f64,
     /// What weighed the graph the clustering optimized (`static`, `history`, `authors`).
     pub signals: Vec<Signal>,
+    /// `product` (crates outside the product left out, the default) or `all`
+    /// (`--include-tests`).
+    pub scope: &'static str,
+    /// Modules in no cluster and not in the kernel (`excluded[]`).
+    pub excluded_modules: usize,
+    /// Crate roots moved to the cluster holding most of their crate's code.
+    pub roots_placed: usize,
+    /// Clusters of one module or without code merged into the one they are most connected to.
+    pub small_merged: usize,
     pub sweep: Vec<crate::analysis::cluster::SweepPoint>,
 }
 
@@ -123,8 +135,10 @@ pub struct CrateAnalyzed {
 pub struct ModuleAnalyzed {
     #[serde(flatten)]
     pub base: ModuleJson,
-    /// Id of the module's cluster; null for a module of the shared kernel.
+    /// Id of the module's cluster; null for a module of the shared kernel or left out.
     pub cluster: Option<usize>,
+    /// `clustered`, `kernel` or `excluded` (see `excluded[]` for why).
+    pub status: &'static str,
     pub metrics: Metrics,
     #[serde(flatten)]
     pub history: ModuleHistoryJson,
@@ -138,6 +152,9 @@ pub struct ClusterJson {
     pub modules: Vec<String>,
     /// Packages its modules belong to.
     pub crates: Vec<String>,
+    /// No reference to or from any other cluster (the kernel and excluded modules aside):
+    /// the only way a cluster of one module is left standing.
+    pub standalone: bool,
     /// `monolith`, `module`, `library`, `process`, `microservice` or `nanoservice`.
     pub recommendation: Recommendation,
     pub reasons: Vec<Reason>,
@@ -154,6 +171,47 @@ pub struct KernelJson {
     pub krate: String,
     /// How many modules use it.
     pub users: usize,
+}
+
+#[derive(Serialize)]
+pub struct ExcludedJson {
+    pub module: String,
+    #[serde(rename = "crate")]
+    pub krate: String,
+    /// `outside-product` (its crate is tooling, test support, an example, a benchmark, a fuzz
+    /// target, build support or vendored code) or `no-code` (no line of code and no
+    /// dependency with any clustered module).
+    pub reason: &'static str,
+    /// The role that puts its crate outside the product; null for `no-code`.
+    pub role: Option<&'static str>,
+    /// Why, in plain words.
+    pub evidence: String,
+}
+
+/// The modules left out of the clustering, with why.
+pub fn excluded(g: &ModuleGraph, c: &crate::analysis::Clustering) -> Vec<ExcludedJson> {
+    c.excluded
+        .iter()
+        .map(|&(m, why)| {
+            let package = &g.crates[g.modules[m].krate].package;
+            let evidence = match why.role() {
+                Some(role) => g
+                    .roles
+                    .iter()
+                    .find(|r| &r.package == package)
+                    .and_then(|r| r.roles.iter().find(|f| f.role == role))
+                    .map_or_else(|| role.as_str().to_string(), |f| f.evidence.clone()),
+                None => "no line of code and no dependency with any clustered module".to_string(),
+            };
+            ExcludedJson {
+                module: g.modules[m].path.clone(),
+                krate: package.clone(),
+                reason: why.as_str(),
+                role: why.role().map(|r| r.as_str()),
+                evidence,
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -263,6 +321,7 @@ impl<'a> AnalyzeJson<'a> {
                     name: names[i].clone(),
                     modules: ms.iter().map(|&m| g.modules[m].path.clone()).collect(),
                     crates: crates.into_iter().collect(),
+                    standalone: c.standalone[i],
                     recommendation: advice.clusters[i].recommendation,
                     reasons: advice.clusters[i].reasons.clone(),
                     price: advice.clusters[i].price.clone(),
@@ -288,6 +347,11 @@ impl<'a> AnalyzeJson<'a> {
             .map(|(i, m)| ModuleAnalyzed {
                 base: m,
                 cluster: c.assignment[i].map(cluster_id),
+                status: match c.placement(i) {
+                    Placement::Cluster(_) => "clustered",
+                    Placement::Kernel => "kernel",
+                    Placement::Excluded(_) => "excluded",
+                },
                 metrics: a.module_metrics[i].clone(),
                 history: match h.coupling.modules.get(i).filter(|_| read) {
                     Some(mc) => ModuleHistoryJson {
@@ -327,6 +391,14 @@ impl<'a> AnalyzeJson<'a> {
                     criterion: c.criterion,
                     kernel_share: c.kernel_share,
                     signals: c.signals.clone(),
+                    scope: if c.include_non_product {
+                        "all"
+                    } else {
+                        "product"
+                    },
+                    excluded_modules: c.excluded.len(),
+                    roots_placed: c.roots_placed,
+                    small_merged: c.small_merged,
                     sweep: c.sweep.clone(),
                 },
                 history: HistoryJson {
@@ -341,6 +413,7 @@ impl<'a> AnalyzeJson<'a> {
             external: base.external,
             clusters,
             kernel,
+            excluded: excluded(g, c),
             cycles: a
                 .cycles
                 .iter()

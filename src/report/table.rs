@@ -111,6 +111,26 @@ pub fn write(
             "shared kernel",
             format!("{} modules used by nearly everything", c.kernel.len()),
         ),
+    ];
+    let mut rows = rows;
+    if !c.excluded.is_empty() {
+        let mut crates: Vec<&str> = c
+            .excluded
+            .iter()
+            .map(|&(m, _)| g.crates[g.modules[m].krate].package.as_str())
+            .collect();
+        crates.sort_unstable();
+        crates.dedup();
+        rows.push((
+            "left out",
+            format!(
+                "{} of {} (outside the product or without code; --include-tests clusters crates outside the product)",
+                crate::words::count(c.excluded.len() as u64, "module", "modules"),
+                crate::words::count(crates.len() as u64, "crate", "crates")
+            ),
+        ));
+    }
+    rows.extend([
         (
             "cycles",
             format!(
@@ -167,7 +187,7 @@ pub fn write(
         ),
         ("history", history_line(&h.history.info)),
         ("diagnostics", g.diagnostics.len().to_string()),
-    ];
+    ]);
     for (k, v) in rows {
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
     }
@@ -237,6 +257,17 @@ pub fn write(
         out,
         "cohesion: share of a cluster's references that stay inside (the shared kernel and plain libraries left out); remote calls: calls that would cross its boundary"
     )?;
+    let alone: Vec<String> = (0..c.k)
+        .filter(|&i| c.standalone[i])
+        .map(|i| cluster_id(i).to_string())
+        .collect();
+    if !alone.is_empty() {
+        writeln!(
+            out,
+            "standalone (no dependency with any other cluster): {}",
+            alone.join(", ")
+        )?;
+    }
     if let Some(own) = advice.ownership.as_deref() {
         writeln!(out, "\nChange history by cluster")?;
         let mut t = new_table(&[
@@ -383,11 +414,58 @@ pub fn write(
         right(&mut t, &[2]);
         writeln!(out, "{t}")?;
     }
+    write_excluded(out, g, c)?;
     if !g.diagnostics.is_empty() {
         writeln!(
             out,
             "\n{} diagnostics about the input (files that do not parse, missing modules, ...): see --format json",
             g.diagnostics.len()
+        )?;
+    }
+    Ok(())
+}
+
+/// The modules left out of the clusters, one row per crate and reason.
+fn write_excluded(
+    out: &mut dyn Write,
+    g: &ModuleGraph,
+    c: &crate::analysis::Clustering,
+) -> Result<()> {
+    if c.excluded.is_empty() {
+        return Ok(());
+    }
+    let mut rows: std::collections::BTreeMap<(&str, String), (usize, u64)> = Default::default();
+    for &(m, why) in &c.excluded {
+        let reason = match why.role() {
+            Some(role) => format!("outside the product: {}", role.as_str()),
+            None => "no code".to_string(),
+        };
+        let e = rows
+            .entry((g.crates[g.modules[m].krate].package.as_str(), reason))
+            .or_insert((0, 0));
+        e.0 += 1;
+        e.1 += g.modules[m].facts.loc as u64;
+    }
+    writeln!(
+        out,
+        "\nLeft out of the clusters and the verdict (--include-tests clusters crates outside the product)"
+    )?;
+    let mut t = new_table(&["crate", "why", "modules", "loc"]);
+    for ((krate, why), (n, loc)) in rows.iter().take(MAX_ROWS) {
+        t.add_row(vec![
+            Cell::new(krate),
+            Cell::new(why),
+            Cell::new(n),
+            Cell::new(thousands(*loc)),
+        ]);
+    }
+    right(&mut t, &[2, 3]);
+    writeln!(out, "{t}")?;
+    if rows.len() > MAX_ROWS {
+        writeln!(
+            out,
+            "... {} more (see --format json)",
+            rows.len() - MAX_ROWS
         )?;
     }
     Ok(())

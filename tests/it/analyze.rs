@@ -160,6 +160,123 @@ fn table_is_the_default_and_is_readable() {
     expect_code(&out, 0);
     let text = stdout(&out);
     assert!(text.starts_with("Summary\n"));
-    assert!(text.contains("Clusters (candidate services)"));
+    assert!(text.contains("\nClusters\n"));
     assert!(text.contains("three_communities::catalog"));
+}
+
+#[test]
+fn well_split_domains_are_recovered_with_tests_and_tooling_left_out() {
+    let v = analyze("well-split", &[]);
+    let c = clusters(&v);
+    assert_eq!(v["summary"]["clusters"], 3);
+    assert_eq!(v["summary"]["mojofm_vs_crates"], 100.0);
+    // Each domain crate is one cluster, its root of a few lines included (billing's root
+    // re-exports a catalog type: one reference does not pull it into catalog's cluster).
+    for krate in ["billing", "catalog", "shipping"] {
+        let ids: std::collections::BTreeSet<_> = c
+            .iter()
+            .filter(|(p, _)| *p == krate || p.starts_with(&format!("{krate}::")))
+            .map(|(_, id)| *id)
+            .collect();
+        assert_eq!(ids.len(), 1, "{krate} is split: {ids:?}");
+        assert!(ids.iter().all(Option::is_some), "{krate} is clustered");
+    }
+    for cl in v["clusters"].as_array().unwrap() {
+        assert!(cl["modules"].as_array().unwrap().len() > 1, "{cl}");
+        assert!(cl["metrics"]["loc"].as_u64().unwrap() > 0);
+        assert_eq!(cl["standalone"], false);
+    }
+    // The xtask and the tests crate are left out of the clusters, listed with why.
+    assert_eq!(
+        v["excluded"],
+        serde_json::json!([
+            {"module": "integration_tests", "crate": "integration-tests", "reason": "outside-product",
+             "role": "test-support", "evidence": "its name has `tests`"},
+            {"module": "xtask", "crate": "xtask", "reason": "outside-product", "role": "tooling",
+             "evidence": "it lives under `xtask/`; no product crate depends on it"},
+        ])
+    );
+    let status = |p: &str| {
+        v["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["path"] == p)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(status("xtask"), "excluded");
+    assert_eq!(status("billing"), "clustered");
+    assert_eq!(v["summary"]["clustering"]["scope"], "product");
+    assert_eq!(v["summary"]["clustering"]["excluded_modules"], 2);
+    // Left out, the tests and tooling no longer make the catalog's types the kernel.
+    assert_eq!(v["kernel"], serde_json::json!([]));
+
+    // --include-tests clusters them again.
+    let all = analyze("well-split", &["--include-tests"]);
+    assert_eq!(all["summary"]["clustering"]["scope"], "all");
+    assert_eq!(all["excluded"], serde_json::json!([]));
+    let c = clusters(&all);
+    assert!(c["xtask"].is_some() && c["integration_tests"].is_some());
+    // ... and, using the catalog from everywhere, they make its price and product types the
+    // shared kernel, as before the product was told apart.
+    let kernel: Vec<&str> = all["kernel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["module"].as_str().unwrap())
+        .collect();
+    assert_eq!(kernel, ["catalog::price", "catalog::product"]);
+}
+
+#[test]
+fn no_cluster_is_empty_and_a_single_module_stands_only_alone() {
+    for case in [
+        "cycle-across-groups",
+        "god-module",
+        "healthy-split",
+        "hub",
+        "hybrid-split",
+        "modular-monolith",
+        "over-fragmented",
+        "reexports",
+        "renamed-crates",
+        "roles",
+        "sizes",
+        "three-communities",
+        "well-split",
+    ] {
+        for r in [None, Some("0.05"), Some("1"), Some("8"), Some("50")] {
+            let extra: Vec<&str> = r.map_or(vec![], |r| vec!["--resolution", r]);
+            let v = analyze(case, &extra);
+            for cl in v["clusters"].as_array().unwrap() {
+                assert!(
+                    cl["metrics"]["loc"].as_u64().unwrap() > 0,
+                    "{case} {r:?}: cluster {} has no code",
+                    cl["id"]
+                );
+                let ms = cl["modules"].as_array().unwrap();
+                // A crate of one module is a unit its authors chose; it may stand as a cluster.
+                let crate_root = !ms[0].as_str().unwrap().contains("::");
+                if ms.len() == 1 && !crate_root {
+                    assert_eq!(
+                        cl["standalone"], true,
+                        "{case} {r:?}: cluster {} is a connected singleton",
+                        cl["id"]
+                    );
+                }
+            }
+            // The modules of a cycle share a cluster.
+            let c = clusters(&v);
+            for cy in v["cycles"].as_array().unwrap() {
+                let ids: std::collections::BTreeSet<_> = cy["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| c[m.as_str().unwrap()])
+                    .collect();
+                assert_eq!(ids.len(), 1, "{case} {r:?}: a cycle is cut");
+            }
+        }
+    }
 }

@@ -16,6 +16,7 @@ const ANALYZED: &[&str] = &[
     "roles",
     "sizes",
     "three-communities",
+    "well-split",
 ];
 
 /// Extra runs of a fixture with more flags: (case, variant name, flags).

@@ -44,7 +44,9 @@
   const KERNEL_COLOUR = "#9aa4b2";
 
   // ---------------------------------------------------------------- model
-  const mods = data.modules || [];
+  // Modules left out of the clustering (outside the product, no code) are not drawn: the
+  // Crates section lists their crates.
+  const mods = (data.modules || []).filter((m) => m.status !== "excluded");
   const modIndex = new Map(mods.map((m, i) => [m.path, i]));
   const clusters = data.clusters || [];
   const clusterPos = new Map(clusters.map((c, i) => [c.id, i]));
