@@ -431,6 +431,13 @@ fn html_report_renders_offline_in_chromium() {
         assert_eq!(nodes, json!(clusters + kernel), "{name}: graph nodes");
         let cards = b.eval("document.querySelectorAll('#cards .card[id^=cluster-]').length");
         assert_eq!(cards, json!(clusters), "{name}: cluster cards");
+        // One card per next step.
+        let steps = b.eval("document.querySelectorAll('#actions-list .action').length");
+        assert_eq!(
+            steps,
+            json!(data["actions"].as_array().unwrap().len()),
+            "{name}: next steps"
+        );
         // One row per crate (and the header), each naming its roles.
         let crates = data["crates"].as_array().unwrap();
         let rows = b.eval("document.querySelectorAll('#crates-list table.plain tr').length");

@@ -97,6 +97,27 @@
     `${data.tool ? data.tool.name + " " + data.tool.version : "archsplit"} · schema ${data.schema_version} · ` +
     `clustering: ${s.clustering ? s.clustering.algorithm + ", resolution " + fmt(s.clustering.resolution) : "?"}`;
 
+  // ---------------------------------------------------------------- next steps
+  // At most seven concrete changes, ranked, each with its evidence and its effect.
+  const actionList = document.getElementById("actions-list");
+  const actions = data.actions || [];
+  if (actions.length === 0) {
+    actionList.append(el("p", { class: "muted", text: "No next step: nothing to merge, cut, move, split or extract." }));
+  } else {
+    const pct = (x) => `${(100 * (x || 0)).toFixed(1)}%`;
+    actions.forEach((a, i) => {
+      const e = a.effect || {};
+      const ch = (label, c, f) => c ? el("span", { class: "chip" }, `${label} `, el("b", { text: `${f(c.before)} → ${f(c.after)}` })) : null;
+      actionList.append(el("div", { class: "card action" },
+        el("h3", {}, el("span", { class: "badge", text: a.kind }), ` ${i + 1}. ${a.title}`),
+        el("p", { text: a.evidence }),
+        (a.edges || []).length ? el("ul", {}, ...a.edges.slice(0, 8).map((d) =>
+          el("li", {}, el("code", { text: `${d.from} → ${d.to}` }), ` ${d.file}:${d.line} (${plural(d.weight, "reference")})`))) : null,
+        el("div", {}, ch("crates", e.crates, String), ch("references between crates", e.crate_cut, String),
+          ch("module cycles", e.cycles, String), ch("references across clusters", e.icp, pct))));
+    });
+  }
+
   // ---------------------------------------------------------------- crates
   // What each crate is, with the evidence for every role.
   const crateList = document.getElementById("crates-list");
