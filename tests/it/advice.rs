@@ -350,3 +350,57 @@ fn rules_lists_and_explain_quotes_the_article() {
     let out = archsplit(tmp.path(), tmp.path(), &["explain", "no-such-rule"]);
     expect_code(&out, 2);
 }
+
+#[test]
+fn configuration_corrects_roles_and_declares_layers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    copy_dir(&testdata().join("roles"), &dir);
+    std::fs::write(
+        dir.join("archsplit.toml"),
+        "layers = [[\"core\"], [\"shop-plugin-*\"], [\"shop\"]]\n\n[roles]\nshop-facade = [\"tooling\"]\n",
+    )
+    .unwrap();
+    let v = analyze_dir(&dir, &[]);
+    let facade = v["crates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "shop-facade")
+        .unwrap();
+    assert_eq!(
+        facade["roles"],
+        serde_json::json!([{"role": "tooling", "evidence": "set in the configuration"}])
+    );
+    assert_eq!(facade["product"], false);
+    assert_eq!(v["layers"]["source"], "declared");
+    assert_eq!(
+        v["layers"]["levels"],
+        serde_json::json!([
+            ["core"],
+            ["shop-plugin-audit", "shop-plugin-protocol"],
+            ["shop"]
+        ])
+    );
+    // A typo names the line.
+    std::fs::write(
+        dir.join("archsplit.toml"),
+        "\n[roles]\nshop = [\"servce\"]\n",
+    )
+    .unwrap();
+    let out = archsplit(&dir, &dir, &["analyze", ".", "--no-history"]);
+    expect_code(&out, 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("archsplit.toml:3") && err.contains("unknown role `servce`"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.join("archsplit.toml"),
+        "[roles]\nno-such = [\"library\"]\n",
+    )
+    .unwrap();
+    let out = archsplit(&dir, &dir, &["analyze", ".", "--no-history"]);
+    expect_code(&out, 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no package of the workspace"));
+}
