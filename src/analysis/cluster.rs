@@ -118,7 +118,7 @@ impl Exclusion {
 }
 
 /// Where a module ended up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Placement {
     Cluster(usize),
     Kernel,

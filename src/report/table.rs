@@ -109,7 +109,10 @@ pub fn write(
         ),
         (
             "shared kernel",
-            format!("{} modules used by nearly everything", c.kernel.len()),
+            format!(
+                "{} used by most of the others (kept out of the clusters, linked by all)",
+                crate::words::count(c.kernel.len() as u64, "module", "modules")
+            ),
         ),
     ];
     let mut rows = rows;
@@ -352,16 +355,18 @@ pub fn write(
                 .iter()
                 .map(|&(x, y)| format!("{} → {}", g.modules[x].path, g.modules[y].path))
                 .collect();
-            let places: std::collections::BTreeSet<Option<usize>> =
-                cy.members.iter().map(|&m| c.assignment[m]).collect();
-            let mut place: Vec<String> = places
-                .iter()
-                .flatten()
-                .map(|&x| format!("cluster {}", cluster_id(x)))
-                .collect();
-            if places.contains(&None) {
-                place.push("the shared kernel".into());
+            use crate::analysis::cluster::Placement;
+            let places: std::collections::BTreeSet<Placement> =
+                cy.members.iter().map(|&m| c.placement(m)).collect();
+            let mut place: Vec<String> = Vec::new();
+            for p in &places {
+                match p {
+                    Placement::Cluster(x) => place.push(format!("cluster {}", cluster_id(*x))),
+                    Placement::Kernel => place.push("the shared kernel".into()),
+                    Placement::Excluded(_) => place.push("code outside the product".into()),
+                }
             }
+            place.dedup();
             let place = if place.len() == 1 {
                 format!("inside {}", place[0])
             } else {

@@ -273,13 +273,48 @@ pub struct CrossingCycle<'a> {
 /// cycles never cross clusters; these arise only where the kernel or a later move split one.
 pub fn crossing_cycles<'a>(a: &'a Analysis) -> Vec<CrossingCycle<'a>> {
     let c = &a.clustering;
+    let excluded = c.excluded_mask();
     a.cycles
         .iter()
         .filter_map(|cy| {
-            let places: BTreeSet<Option<usize>> =
-                cy.members.iter().map(|&m| c.assignment[m]).collect();
+            // Modules left out of the product (tests, tooling) are no place of their own.
+            let places: BTreeSet<Option<usize>> = cy
+                .members
+                .iter()
+                .filter(|&&m| !excluded[m])
+                .map(|&m| c.assignment[m])
+                .collect();
             let clusters: BTreeSet<usize> = places.iter().flatten().copied().collect();
-            (places.len() > 1 && !clusters.is_empty()).then_some(CrossingCycle {
+            if clusters.len() < 2 {
+                return None;
+            }
+            // Through the kernel alone a cycle ties nothing: the kernel is a library every
+            // side links. What counts is a cycle among clustered modules that spans clusters.
+            let inside: Vec<usize> = cy
+                .members
+                .iter()
+                .copied()
+                .filter(|&m| c.assignment[m].is_some())
+                .collect();
+            let pos: BTreeMap<usize, usize> =
+                inside.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+            let mut adj = vec![Vec::new(); inside.len()];
+            for &(x, y) in &cy.edges {
+                if let (Some(&i), Some(&j)) = (pos.get(&x), pos.get(&y)) {
+                    adj[i].push(j);
+                }
+            }
+            let real = crate::analysis::cycles::cycles(inside.len(), &adj)
+                .into_iter()
+                .any(|sub| {
+                    sub.members
+                        .iter()
+                        .map(|&i| c.assignment[inside[i]])
+                        .collect::<BTreeSet<_>>()
+                        .len()
+                        > 1
+                });
+            real.then_some(CrossingCycle {
                 cycle: cy,
                 clusters,
             })
@@ -301,6 +336,44 @@ struct ClusterFacts {
     crates: Vec<String>,
     /// Every module is in a plain library crate (no state, no I/O anywhere in it).
     plain: bool,
+    /// Packages of its modules that run as separate processes.
+    processes: Vec<String>,
+    /// Evidence of interior mutability or synchronization (`Mutex`, `RefCell`, atomics): a
+    /// type that holds state is no plain value.
+    mutable: Option<String>,
+}
+
+/// Names of interior mutability and synchronization.
+const MUTABLE: &[&str] = &[
+    "Mutex",
+    "RwLock",
+    "RefCell",
+    "Cell",
+    "OnceCell",
+    "OnceLock",
+    "AtomicBool",
+    "AtomicUsize",
+    "AtomicU64",
+    "AtomicU32",
+    "AtomicIsize",
+    "AtomicI64",
+    "AtomicPtr",
+    "parking_lot",
+];
+
+fn mutable_evidence(m: &crate::model::Module) -> Option<String> {
+    let paths = m
+        .facts
+        .uses
+        .iter()
+        .map(|u| &u.segments)
+        .chain(m.facts.refs.keys().map(|k| &k.segments));
+    for segs in paths {
+        if let Some(x) = segs.iter().find(|s| MUTABLE.contains(&s.as_str())) {
+            return Some(format!("uses `{x}`"));
+        }
+    }
+    None
 }
 
 fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFacts> {
@@ -314,6 +387,8 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
             process: true,
             crates: Vec::new(),
             plain: true,
+            processes: Vec::new(),
+            mutable: None,
         })
         .collect();
     let mut types = vec![0usize; c.k];
@@ -337,6 +412,15 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
             }
         }
         f.process &= units.process[module.krate];
+        if units.process[module.krate] {
+            let p = g.crates[module.krate].package.clone();
+            if !f.processes.contains(&p) {
+                f.processes.push(p);
+            }
+        }
+        if f.mutable.is_none() {
+            f.mutable = mutable_evidence(module).map(|e| format!("`{}` {e}", module.path));
+        }
         f.plain &= units.plain[module.krate];
         crates[i].insert(&g.crates[module.krate].package);
         for it in &module.facts.items {
@@ -503,6 +587,19 @@ pub fn recommend(
                     ),
                 ));
             }
+        }
+        // Both sides of a process boundary that already exists: it is not a new service.
+        if rules.enabled(proc_rule) && !f.processes.is_empty() && !f.process {
+            blockers.push(reason(
+                proc_rule,
+                "process",
+                None,
+                f.processes.len() as f64,
+                format!(
+                    "it holds {} that already runs as a separate process together with code that talks to it: that boundary exists already",
+                    crate::words::names(&f.processes.iter().map(String::as_str).collect::<Vec<_>>())
+                ),
+            ));
         }
         let own = ownership.map(|o| &o[i]);
         let crossing = "change-crossing";
