@@ -149,15 +149,14 @@ fn words(name: &str) -> Vec<String> {
 
 /// Directory names, relative to the analyzed root, a package lives under.
 fn dirs(rel: &str) -> Vec<&str> {
-    rel.split('/').filter(|d| !d.is_empty() && *d != ".").collect()
+    rel.split('/')
+        .filter(|d| !d.is_empty() && *d != ".")
+        .collect()
 }
 
 /// The first word or directory in `names` that `list` holds.
 fn first_in<'a>(names: &'a [String], list: &[&str]) -> Option<&'a str> {
-    names
-        .iter()
-        .map(String::as_str)
-        .find(|n| list.contains(n))
+    names.iter().map(String::as_str).find(|n| list.contains(n))
 }
 
 const TEST_WORDS: &[&str] = &[
@@ -185,13 +184,7 @@ const VENDOR_DIRS: &[&str] = &[
     "thirdparty",
 ];
 const FUZZ_CRATES: &[&str] = &["libfuzzer-sys", "afl", "honggfuzz", "cargo-fuzz"];
-const VENDOR_PHRASES: &[&str] = &[
-    "vendored",
-    "fork of",
-    "forked from",
-    "copy of",
-    "vendor of",
-];
+const VENDOR_PHRASES: &[&str] = &["vendored", "fork of", "forked from", "copy of", "vendor of"];
 
 /// Classifies every package of `ws`.
 pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> Vec<CrateRoles> {
@@ -302,9 +295,15 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
     // not make the package an application.
     let helper = |n: &str| {
         let w = words(n);
-        [TEST_WORDS, BENCH_WORDS, EXAMPLE_WORDS, FUZZ_WORDS, TOOLING_WORDS]
-            .iter()
-            .any(|list| first_in(&w, list).is_some())
+        [
+            TEST_WORDS,
+            BENCH_WORDS,
+            EXAMPLE_WORDS,
+            FUZZ_WORDS,
+            TOOLING_WORDS,
+        ]
+        .iter()
+        .any(|list| first_in(&w, list).is_some())
     };
     let bins: Vec<&str> = p
         .targets
@@ -337,9 +336,7 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
         );
     }
     let named = |list: &[&str]| first_in(&ws_words, list).map(|w| format!("its name has `{w}`"));
-    let placed = |list: &[&str]| {
-        first_in(&ds, list).map(|d| format!("it lives under `{d}/`"))
-    };
+    let placed = |list: &[&str]| first_in(&ds, list).map(|d| format!("it lives under `{d}/`"));
     let declares = |list: &[&str]| {
         p.declared
             .iter()
@@ -390,12 +387,7 @@ fn short(s: &str) -> String {
 
 /// A library whose public names are mostly re-exports of other workspace crates, with
 /// little code of its own (`bevy` re-exporting `bevy_internal`, which re-exports the rest).
-fn facades(
-    ws: &Workspace,
-    crates: &[super::Crate],
-    modules: &[Module],
-    out: &mut [CrateRoles],
-) {
+fn facades(ws: &Workspace, crates: &[super::Crate], modules: &[Module], out: &mut [CrateRoles]) {
     /// More lines of its own than this and a crate is more than a facade.
     const MAX_OWN_LOC: u32 = 400;
     /// Up to this many lines, re-exporting one crate is enough.
@@ -616,7 +608,10 @@ mod tests {
 
     #[test]
     fn words_split_names() {
-        assert_eq!(words("bevy_ecs_compile_fail"), ["bevy", "ecs", "compile", "fail"]);
+        assert_eq!(
+            words("bevy_ecs_compile_fail"),
+            ["bevy", "ecs", "compile", "fail"]
+        );
         assert_eq!(words("ra_ap_test_utils"), ["ra", "ap", "test", "utils"]);
         assert_eq!(first_in(&words("latest-attestation"), TEST_WORDS), None);
     }
@@ -625,6 +620,9 @@ mod tests {
     fn lists_read_as_prose() {
         assert_eq!(names_list(&["a"]), "`a`");
         assert_eq!(names_list(&["a", "b"]), "`a` and `b`");
-        assert_eq!(names_list(&["a", "b", "c", "d"]), "`a`, `b`, `c` and 1 more");
+        assert_eq!(
+            names_list(&["a", "b", "c", "d"]),
+            "`a`, `b`, `c` and 1 more"
+        );
     }
 }

@@ -151,7 +151,8 @@ impl<'a> GraphJson<'a> {
         let mut crates: Vec<CrateJson> = Vec::new();
         for (i, p) in ws.packages.iter().enumerate() {
             let roles = g.roles.get(i).filter(|r| r.package == p.name);
-            let (modules, loc, generated_loc) = mod_count.get(p.name.as_str()).copied().unwrap_or_default();
+            let (modules, loc, generated_loc) =
+                mod_count.get(p.name.as_str()).copied().unwrap_or_default();
             let targets = g
                 .crates
                 .iter()
@@ -287,11 +288,7 @@ impl<'a> GraphJson<'a> {
                 modules: g.modules.len(),
                 files: g.files_parsed,
                 loc: g.modules.iter().map(|m| m.facts.loc as u64).sum(),
-                generated_loc: g
-                    .modules
-                    .iter()
-                    .map(|m| m.facts.generated_loc as u64)
-                    .sum(),
+                generated_loc: g.modules.iter().map(|m| m.facts.generated_loc as u64).sum(),
                 dependencies: g.edges.len(),
                 dependency_weight: g.edges.iter().map(|e| e.weight as u64).sum(),
                 diagnostics: g.diagnostics.len(),

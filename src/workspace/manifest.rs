@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
 use super::{
-    rel_path, DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind,
-    TargetRoot,
+    rel_path, DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package,
+    Target, TargetKind, TargetRoot,
 };
 use crate::diag::Diagnostic;
 
@@ -505,7 +505,10 @@ fn declared(t: &Table, ws: Option<&Table>) -> Vec<DeclaredDep> {
     for table in tables {
         for (keys, kind) in [
             (&["dependencies"][..], DeclaredKind::Normal),
-            (&["dev-dependencies", "dev_dependencies"][..], DeclaredKind::Dev),
+            (
+                &["dev-dependencies", "dev_dependencies"][..],
+                DeclaredKind::Dev,
+            ),
             (
                 &["build-dependencies", "build_dependencies"][..],
                 DeclaredKind::Build,

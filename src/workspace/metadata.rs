@@ -9,7 +9,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{
-    DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package, Target, TargetKind, TargetRoot,
+    DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package, Target,
+    TargetKind, TargetRoot,
 };
 
 /// How long cargo may take before archsplit falls back to reading the manifests itself.
