@@ -348,8 +348,8 @@ fn assign_loc(m: &mut ModFacts, code: &[bool], hand: Option<&[bool]>) -> (u32, u
     let lo = (m.first_line.max(1) as usize - 1).min(code.len());
     let hi = (m.last_line as usize).clamp(lo, code.len());
     let (mut total, mut data) = (0u32, 0u32);
-    for i in lo..hi {
-        if code[i] {
+    for (i, &is_code) in code.iter().enumerate().take(hi).skip(lo) {
+        if is_code {
             if hand.is_some_and(|h| !h.get(i).copied().unwrap_or(true)) {
                 data += 1;
             } else {
