@@ -2,7 +2,9 @@
 //! overridable); this module loads and validates them, and `recommend.rs`,
 //! `fragmentation.rs` turn the analysis into recommendations, a verdict and findings.
 
+pub mod boundary;
 pub mod config;
+pub mod duplication;
 pub mod finding;
 pub mod fragmentation;
 pub mod history;
@@ -50,6 +52,7 @@ pub fn advise(
     let clusters = recommend::recommend(g, a, rules, &prices, ownership.as_deref());
     let verdict = recommend::verdict(g, a, rules, &clusters);
     let mut findings = fragmentation::findings(ws, g, a, rules);
+    findings.extend(duplication::findings(ws, g, rules));
     if let Some(h) = history {
         findings.extend(self::history::findings(ws, g, a, h, rules));
     }
@@ -91,6 +94,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     (
         "cyclic-services.toml",
         include_str!("../../rules/cyclic-services.toml"),
+    ),
+    (
+        "duplicated-code.toml",
+        include_str!("../../rules/duplicated-code.toml"),
     ),
     (
         "hidden-coupling.toml",
@@ -188,8 +195,11 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
             "tiny_crate_loc",
             "min_cross_references",
             "min_cross_ratio",
-            "duplicate_min_loc",
+            "min_reexport_share",
+            "extension_min_ratio",
+            "extension_max_size_share",
         ],
+        "duplicated-code" => &["min_loc"],
         "hidden-coupling" => &["min_shared_commits", "min_degree"],
         "change-crossing" => &["max_crossing_share", "min_changes"],
         "separate-team" => &["min_own_team_share", "min_changes"],

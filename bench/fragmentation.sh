@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The over-fragmentation accuracy benchmark (ACCURACY.md): lays out workspaces as their
+# maintainers published them just before merging crates back together, runs archsplit on
+# each, and scores its findings against what the maintainers did (bench/calibration/
+# decisions.toml): merged crates named (recall), kept crates named (false alarms), and
+# whether the crate to merge into is the one they chose. Then the healthy corpus, where any
+# warning is most likely a false alarm.
+#
+#   usage: bench/fragmentation.sh [DEST]     (DEST: where the families are laid out, reused
+#                                            when already there; default target/fragmentation)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+here=$(pwd)
+dest=${1:-target/fragmentation}
+mkdir -p "$dest"
+dest=$(cd "$dest" && pwd)
+cal=bench/calibration
+# The calibration families (the shared script, or an existing layout), then ours.
+shared=../shared/calibration
+mapfile -t fams < <(grep -v '^#' "$cal/families.txt" | grep . | cut -d: -f1)
+need=0
+for f in "${fams[@]}"; do [ -d "$dest/calib/$f" ] || need=1; done
+if ((need)); then
+  if [ -x "$shared/build.sh" ] && cmp -s "$shared/families.txt" "$cal/families.txt"; then
+    "$shared/build.sh" "$dest/calib" >/dev/null
+  else
+    # The same layout from our copy of the list.
+    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+    cp "$shared/build.sh" "$tmp/build.sh" 2>/dev/null || { echo "needs ../shared/calibration/build.sh" >&2; exit 2; }
+    cp "$cal/families.txt" "$tmp/"
+    bash "$tmp/build.sh" "$dest/calib" >/dev/null
+  fi
+fi
+held=()
+if [ -f "$cal/held-out.txt" ]; then
+  mapfile -t held < <(grep -v '^#' "$cal/held-out.txt" | grep .)
+fi
+cargo build --release -q --bin archsplit
+bin=$here/target/release/archsplit
+args=()
+for f in "${fams[@]}"; do
+  "$bin" analyze "$dest/calib/$f" --format json --no-history -q --cache-dir "$dest/cache" -o "$dest/$f.json"
+  args+=("$f=$dest/$f.json")
+done
+for h in "${held[@]}"; do args+=(--held-out "$h"); done
+python3 bench/fragmentation_score.py "$cal/decisions.toml" "${args[@]}"
+
+# The healthy corpus: nothing there asks to be merged.
+corpus=${CORPUS:-$dest/corpus}
+if [ ! -d "$corpus/tokio" ] && [ -x ../shared/corpus/build.sh ]; then
+  ../shared/corpus/build.sh "$corpus" >/dev/null
+fi
+echo
+echo "healthy corpus (every warning is most likely a false alarm):"
+for dir in "$corpus"/*/; do
+  name=$(basename "$dir")
+  "$bin" analyze "$dir" --format json --no-history -q --cache-dir "$dest/cache" -o "$dest/corpus-$name.json"
+  python3 - "$dest/corpus-$name.json" "$name" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+w = [f for f in d["findings"] if f["rule"] == "over-fragmentation" and f["severity"] != "note"]
+crates = len(d["crates"])
+print(f"  {sys.argv[2]:10} {crates:3} crates, {len(w)} over-fragmentation warnings" + "".join(f"\n    {f['message']}" for f in w))
+PY
+done
