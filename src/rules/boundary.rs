@@ -393,7 +393,9 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
         let externs: BTreeMap<&str, &str> = p
             .deps
             .iter()
-            .filter(|d| pkgs.contains_key(d.package.as_str()) && d.package != p.name)
+            .filter(|d| {
+                !d.other_version && pkgs.contains_key(d.package.as_str()) && d.package != p.name
+            })
             .map(|d| (d.extern_name.as_str(), d.package.as_str()))
             .collect();
         let Some(ci) = g

@@ -59,6 +59,7 @@ pub fn plain_dir(dir: &Path) -> Option<Package> {
         dir: dir.to_path_buf(),
         manifest: None,
         edition: Edition::E2018,
+        version: String::new(),
         targets,
         deps: Vec::new(),
         publishable: false,
@@ -80,6 +81,7 @@ pub fn single_file(file: &Path) -> Package {
         dir: file.parent().unwrap_or(Path::new("/")).to_path_buf(),
         manifest: None,
         edition: Edition::E2018,
+        version: String::new(),
         targets: vec![Target {
             name,
             kind: TargetKind::Lib,
