@@ -31,15 +31,27 @@ if ((need)); then
     bash "$tmp/build.sh" "$dest/calib" >/dev/null
   fi
 fi
-held=()
-if [ -f "$cal/held-out.txt" ]; then
-  mapfile -t held < <(grep -v '^#' "$cal/held-out.txt" | grep .)
+# Our own families, laid out by the same script from bench/calibration/ours.txt.
+mapfile -t ours < <(grep -v '^#' "$cal/ours.txt" | grep . | cut -d: -f1)
+need=0
+for f in "${ours[@]}"; do [ -d "$dest/ours/$f" ] || need=1; done
+if ((need)); then
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+  cp "$shared/build.sh" "$tmp/build.sh" || { echo "needs ../shared/calibration/build.sh" >&2; exit 2; }
+  cp "$cal/ours.txt" "$tmp/families.txt"
+  bash "$tmp/build.sh" "$dest/ours" >/dev/null
 fi
+held=()
+mapfile -t held < <(grep -v '^#' "$cal/held-out.txt" | grep .)
 cargo build --release -q --bin archsplit
 bin=$here/target/release/archsplit
 args=()
 for f in "${fams[@]}"; do
   "$bin" analyze "$dest/calib/$f" --format json --no-history -q --cache-dir "$dest/cache" -o "$dest/$f.json"
+  args+=("$f=$dest/$f.json")
+done
+for f in "${ours[@]}"; do
+  "$bin" analyze "$dest/ours/$f" --format json --no-history -q --cache-dir "$dest/cache" -o "$dest/$f.json"
   args+=("$f=$dest/$f.json")
 done
 for h in "${held[@]}"; do args+=(--held-out "$h"); done

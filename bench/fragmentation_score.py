@@ -61,7 +61,7 @@ def main(argv):
         alarms = [c for c in kept if c in said]
         right = [c for c in hits if into_ok(merged[c]["into"], said[c])]
         rows.append((fam, len(merged), hits, len(kept), alarms, right, said, merged))
-    print(f"{'family':22} {'merged named':>13} {'kept named':>11} {'right into':>11}")
+    print(f"{'family':32} {'merged named':>13} {'kept named':>11} {'right into':>11}")
 
     def total(sel, label):
         m = sum(r[1] for r in sel)
@@ -69,12 +69,12 @@ def main(argv):
         k = sum(r[3] for r in sel)
         a = sum(len(r[4]) for r in sel)
         ri = sum(len(r[5]) for r in sel)
-        print(f"{label:22} {h:>6} of {m:<5} {a:>4} of {k:<4} {ri:>4} of {h:<4}")
+        print(f"{label:32} {h:>6} of {m:<5} {a:>4} of {k:<4} {ri:>4} of {h:<4}")
 
     for r in rows:
         fam, m, hits, k, alarms, right, _, _ = r
         mark = " (held out)" if fam in held else ""
-        print(f"{fam + mark:22} {len(hits):>6} of {m:<5} {len(alarms):>4} of {k:<4} {len(right):>4} of {len(hits):<4}")
+        print(f"{fam + mark:32} {len(hits):>6} of {m:<5} {len(alarms):>4} of {k:<4} {len(right):>4} of {len(hits):<4}")
     tuned = [r for r in rows if r[0] not in held]
     out = [r for r in rows if r[0] in held]
     total(tuned, "total (tuned)")
