@@ -16,7 +16,7 @@
 //!   itself, and is either a link in a chain of crates or unpublished.
 //!
 //! Boundaries with a reason a maintainer knows stay quiet: proc-macro crates (a separate crate
-//! is required), crates outside the product (test support, tooling, examples, benchmarks,
+//! is required), `-sys` crates (one crate links a native library), crates outside the product (test support, tooling, examples, benchmarks,
 //! fuzz targets, build support, vendored code), applications and separate processes,
 //! facades, plugins a facade pulls in only with a feature, crates a consumer shows as a
 //! component (`pub use x as y`) and crates of which it re-exports a sliver (they serve more
@@ -86,6 +86,9 @@ struct Pkg<'a> {
 fn exempt(roles: &CrateRoles, proc_macro: bool) -> Option<&'static str> {
     if proc_macro || roles.has(Role::ProcMacro) {
         return Some("a proc-macro crate must be a crate of its own");
+    }
+    if roles.package.ends_with("-sys") || roles.package.ends_with("_sys") {
+        return Some("a `-sys` crate binds a native library, which only one crate may link");
     }
     if !roles.is_product() {
         return Some("not part of the product");
