@@ -10,12 +10,14 @@
 //!   items as its own, and it is tied to other crates of that family: interdependent siblings nobody uses apart
 //!   (tokio-fs, -net, -io … under tokio 0.2.0-alpha).
 //! - **extension**: a crate that references one other crate several times more than it
-//!   references itself, is small beside it, and whose every user also uses that crate: an
-//!   extension of it kept apart (bevy_hierarchy beside bevy_ecs).
-//! - **single consumer**: a tiny crate with one product user that talks to it more than to
-//!   itself, and is either a link in a chain of crates or unpublished.
+//!   references itself, is small beside it, and whose several users all use that crate too:
+//!   an extension of it kept apart (bevy_hierarchy beside bevy_ecs).
+//! - **single consumer**: a tiny, unpublished crate with one product user that talks to it
+//!   more than to itself.
 //!
-//! Boundaries with a reason a maintainer knows stay quiet: proc-macro crates (a separate crate
+//! Crates of different repositories (`package.repository`) are different projects, never one
+//! project split too fine. Boundaries with a reason a maintainer knows stay quiet: proc-macro
+//! crates (a separate crate
 //! is required), `-sys` crates (one crate links a native library), crates outside the product (test support, tooling, examples, benchmarks,
 //! fuzz targets, build support, vendored code), applications and separate processes,
 //! facades, plugins a facade pulls in only with a feature, crates a consumer shows as a
@@ -70,6 +72,8 @@ struct Pkg<'a> {
     /// Public items of its library.
     public_items: u64,
     publishable: bool,
+    /// `package.repository`, normalized (no scheme, `.git` or trailing `/`), or empty.
+    repository: String,
     /// Product crates that declare it as a normal dependency, with whether optionally.
     users: BTreeMap<&'a str, bool>,
     /// Workspace crates it declares as normal dependencies.
@@ -132,7 +136,12 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         if !ry.is_product() || ry.has(Role::Facade) || proc_macro(y) {
             continue;
         }
-        let mut family: BTreeSet<&str> = py.deps.iter().copied().filter(|x| candidate(x)).collect();
+        let mut family: BTreeSet<&str> = py
+            .deps
+            .iter()
+            .copied()
+            .filter(|x| candidate(x) && one_project(&pkgs[x], py))
+            .collect();
         loop {
             let before = family.len();
             let snapshot = family.clone();
@@ -161,13 +170,13 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
                 .deps
                 .iter()
                 .copied()
-                .filter(|d| family.contains(d))
+                .filter(|d| family.contains(d) && one_project(&pkgs[d], px))
                 .collect();
             let tied_users: Vec<&str> = px
                 .users
                 .keys()
                 .copied()
-                .filter(|u| family.contains(u))
+                .filter(|u| family.contains(u) && one_project(&pkgs[u], px))
                 .collect();
             if tied.is_empty() && tied_users.is_empty() {
                 continue;
@@ -228,9 +237,10 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
             continue;
         };
         let py = &pkgs[y];
-        if (w as f64) < t("extension_min_ratio") * px.internal as f64
+        if !one_project(px, py)
+            || (w as f64) < t("extension_min_ratio") * px.internal as f64
             || (px.loc as f64) > t("extension_max_size_share") * py.loc as f64
-            || px.users.is_empty()
+            || (px.users.len() as f64) < t("extension_min_users")
             || !px.deps.contains(y)
             || plugin(px, &role)
         {
@@ -268,10 +278,11 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
             continue;
         }
         let (&y, &optional) = px.users.iter().next().expect("one user");
-        let link = !px.deps.is_empty();
-        if optional || plugin(px, &role) || (!link && px.publishable) {
+        // A published crate may have users outside the workspace.
+        if optional || px.publishable || plugin(px, &role) || !one_project(px, &pkgs[y]) {
             continue;
         }
+        let link = !px.deps.is_empty();
         let between =
             pkgs[y].refs_to.get(x).copied().unwrap_or(0) + px.refs_to.get(y).copied().unwrap_or(0);
         if (between as f64) < t("min_cross_references")
@@ -281,7 +292,7 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         }
         let why = if link {
             format!(
-                "a link in a chain of crates (it depends on {})",
+                "not published, so nothing outside the workspace uses it, and a link in a chain of crates (it depends on {})",
                 names(&px.deps.iter().copied().collect::<Vec<_>>())
             )
         } else {
@@ -302,6 +313,32 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         );
     }
     out.into_values().collect()
+}
+
+/// Whether packages all belong to one project: every one that names a repository names the
+/// same one. A cycle between different projects' crates is no split to undo.
+pub fn one_repository<'a>(ws: &Workspace, names: impl IntoIterator<Item = &'a str>) -> bool {
+    let repos: BTreeSet<String> = names
+        .into_iter()
+        .filter_map(|n| ws.packages.iter().find(|p| p.name == n))
+        .map(|p| repo_key(&p.repository))
+        .filter(|r| !r.is_empty())
+        .collect();
+    repos.len() <= 1
+}
+
+/// A repository URL reduced to what tells projects apart.
+fn repo_key(url: &str) -> String {
+    let u = url.trim().to_ascii_lowercase();
+    let u = u.split_once("://").map_or(u.as_str(), |(_, rest)| rest);
+    let u = u.trim_end_matches('/');
+    u.strip_suffix(".git").unwrap_or(u).to_string()
+}
+
+/// Both crates belong to one project, as far as their manifests tell: the same repository,
+/// or one of them names none (a workspace that is a git repository rarely does).
+fn one_project(a: &Pkg, b: &Pkg) -> bool {
+    a.repository.is_empty() || b.repository.is_empty() || a.repository == b.repository
 }
 
 /// The identifier a package is known by in paths.
@@ -325,6 +362,7 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
             p.name.as_str(),
             Pkg {
                 publishable: p.publishable,
+                repository: repo_key(&p.repository),
                 ..Pkg::default()
             },
         );

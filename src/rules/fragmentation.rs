@@ -43,9 +43,13 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, a: &Analysis, rules: &RuleSet) 
         })
         .collect();
 
-    // Crates in a dependency cycle cannot be built, versioned or released apart.
+    // Crates of one project in a dependency cycle cannot be built, versioned or released
+    // apart.
     for cy in &a.crate_cycles {
         let (names, closing) = a.crate_cycle_names(cy);
+        if !boundary::one_repository(ws, names.iter().map(String::as_str)) {
+            continue;
+        }
         out.push(Finding::new(
             RULE,
             "crate-cycle",

@@ -198,6 +198,7 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
             "min_reexport_share",
             "extension_min_ratio",
             "extension_max_size_share",
+            "extension_min_users",
         ],
         "duplicated-code" => &["min_loc"],
         "hidden-coupling" => &["min_shared_commits", "min_degree"],

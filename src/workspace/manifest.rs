@@ -360,6 +360,16 @@ fn package_from_table(
             .iter()
             .any(|k| l.get(*k).and_then(Value::as_bool) == Some(true))
     });
+    let repository = match pkg.get("repository") {
+        Some(Value::Table(_)) => ws
+            .and_then(|w| w.get("package"))
+            .and_then(|p| p.get("repository")),
+        other => other,
+    }
+    .and_then(Value::as_str)
+    .unwrap_or_default()
+    .trim()
+    .to_string();
     let description = match pkg.get("description") {
         Some(Value::Table(_)) => ws
             .and_then(|w| w.get("package"))
@@ -386,6 +396,7 @@ fn package_from_table(
         declared: declared(t, ws),
         proc_macro,
         description,
+        repository,
     })
 }
 

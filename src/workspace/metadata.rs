@@ -109,6 +109,7 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
             declared,
             proc_macro: p.targets.iter().any(|t| t.is_proc_macro()),
             description: p.description.clone().unwrap_or_default().trim().to_string(),
+            repository: p.repository.clone().unwrap_or_default().trim().to_string(),
         });
     }
     Some(out)

@@ -138,6 +138,9 @@ pub struct Package {
     pub proc_macro: bool,
     /// `package.description`, or empty.
     pub description: String,
+    /// `package.repository`, or empty: crates of different repositories are different
+    /// projects, never one project split too fine.
+    pub repository: String,
 }
 
 /// Options of the discovery stage.

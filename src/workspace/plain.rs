@@ -66,6 +66,7 @@ pub fn plain_dir(dir: &Path) -> Option<Package> {
         declared: Vec::new(),
         proc_macro: false,
         description: String::new(),
+        repository: String::new(),
     })
 }
 
@@ -92,6 +93,7 @@ pub fn single_file(file: &Path) -> Package {
         declared: Vec::new(),
         proc_macro: false,
         description: String::new(),
+        repository: String::new(),
     }
 }
 
