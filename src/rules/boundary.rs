@@ -472,3 +472,45 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
     }
     pkgs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repositories_tell_projects_apart() {
+        assert_eq!(
+            repo_key("https://github.com/tokio-rs/tokio.git/"),
+            "github.com/tokio-rs/tokio"
+        );
+        let p = |r: &str| Pkg {
+            repository: repo_key(r),
+            ..Pkg::default()
+        };
+        assert!(one_project(
+            &p("https://github.com/rust-lang/rust-analyzer"),
+            &p("http://github.com/rust-lang/rust-analyzer.git")
+        ));
+        assert!(!one_project(
+            &p("https://github.com/rust-lang/chalk"),
+            &p("https://github.com/rust-lang/rust-analyzer")
+        ));
+        assert!(one_project(&p(""), &p("https://github.com/rust-lang/chalk")));
+    }
+
+    #[test]
+    fn maintainers_reasons_exempt_a_crate() {
+        let roles = |name: &str, role: Role| CrateRoles {
+            package: name.to_string(),
+            roles: vec![crate::model::roles::RoleFact {
+                role,
+                evidence: String::new(),
+            }],
+        };
+        assert!(exempt(&roles("engine-io", Role::Library), false).is_none());
+        assert!(exempt(&roles("engine-macros", Role::Library), true).is_some());
+        assert!(exempt(&roles("openssl-sys", Role::Library), false).is_some());
+        assert!(exempt(&roles("engine-test", Role::TestSupport), false).is_some());
+        assert!(exempt(&roles("engine", Role::Facade), false).is_some());
+    }
+}
