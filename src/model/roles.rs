@@ -270,7 +270,7 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
 }
 
 /// `a`, `a` and `b`, `a`, `b` and 3 more.
-fn names_list(v: &[&str]) -> String {
+pub fn names_list(v: &[&str]) -> String {
     let q: Vec<String> = v.iter().take(3).map(|n| format!("`{n}`")).collect();
     match v.len() {
         0 => String::new(),

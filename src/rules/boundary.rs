@@ -27,7 +27,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::RuleSet;
-use crate::model::roles::{count, CrateRoles, Role};
+use crate::model::roles::{count, names_list as names, CrateRoles, Role};
 use crate::model::ModuleGraph;
 use crate::parse::UseBind;
 use crate::workspace::{DeclaredKind, TargetKind, Workspace};
@@ -107,18 +107,6 @@ fn exempt(roles: &CrateRoles, proc_macro: bool) -> Option<&'static str> {
         return Some("no library target");
     }
     None
-}
-
-/// `a`, `a` and `b`, `a`, `b` and 3 more, in backquotes.
-fn names(v: &[&str]) -> String {
-    let q: Vec<String> = v.iter().take(3).map(|n| format!("`{n}`")).collect();
-    match v.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        2 => format!("{} and {}", q[0], q[1]),
-        3 => format!("{}, {} and {}", q[0], q[1], q[2]),
-        n => format!("{} and {} more", q.join(", "), n - 3),
-    }
 }
 
 /// Weighs every product crate's boundary; one `Merge` per crate at most, in name order.
@@ -495,7 +483,10 @@ mod tests {
             &p("https://github.com/rust-lang/chalk"),
             &p("https://github.com/rust-lang/rust-analyzer")
         ));
-        assert!(one_project(&p(""), &p("https://github.com/rust-lang/chalk")));
+        assert!(one_project(
+            &p(""),
+            &p("https://github.com/rust-lang/chalk")
+        ));
     }
 
     #[test]
