@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata};
+use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata, write};
 
 fn git(dir: &Path, args: &[&str]) {
     crate::support::git_as(dir, "Test", "2024-01-01T12:00:00+00:00", args);
@@ -355,13 +355,6 @@ fn excluded_paths_are_left_out() {
     let out = archsplit(&repo, tmp.path(), &["check"]);
     expect_code(&out, 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("archsplit.toml:1:"));
-}
-
-/// Writes `text` to `repo/rel`, creating directories.
-fn write(repo: &Path, rel: &str, text: &str) {
-    let p = repo.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 /// The crate-family fixture as it was before a change: `base` edits it, then it is committed,
