@@ -55,6 +55,10 @@ for f in "${ours[@]}"; do
   args+=("$f=$dest/$f.json")
 done
 for h in "${held[@]}"; do args+=(--held-out "$h"); done
+# Our families that are not held out are kept controls the model was corrected on.
+for f in "${ours[@]}"; do
+  printf '%s\n' "${held[@]}" | grep -qx "$f" || args+=(--control "$f")
+done
 python3 bench/fragmentation_score.py "$cal/decisions.toml" "${args[@]}"
 
 # The healthy corpus: nothing there asks to be merged.

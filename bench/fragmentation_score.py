@@ -2,6 +2,11 @@
 """Scores archsplit's over-fragmentation findings against what maintainers did.
 
 usage: fragmentation_score.py DECISIONS.toml FAMILY=ANALYZE.json ... [--held-out FAMILY ...]
+                               [--control FAMILY ...]
+
+--held-out marks a family nothing was tuned on; --control a kept control that was tuned on
+(not one of the calibration families). Totals are given for the calibration families, the
+tuned controls, the held-out families, and all.
 
 For each family: the merged crates named (recall), the kept crates named (false alarms), and
 whether the crate named to merge into is the one the maintainers chose. A crate is named when
@@ -37,12 +42,13 @@ def into_ok(decided, said):
 def main(argv):
     decisions = tomllib.load(open(argv[1], "rb"))
     held = set()
+    controls = set()
     pairs = []
     args = argv[2:]
     i = 0
     while i < len(args):
-        if args[i] == "--held-out":
-            held.add(args[i + 1])
+        if args[i] in ("--held-out", "--control"):
+            (held if args[i] == "--held-out" else controls).add(args[i + 1])
             i += 2
             continue
         fam, path = args[i].split("=", 1)
@@ -73,11 +79,14 @@ def main(argv):
 
     for r in rows:
         fam, m, hits, k, alarms, right, _, _ = r
-        mark = " (held out)" if fam in held else ""
+        mark = " (held out)" if fam in held else " (control)" if fam in controls else ""
         print(f"{fam + mark:32} {len(hits):>6} of {m:<5} {len(alarms):>4} of {k:<4} {len(right):>4} of {len(hits):<4}")
-    tuned = [r for r in rows if r[0] not in held]
+    calib = [r for r in rows if r[0] not in held and r[0] not in controls]
+    ctl = [r for r in rows if r[0] in controls]
     out = [r for r in rows if r[0] in held]
-    total(tuned, "total (tuned)")
+    total(calib, "total (calibration, tuned)")
+    if ctl:
+        total(ctl, "total (controls, tuned)")
     if out:
         total(out, "total (held out)")
     total(rows, "total (all)")

@@ -21,8 +21,8 @@
 //! is required), `-sys` crates (one crate links a native library), crates outside the product (test support, tooling, examples, benchmarks,
 //! fuzz targets, build support, vendored code), applications and separate processes,
 //! facades, plugins a facade pulls in only with a feature, crates a consumer shows as a
-//! component (`pub use x as y`) and crates of which it re-exports a sliver (they serve more
-//! than that consumer).
+//! component (`pub use x as y`, or `pub use x::*` as the body of a module) and crates of
+//! which it re-exports a sliver (they serve more than that consumer).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -79,9 +79,11 @@ struct Pkg<'a> {
     /// Workspace crates it declares as normal dependencies.
     deps: BTreeSet<&'a str>,
     /// Per workspace crate, the `pub use` leaves of its library that re-export its items as
-    /// this crate's own, and the globs (`pub use x::*`). A crate re-exported as a module
-    /// (`pub use x as y`) is a component shown as such, and is not counted.
+    /// this crate's own, and the globs (`pub use x::*`).
     reexports: BTreeMap<&'a str, (u32, u32)>,
+    /// Workspace crates its library re-exports whole under a name (`pub use x as y`, or
+    /// `pub use x::*` inside a module): a component shown as such, kept apart on purpose.
+    components: BTreeSet<&'a str>,
     /// Per workspace crate, the references into it.
     refs_to: BTreeMap<&'a str, u64>,
 }
@@ -145,6 +147,9 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         }
         for &x in &family {
             let px = &pkgs[x];
+            if py.components.contains(x) {
+                continue;
+            }
             let (items, globs) = py.reexports.get(x).copied().unwrap_or((0, 0));
             let share = if globs > 0 {
                 1.0
@@ -435,28 +440,31 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
             continue;
         };
         let mut found: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+        let mut components: BTreeSet<&str> = BTreeSet::new();
         for m in g.modules.iter().filter(|m| m.krate == ci) {
             for u in m.facts.uses.iter().filter(|u| u.public) {
                 let first = u.segments.first().map(String::as_str).unwrap_or("");
-                let first = if first == "crate" || first == "self" || first == "super" {
+                let Some(&dep) = externs.get(first) else {
                     continue;
-                } else {
-                    first
                 };
-                if let Some(&dep) = externs.get(first) {
-                    if u.segments.len() == 1 {
-                        continue;
-                    }
-                    let e = found.entry(dep).or_insert((0, 0));
-                    if u.bind == UseBind::Glob {
-                        e.1 += 1;
-                    } else {
-                        e.0 += 1;
-                    }
+                // Whole under a name: `pub use x as y`, or `pub use x::*` in a module other
+                // than the root (`gix::config` is `pub use gix_config::*`). Whole at the root
+                // (`pub use x::*` in lib.rs) makes x's items this crate's own.
+                let glob = u.bind == UseBind::Glob;
+                if (glob && u.segments.len() == 1 && m.parent.is_some())
+                    || (!glob && u.segments.len() == 1)
+                {
+                    components.insert(dep);
+                } else if glob {
+                    found.entry(dep).or_insert((0, 0)).1 += 1;
+                } else {
+                    found.entry(dep).or_insert((0, 0)).0 += 1;
                 }
             }
         }
-        pkgs.get_mut(p.name.as_str()).expect("known").reexports = found;
+        let pkg = pkgs.get_mut(p.name.as_str()).expect("known");
+        pkg.reexports = found;
+        pkg.components = components;
     }
     pkgs
 }

@@ -410,22 +410,28 @@ fn new_findings(repo: &Path, tmp: &Path) -> Vec<Value> {
 #[test]
 fn a_change_that_splits_crates_nobody_uses_apart_names_them_and_the_crate_to_merge_into() {
     let tmp = tempfile::tempdir().unwrap();
-    // Before: io and net were modules of `engine`.
+    // Before: io, net and fmt were modules of `engine`. Split out, io and net are named;
+    // fmt, which `engine` shows whole as its `fmt` module, is a component and stays quiet.
     let repo = family_change(tmp.path(), |repo| {
-        for c in ["engine-io", "engine-net"] {
+        for c in ["engine-fmt", "engine-io", "engine-net"] {
             std::fs::remove_dir_all(repo.join(c)).unwrap();
         }
         let ws = std::fs::read_to_string(repo.join("Cargo.toml")).unwrap();
         write(
             repo,
             "Cargo.toml",
-            &ws.replace(", \"engine-io\"", "")
+            &ws.replace(", \"engine-fmt\"", "")
+                .replace(", \"engine-io\"", "")
                 .replace(", \"engine-net\"", ""),
         );
         let m = std::fs::read_to_string(repo.join("engine/Cargo.toml")).unwrap();
         let m: String = m
             .lines()
-            .filter(|l| !l.contains("engine-io") && !l.contains("engine-net"))
+            .filter(|l| {
+                ["engine-fmt", "engine-io", "engine-net"]
+                    .iter()
+                    .all(|c| !l.contains(c))
+            })
             .map(|l| format!("{l}\n"))
             .collect();
         write(

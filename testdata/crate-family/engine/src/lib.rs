@@ -4,6 +4,8 @@
 pub mod runtime;
 
 pub use engine_core::Config;
+pub use engine_fmt as fmt;
+pub use engine_fmt::hex;
 pub use engine_io::{Reader, Writer};
 pub use engine_macros::Event;
 pub use engine_net::{connect, Socket};
