@@ -15,6 +15,8 @@ dest=${1:-target/fragmentation}
 mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
 cal=bench/calibration
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 # The calibration families (the shared script, or an existing layout), then ours.
 shared=../shared/calibration
 mapfile -t fams < <(grep -v '^#' "$cal/families.txt" | grep . | cut -d: -f1)
@@ -25,10 +27,10 @@ if ((need)); then
     "$shared/build.sh" "$dest/calib" >/dev/null
   else
     # The same layout from our copy of the list.
-    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-    cp "$shared/build.sh" "$tmp/build.sh" 2>/dev/null || { echo "needs ../shared/calibration/build.sh" >&2; exit 2; }
-    cp "$cal/families.txt" "$tmp/"
-    bash "$tmp/build.sh" "$dest/calib" >/dev/null
+    mkdir -p "$tmp/calib"
+    cp "$shared/build.sh" "$tmp/calib/build.sh" 2>/dev/null || { echo "needs ../shared/calibration/build.sh" >&2; exit 2; }
+    cp "$cal/families.txt" "$tmp/calib/"
+    bash "$tmp/calib/build.sh" "$dest/calib" >/dev/null
   fi
 fi
 # Our own families, laid out by the same script from bench/calibration/ours.txt.
@@ -36,10 +38,10 @@ mapfile -t ours < <(grep -v '^#' "$cal/ours.txt" | grep . | cut -d: -f1)
 need=0
 for f in "${ours[@]}"; do [ -d "$dest/ours/$f" ] || need=1; done
 if ((need)); then
-  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-  cp "$shared/build.sh" "$tmp/build.sh" || { echo "needs ../shared/calibration/build.sh" >&2; exit 2; }
-  cp "$cal/ours.txt" "$tmp/families.txt"
-  bash "$tmp/build.sh" "$dest/ours" >/dev/null
+  mkdir -p "$tmp/ours"
+  cp "$shared/build.sh" "$tmp/ours/build.sh" || { echo "needs ../shared/calibration/build.sh" >&2; exit 2; }
+  cp "$cal/ours.txt" "$tmp/ours/families.txt"
+  bash "$tmp/ours/build.sh" "$dest/ours" >/dev/null
 fi
 held=()
 mapfile -t held < <(grep -v '^#' "$cal/held-out.txt" | grep .)
