@@ -196,14 +196,7 @@ pub fn check(
         _ => None,
     };
 
-    let result = check::evaluate(
-        before,
-        after,
-        baseline.as_ref(),
-        fail_on,
-        &rules,
-        repo_prefix,
-    );
+    let result = check::evaluate(before, after, baseline.as_ref(), fail_on, repo_prefix);
     write_output(output, |out| {
         report::check::write(out, format, &result, &rules)
     })?;

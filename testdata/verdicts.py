@@ -16,8 +16,10 @@ def write(path, text):
         f.write(text)
 
 
-def package(root, name, deps=()):
+def package(root, name, deps=(), publish=True):
     text = f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n'
+    if not publish:
+        text += "publish = false\n"
     if deps:
         text += "\n[dependencies]\n" + "".join(f'{d} = {{ path = "../{d}" }}\n' for d in deps)
     write(f"{root}/Cargo.toml", text)
@@ -169,15 +171,16 @@ def over_fragmented():
     root = f"{HERE}/over-fragmented"
     names = ["order-id", "order-line", "order-total", "order-tax", "order-discount", "order-format"]
     write(f"{root}/Cargo.toml", '[workspace]\nresolver = "2"\nmembers = [' + ", ".join(f'"{n}"' for n in names + ["order-app"]) + "]\n")
-    # A chain of tiny crates, each used only by the next, each calling the previous a lot.
+    # A chain of tiny crates of an application (not published), each used only by the next,
+    # each calling the previous a lot.
     prev = None
     for n in names:
         ident = n.replace("-", "_")
-        package(f"{root}/{n}", n, [prev] if prev else [])
+        package(f"{root}/{n}", n, [prev] if prev else [], publish=False)
         calls = [f"{prev.replace('-', '_')}::{prev.replace('-', '_')}_{k}" for k in range(4)] if prev else []
         write(f"{root}/{n}/src/lib.rs", module(ident, 8, calls))
         prev = n
-    package(f"{root}/order-app", "order-app", [names[-1]])
+    package(f"{root}/order-app", "order-app", [names[-1]], publish=False)
     last = names[-1].replace("-", "_")
     write(
         f"{root}/order-app/src/main.rs",

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
-use crate::rules::{Advice, Finding, RuleSet, Severity};
+use crate::rules::{Advice, Finding, Severity};
 use crate::workspace::Workspace;
 
 /// Which findings fail the build (exit code 1).
@@ -193,54 +193,25 @@ fn diff<T: Ord + Clone>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Vec<T> {
     b.difference(a).cloned().collect()
 }
 
-/// The `over-fragmentation` finding of a change: new crates, at least one of them tiny, and
-/// a larger share of references crossing crate boundaries than before.
-fn change_finding(
-    before: &Snapshot,
-    after: &Snapshot,
-    changes: &Changes,
-    rules: &RuleSet,
-) -> Option<Finding> {
-    let rule = "over-fragmentation";
-    if !rules.enabled(rule) || changes.crates_added.is_empty() {
-        return None;
+/// The crate an `over-fragmentation` finding asks to merge: its subject that is not `into`.
+fn merged_crate(f: &Finding) -> Option<&str> {
+    let into = f.into.as_deref()?;
+    f.subjects.iter().map(String::as_str).find(|s| *s != into)
+}
+
+/// Findings of the same model as `analyze`, read on the working tree: a crate this change
+/// adds whose boundary has the signals of crates maintainers merged back is named with its
+/// evidence; the message says the change added it.
+fn mark_added(findings: &mut [Finding], changes: &Changes) {
+    for f in findings.iter_mut() {
+        if f.rule != "over-fragmentation" {
+            continue;
+        }
+        let Some(x) = merged_crate(f) else { continue };
+        if changes.crates_added.iter().any(|c| c == x) {
+            f.message = format!("this change adds the crate `{x}`: {}", f.message);
+        }
     }
-    let tiny = rules.threshold(rule, "tiny_crate_loc");
-    let tiny_added: Vec<&String> = changes
-        .crates_added
-        .iter()
-        .filter(|c| {
-            after
-                .packages
-                .get(*c)
-                .is_some_and(|&loc| (loc as f64) < tiny)
-        })
-        .collect();
-    let (b, a) = (&before.figures, &after.figures);
-    if tiny_added.is_empty() || a.icp <= b.icp || a.mean_crate_loc >= b.mean_crate_loc {
-        return None;
-    }
-    Some(Finding::new(
-        rule,
-        "change",
-        rules.get(rule).severity,
-        changes.crates_added.clone(),
-        format!(
-            "this change splits the code into {} crates ({} new: {}), finer than their coupling justifies: {:.0}% of references now cross crate boundaries (was {:.0}%), and crates average {} lines of code (was {}); merge the tiny ones ({}) into the code they talk to",
-            a.crates,
-            changes.crates_added.len(),
-            changes.crates_added.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
-            a.icp * 100.0,
-            b.icp * 100.0,
-            a.mean_crate_loc,
-            b.mean_crate_loc,
-            tiny_added.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
-        ),
-        Some(crate::rules::finding::Location {
-            file: "Cargo.toml".into(),
-            line: 1,
-        }),
-    ))
 }
 
 /// Compares the working tree with the base revision and the baseline.
@@ -249,7 +220,6 @@ pub fn evaluate(
     mut after: Snapshot,
     baseline: Option<&baseline::Baseline>,
     fail_on: FailOn,
-    rules: &RuleSet,
     repo_prefix: String,
 ) -> CheckResult {
     let (base_info, before) = match base {
@@ -268,10 +238,8 @@ pub fn evaluate(
             modules_removed: diff(&after.modules, &b.modules),
         }
     });
-    if let (Some(b), Some(c)) = (&before, &changes) {
-        if let Some(f) = change_finding(b, &after, c, rules) {
-            after.findings.push(f);
-        }
+    if let Some(c) = &changes {
+        mark_added(&mut after.findings, c);
     }
     let before_fps: BTreeSet<&str> = before
         .as_ref()

@@ -98,7 +98,7 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
             }
         }
         for d in pkg.map(|p| p.deps.as_slice()).unwrap_or_default() {
-            match lib_of.get(d.package.as_str()) {
+            match lib_of.get(d.package.as_str()).filter(|_| !d.other_version) {
                 Some(&lib) => {
                     map.insert(d.extern_name.clone(), Extern::Crate(lib));
                     if d.extern_name == d.package.replace('-', "_") {

@@ -394,7 +394,7 @@ fn facades(ws: &Workspace, crates: &[super::Crate], modules: &[Module], out: &mu
         let externs: BTreeMap<&str, &str> = p
             .deps
             .iter()
-            .filter(|d| ws.packages.iter().any(|q| q.name == d.package))
+            .filter(|d| !d.other_version && ws.packages.iter().any(|q| q.name == d.package))
             .map(|d| (d.extern_name.as_str(), d.package.as_str()))
             .collect();
         let (mut reexports, mut globs, mut own_pub, mut loc) = (0u32, 0u32, 0u32, 0u32);

@@ -509,7 +509,6 @@ mod tests {
             after,
             None,
             crate::check::FailOn::Warning,
-            &RuleSet::defaults(),
             String::new(),
         );
         let mut out = Vec::new();

@@ -1,8 +1,8 @@
 //! Next steps: at most `MAX_ACTIONS` concrete changes a maintainer could make in a pull
 //! request, each with its evidence and its effect computed on the graph (crates, the
 //! references crossing crates, module cycles, the share of references crossing clusters,
-//! before → after). Ranked: cycles first (they block every other boundary), then merges of
-//! crates whose boundary buys nothing, god modules to split, modules to move to the crate
+//! before → after). Ranked: merges of crates whose boundary buys nothing first (one pull
+//! request, a crate less), then cycles (they block every other boundary), god modules to split, modules to move to the crate
 //! they talk to, and clusters worth extracting.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,12 +20,14 @@ use crate::workspace::Workspace;
 pub const MAX_ACTIONS: usize = 7;
 /// At most this many of one kind, so the list is not seven of the same.
 const MAX_PER_KIND: usize = 3;
+/// A cycle that needs more cuts than this is a tangle, not a pull request.
+const MAX_CUT_EDGES: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActionKind {
-    BreakCycle,
     Merge,
+    BreakCycle,
     Split,
     Move,
     Extract,
@@ -120,10 +122,9 @@ impl Model<'_> {
     fn icp(&self) -> f64 {
         let c = &self.a.clustering.assignment;
         let (mut all, mut cross) = (0u64, 0u64);
+        // Cutting a dependency moves or inverts code; its references do not vanish, so the
+        // share across clusters is read on every edge.
         for e in &self.g.edges {
-            if self.removed.contains(&(e.from, e.to)) {
-                continue;
-            }
             if let (Some(x), Some(y)) = (c[e.from], c[e.to]) {
                 all += e.weight as u64;
                 if x != y {
@@ -203,14 +204,36 @@ pub fn actions(
         g.edges.iter().map(|e| ((e.from, e.to), e.weight)).collect();
     let mut out: Vec<(ActionKind, u64, Action)> = Vec::new();
 
-    // Cycles in product code, largest first: the edges that close them, where they are written.
-    for cy in a
-        .cycles
-        .iter()
-        .filter(|c| c.members.iter().all(|&m| is_product(m)))
-    {
-        let edges: Vec<CutEdge> = cy
-            .closing
+    // Cycles in product code, largest first: the edges that close them, where they are
+    // written. A parent's references to its own descendants (`pub use self::file::File`,
+    // `mod.rs` calling into its children) are Rust's module tree, not a cycle to cut: the
+    // cycles are those that remain without them, and none may need more than
+    // `MAX_CUT_EDGES` cuts (a tangle that big is not one pull request).
+    let ancestor = |x: usize, y: usize| {
+        let mut cur = g.modules[y].parent;
+        while let Some(p) = cur {
+            if p == x {
+                return true;
+            }
+            cur = g.modules[p].parent;
+        }
+        false
+    };
+    let mut adj = vec![Vec::new(); g.modules.len()];
+    for e in &g.edges {
+        if is_product(e.from) && is_product(e.to) && !ancestor(e.from, e.to) {
+            adj[e.from].push(e.to);
+        }
+    }
+    let real_cycles = crate::analysis::cycles::cycles(g.modules.len(), &adj);
+    for cy in &real_cycles {
+        // A tangle needs more cuts than one pull request makes: start with its lightest.
+        let tangle = cy.closing.len() > MAX_CUT_EDGES;
+        let mut closing = cy.closing.clone();
+        closing.sort_by_key(|&(x, y)| (weight_of.get(&(x, y)).copied().unwrap_or(0), x, y));
+        closing.truncate(MAX_CUT_EDGES);
+        closing.sort_unstable();
+        let edges: Vec<CutEdge> = closing
             .iter()
             .map(|&(x, y)| {
                 let (file, line) = where_used(ws, g, x, y);
@@ -223,7 +246,7 @@ pub fn actions(
                 }
             })
             .collect();
-        let cut: BTreeSet<(usize, usize)> = cy.closing.iter().copied().collect();
+        let cut: BTreeSet<(usize, usize)> = closing.iter().copied().collect();
         let members: Vec<&str> = cy
             .members
             .iter()
@@ -245,17 +268,26 @@ pub fn actions(
             cy.members.len() as u64,
             Action {
                 kind: ActionKind::BreakCycle,
-                title: format!(
+                title: if tangle {
+                    format!(
+                        "Start untangling the cycle of {} in {}: cut the {} lightest of its {} closing edges",
+                        count(cy.members.len() as u64, "module", "modules"),
+                        names(&crates.iter().copied().collect::<Vec<_>>()),
+                        edges.len(),
+                        cy.closing.len()
+                    )
+                } else {
+                    format!(
                     "Break the cycle of {} in {} by cutting {}",
                     count(cy.members.len() as u64, "module", "modules"),
                     names(&crates.iter().copied().collect::<Vec<_>>()),
                     count(edges.len() as u64, "edge", "edges")
-                ),
+                    )
+                },
                 subjects: members.iter().map(|s| s.to_string()).collect(),
                 evidence: format!(
-                    "{} depend on each other in a cycle ({} and more); none can be tested, moved or split alone. The edges that close it carry {}: {}{}",
+                    "{} depend on each other in a cycle: none of them can be moved to another crate or split out without the others. The edges to cut carry {}: {}{}",
                     names(&members),
-                    names(&members[..members.len().min(2)]),
                     count(refs as u64, "reference", "references"),
                     shown.join(", "),
                     if edges.len() > 3 {
@@ -272,17 +304,26 @@ pub fn actions(
 
     // Merges the over-fragmentation findings name.
     for f in findings.iter().filter(|f| f.rule == "over-fragmentation") {
-        let crates: Vec<&str> = f
+        let mut crates: Vec<&str> = f
             .subjects
             .iter()
             .map(String::as_str)
             .filter(|s| pkg_ids.contains_key(s))
             .collect();
-        if crates.len() < 2 || crates.len() != f.subjects.len() {
+        if crates.len() != f.subjects.len() {
             continue;
         }
-        // The finding names the crate to merge into last.
-        let into = crates[crates.len() - 1];
+        // The finding names the crate to merge into; a crate cycle names none (the last).
+        let into = match f.into.as_deref().filter(|i| pkg_ids.contains_key(i)) {
+            Some(i) => {
+                if !crates.contains(&i) {
+                    crates.push(i);
+                }
+                i
+            }
+            None if crates.len() >= 2 => crates[crates.len() - 1],
+            None => continue,
+        };
         let merged: Vec<&str> = crates.iter().copied().filter(|c| *c != into).collect();
         let ids: BTreeSet<usize> = merged.iter().map(|c| pkg_ids[c]).collect();
         let target = pkg_ids[into];
@@ -355,7 +396,21 @@ pub fn actions(
             .crates
             .iter()
             .any(|c| c.package == other_pkg && c.kind == crate::workspace::TargetKind::Lib);
-        if w < 20 || w < 4 * own.max(1) || !lib_target {
+        // Moving code between published crates changes both public APIs (and may drag a
+        // dependency into the target): only crates nobody outside depends on are proposed.
+        let published = |p: &str| {
+            ws.packages
+                .iter()
+                .find(|q| q.name == p)
+                .is_none_or(|q| q.publishable)
+        };
+        let home_pkg = g.crates[g.modules[m].krate].package.as_str();
+        if w < 20
+            || w < 4 * own.max(1)
+            || !lib_target
+            || published(home_pkg)
+            || published(other_pkg)
+        {
             continue;
         }
         let e = with(&|mm: &mut Model| mm.crate_of[m] = other);
@@ -385,9 +440,11 @@ pub fn actions(
 
     // Clusters worth extracting: the microservice and nanoservice candidates.
     for (i, c) in clusters.iter().enumerate() {
+        let lone = c.reasons.iter().any(|r| r.metric == "verdict");
         let what = match c.recommendation {
             Recommendation::Microservice => "a service",
             Recommendation::Nanoservice => "a nanoservice",
+            Recommendation::Module if lone => "a service",
             _ => continue,
         };
         let members: Vec<usize> = (0..g.modules.len())
@@ -456,19 +513,39 @@ fn where_used(ws: &Workspace, g: &ModuleGraph, x: usize, y: usize) -> (String, u
     let to = &g.modules[y];
     let file = ws.rel(&from.file);
     let segs: Vec<&str> = to.path.split("::").collect();
-    let line = from
+    let items: BTreeSet<&str> = g
+        .edges
+        .iter()
+        .find(|e| e.from == x && e.to == y)
+        .map(|e| e.items.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    // The `use` that imports an item of the edge, else one that names the module.
+    let by_item = from
         .facts
         .uses
         .iter()
         .filter(|u| {
-            // The use names `to` (its last segments) or something inside it.
-            let s: Vec<&str> = u.segments.iter().map(String::as_str).collect();
-            let tail = &segs[segs.len().saturating_sub(1)..];
-            s.windows(tail.len()).any(|w| w == tail)
-                || (segs.len() == 1 && s.first() == segs.first())
+            u.segments
+                .last()
+                .is_some_and(|l| items.contains(l.as_str()))
         })
         .map(|u| u.line)
-        .min()
+        .min();
+    let line = by_item
+        .or_else(|| {
+            from.facts
+                .uses
+                .iter()
+                .filter(|u| {
+                    // The use names `to` (its last segments) or something inside it.
+                    let s: Vec<&str> = u.segments.iter().map(String::as_str).collect();
+                    let tail = &segs[segs.len().saturating_sub(1)..];
+                    s.windows(tail.len()).any(|w| w == tail)
+                        || (segs.len() == 1 && s.first() == segs.first())
+                })
+                .map(|u| u.line)
+                .min()
+        })
         .unwrap_or(from.line);
     (file, line)
 }

@@ -39,6 +39,9 @@ pub struct Finding {
     pub subjects: Vec<String>,
     pub fingerprint: String,
     pub location: Option<Location>,
+    /// The crate to merge the subjects into, for findings that name one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub into: Option<String>,
 }
 
 impl Finding {
@@ -61,7 +64,15 @@ impl Finding {
             message,
             subjects,
             location,
+            into: None,
         }
+    }
+
+    /// The same finding, naming the crate to merge its subjects into (not fingerprinted: the
+    /// subjects already name it).
+    pub fn with_into(mut self, into: &str) -> Finding {
+        self.into = Some(into.to_string());
+        self
     }
 }
 

@@ -3,7 +3,9 @@
 //! `fragmentation.rs` turn the analysis into recommendations, a verdict and findings.
 
 pub mod actions;
+pub mod boundary;
 pub mod config;
+pub mod duplication;
 pub mod finding;
 pub mod fragmentation;
 pub mod god;
@@ -59,6 +61,7 @@ pub fn advise(
     let verdict = recommend::verdict(ws, g, a, rules, &mut clusters, &units);
     let mut findings = fragmentation::findings(ws, g, a, rules);
     findings.extend(god::findings(ws, g, rules));
+    findings.extend(duplication::findings(ws, g, rules));
     if let Some(h) = history {
         findings.extend(self::history::findings(ws, g, a, h, rules));
     }
@@ -113,6 +116,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
     (
         "god-module.toml",
         include_str!("../../rules/god-module.toml"),
+    ),
+    (
+        "duplicated-code.toml",
+        include_str!("../../rules/duplicated-code.toml"),
     ),
     (
         "hidden-coupling.toml",
@@ -222,8 +229,12 @@ pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
             "tiny_crate_loc",
             "min_cross_references",
             "min_cross_ratio",
-            "duplicate_min_loc",
+            "min_reexport_share",
+            "extension_min_ratio",
+            "extension_max_size_share",
+            "extension_min_users",
         ],
+        "duplicated-code" => &["min_loc"],
         "hidden-coupling" => &["min_shared_commits", "min_degree"],
         "god-module" => &[
             "min_loc",

@@ -360,6 +360,16 @@ fn package_from_table(
             .iter()
             .any(|k| l.get(*k).and_then(Value::as_bool) == Some(true))
     });
+    let repository = match pkg.get("repository") {
+        Some(Value::Table(_)) => ws
+            .and_then(|w| w.get("package"))
+            .and_then(|p| p.get("repository")),
+        other => other,
+    }
+    .and_then(Value::as_str)
+    .unwrap_or_default()
+    .trim()
+    .to_string();
     let description = match pkg.get("description") {
         Some(Value::Table(_)) => ws
             .and_then(|w| w.get("package"))
@@ -375,12 +385,18 @@ fn package_from_table(
         dir,
         manifest: Some(manifest.to_path_buf()),
         edition,
+        version: pkg
+            .get("version")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
         targets,
         deps,
         publishable,
         declared: declared(t, ws),
         proc_macro,
         description,
+        repository,
     })
 }
 
@@ -531,12 +547,30 @@ fn declared(t: &Table, ws: Option<&Table>) -> Vec<DeclaredDep> {
                         package: package.to_string(),
                         kind,
                         optional,
+                        req: req_of(value, from_ws),
                     });
                 }
             }
         }
     }
     out
+}
+
+/// A dependency's version requirement (`"0.1"` or `{ version = "0.1" }`, or the
+/// workspace's when inherited), or empty.
+fn req_of(value: &Value, from_ws: Option<&Value>) -> String {
+    let own = match value {
+        Value::String(s) => Some(s.as_str()),
+        _ => value.get("version").and_then(Value::as_str),
+    };
+    own.or_else(|| {
+        from_ws.and_then(|v| match v {
+            Value::String(s) => Some(s.as_str()),
+            _ => v.get("version").and_then(Value::as_str),
+        })
+    })
+    .unwrap_or_default()
+    .to_string()
 }
 
 fn dependencies<'t>(t: &'t Table, ws: Option<&Table>, opts: &DiscoverOptions) -> Vec<Dependency> {
@@ -571,7 +605,9 @@ fn dependencies<'t>(t: &'t Table, ws: Option<&Table>, opts: &DiscoverOptions) ->
     for (table, kind) in tables {
         for (key, value) in table {
             let mut package = value.get("package").and_then(Value::as_str);
-            if value.get("workspace").and_then(Value::as_bool) == Some(true) {
+            let inherited = value.get("workspace").and_then(Value::as_bool) == Some(true);
+            let from_ws = ws_deps.and_then(|d| d.get(key)).filter(|_| inherited);
+            if inherited {
                 package = package.or_else(|| {
                     ws_deps
                         .and_then(|d| d.get(key))
@@ -583,6 +619,8 @@ fn dependencies<'t>(t: &'t Table, ws: Option<&Table>, opts: &DiscoverOptions) ->
                 extern_name: key.replace('-', "_"),
                 package: package.unwrap_or(key).to_string(),
                 kind,
+                req: req_of(value, from_ws),
+                other_version: false,
             });
         }
     }

@@ -74,6 +74,8 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
                     extern_name: d.rename.as_deref().unwrap_or(&d.name).replace('-', "_"),
                     package: d.name.to_string(),
                     kind,
+                    req: req_of(d),
+                    other_version: false,
                 })
             })
             .collect();
@@ -91,6 +93,7 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
                     package: d.name.to_string(),
                     kind,
                     optional: d.optional,
+                    req: req_of(d),
                 })
             })
             .collect();
@@ -99,15 +102,28 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
             dir,
             manifest: Some(manifest_path),
             edition: Edition::parse(p.edition.as_str()),
+            version: p.version.to_string(),
             targets,
             deps,
             publishable: p.publish.as_ref().is_none_or(|r| !r.is_empty()),
             declared,
             proc_macro: p.targets.iter().any(|t| t.is_proc_macro()),
             description: p.description.clone().unwrap_or_default().trim().to_string(),
+            repository: p.repository.clone().unwrap_or_default().trim().to_string(),
         });
     }
     Some(out)
+}
+
+/// A dependency's version requirement as written; empty for a path dependency without one
+/// (cargo reports `*`).
+fn req_of(d: &cargo_metadata::Dependency) -> String {
+    let r = d.req.to_string();
+    if r == "*" {
+        String::new()
+    } else {
+        r
+    }
 }
 
 /// `cargo metadata`'s output, from the cache when no Cargo.toml under the manifest's

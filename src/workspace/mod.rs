@@ -89,6 +89,12 @@ pub struct Dependency {
     /// The package name of the dependency (after `package = "..."` renames).
     pub package: String,
     pub kind: DepKind,
+    /// The version requirement as written (`^0.1`), or empty for none.
+    pub req: String,
+    /// A workspace member has the package's name but not a version the requirement
+    /// accepts (`futures_01 = { package = "futures", version = "0.1" }` beside futures
+    /// 0.3): the dependency is that crate's older release, outside the workspace.
+    pub other_version: bool,
 }
 
 /// How a manifest declares a dependency: `[dependencies]`, `[dev-dependencies]` or
@@ -109,6 +115,8 @@ pub struct DeclaredDep {
     pub kind: DeclaredKind,
     /// `optional = true`: only with a feature.
     pub optional: bool,
+    /// The version requirement as written, or empty for none.
+    pub req: String,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +126,8 @@ pub struct Package {
     pub dir: PathBuf,
     pub manifest: Option<PathBuf>,
     pub edition: Edition,
+    /// `package.version`, or empty.
+    pub version: String,
     pub targets: Vec<Target>,
     pub deps: Vec<Dependency>,
     /// False for `publish = false` (or an empty registry list): no user outside the workspace.
@@ -128,6 +138,9 @@ pub struct Package {
     pub proc_macro: bool,
     /// `package.description`, or empty.
     pub description: String,
+    /// `package.repository`, or empty: crates of different repositories are different
+    /// projects, never one project split too fine.
+    pub repository: String,
 }
 
 /// Options of the discovery stage.
@@ -310,6 +323,19 @@ fn finish(ws: &mut Workspace) {
             ));
         }
     }
+    // A dependency on another release of a member's package is outside the workspace.
+    let versions: std::collections::BTreeMap<String, String> = kept
+        .iter()
+        .map(|p| (p.name.clone(), p.version.clone()))
+        .collect();
+    let elsewhere =
+        |package: &str, req: &str| versions.get(package).is_some_and(|v| !req_accepts(req, v));
+    for p in &mut kept {
+        for d in &mut p.deps {
+            d.other_version = elsewhere(&d.package, &d.req);
+        }
+        p.declared.retain(|d| !elsewhere(&d.package, &d.req));
+    }
     for p in &mut kept {
         p.targets
             .sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
@@ -319,4 +345,67 @@ fn finish(ws: &mut Workspace) {
         p.declared.dedup();
     }
     ws.packages = kept;
+}
+
+/// Whether a version requirement accepts a version, read as cargo reads the common forms
+/// (`0.1`, `^0.1.2`, `~1.2`, `=0.3.0-alpha.6`): the first version of the requirement and
+/// the version must share their leftmost non-zero component. Anything else (`*`, ranges,
+/// an empty requirement or version) is taken as accepting, so that a dependency is never
+/// taken out of the workspace by mistake.
+pub fn req_accepts(req: &str, version: &str) -> bool {
+    let req = req.trim();
+    let (op, rest) = match req.chars().next() {
+        Some('^') => ("^", &req[1..]),
+        Some('=') => ("=", &req[1..]),
+        Some('~') => ("~", &req[1..]),
+        Some(c) if c.is_ascii_digit() => ("^", req),
+        _ => return true,
+    };
+    if rest.contains(',') || rest.contains('*') || rest.contains('<') || rest.contains('>') {
+        return true;
+    }
+    let nums = |s: &str| -> Option<Vec<u64>> {
+        let core = s.trim().split(['-', '+']).next()?;
+        core.split('.').map(|n| n.parse().ok()).collect()
+    };
+    let (Some(r), Some(v)) = (nums(rest), nums(version)) else {
+        return true;
+    };
+    if r.is_empty() || v.len() < 3 {
+        return true;
+    }
+    if op == "=" && r.len() == 3 {
+        return r == v[..3] && version.contains('-') == rest.contains('-');
+    }
+    // The leftmost non-zero component (or the last one written) must match, and so must
+    // every component before it.
+    let upto = r.iter().position(|&x| x != 0).map_or(r.len(), |i| i + 1);
+    let upto = if op == "~" {
+        r.len().min(2).max(upto)
+    } else {
+        upto
+    };
+    r[..upto.min(r.len())] == v[..upto.min(r.len())]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::req_accepts;
+
+    #[test]
+    fn requirements_accept_compatible_releases_only() {
+        assert!(req_accepts("^0.3", "0.3.34"));
+        assert!(req_accepts("0.3.1", "0.3.34"));
+        assert!(!req_accepts("^0.1", "0.3.34"));
+        assert!(!req_accepts("0.1.25", "0.3.34"));
+        assert!(req_accepts("1", "1.9.0"));
+        assert!(!req_accepts("2", "1.9.0"));
+        assert!(req_accepts("=0.2.0-alpha.6", "0.2.0-alpha.6"));
+        assert!(req_accepts("^0.2.0-alpha.6", "0.2.0-alpha.6"));
+        assert!(req_accepts("~1.2", "1.2.9"));
+        assert!(req_accepts("*", "0.1.0"));
+        assert!(req_accepts(">=0.1, <0.4", "0.3.0"));
+        assert!(req_accepts("", "0.3.0"));
+        assert!(req_accepts("0.1", ""));
+    }
 }

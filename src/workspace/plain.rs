@@ -59,12 +59,14 @@ pub fn plain_dir(dir: &Path) -> Option<Package> {
         dir: dir.to_path_buf(),
         manifest: None,
         edition: Edition::E2018,
+        version: String::new(),
         targets,
         deps: Vec::new(),
         publishable: false,
         declared: Vec::new(),
         proc_macro: false,
         description: String::new(),
+        repository: String::new(),
     })
 }
 
@@ -80,6 +82,7 @@ pub fn single_file(file: &Path) -> Package {
         dir: file.parent().unwrap_or(Path::new("/")).to_path_buf(),
         manifest: None,
         edition: Edition::E2018,
+        version: String::new(),
         targets: vec![Target {
             name,
             kind: TargetKind::Lib,
@@ -90,6 +93,7 @@ pub fn single_file(file: &Path) -> Package {
         declared: Vec::new(),
         proc_macro: false,
         description: String::new(),
+        repository: String::new(),
     }
 }
 

@@ -74,8 +74,18 @@ fn tangled_code_stays_a_monolith_because_of_its_cycle() {
     let edge = &first["edges"][0];
     assert!(edge["file"].as_str().unwrap().starts_with("src/part"));
     assert!(edge["line"].as_u64().unwrap() >= 1);
+    // 66 edges close it: too many for one pull request, so the lightest ten come first.
     assert!(
-        first["effect"]["cycles"]["after"].as_u64() < first["effect"]["cycles"]["before"].as_u64()
+        first["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Start untangling the cycle of 12 modules"),
+        "{}",
+        first["title"]
+    );
+    assert_eq!(first["edges"].as_array().unwrap().len(), 10);
+    assert!(
+        first["effect"]["cycles"]["after"].as_u64() <= first["effect"]["cycles"]["before"].as_u64()
     );
     assert!(warnings(&v).is_empty());
 }
@@ -222,19 +232,25 @@ fn tiny_chatty_crates_are_over_fragmentation() {
                 .map(|s| s.as_str().unwrap())
         })
         .collect();
+    // Every tiny, unpublished link of the chain is named with the crate that uses it;
+    // `order-format` talks to its one user (a three-line binary) too little to say.
     for c in [
         "order-id",
         "order-line",
         "order-total",
         "order-tax",
         "order-discount",
-        "order-format",
     ] {
         assert!(named.contains(c), "{c} is named in a finding: {named:?}");
     }
     for f in &w {
         assert_eq!(f["fingerprint"].as_str().unwrap().len(), 16);
-        assert!(f["message"].as_str().unwrap().contains("merge"));
+        let into = f["into"].as_str().expect("the crate to merge into");
+        assert!(f["subjects"].as_array().unwrap().iter().any(|s| s == into));
+        assert!(f["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("into `{into}`")));
         assert!(f["location"]["file"]
             .as_str()
             .unwrap()

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata};
+use crate::support::{archsplit, copy_dir, expect_code, stdout, testdata, write};
 
 fn git(dir: &Path, args: &[&str]) {
     crate::support::git_as(dir, "Test", "2024-01-01T12:00:00+00:00", args);
@@ -112,10 +112,11 @@ fn an_over_fragmenting_commit_fails_when_asked_and_only_then() {
         .filter(|f| f["status"] == "new")
         .collect();
     assert!(new.iter().any(|f| f["rule"] == "over-fragmentation"
+        && f["into"] == "order-line"
         && f["message"]
             .as_str()
             .unwrap()
-            .contains("this change splits")));
+            .starts_with("this change adds the crate `order-id`")));
     assert!(new.iter().all(|f| f["rule"] == "over-fragmentation"));
 
     // By default only errors fail the build: the warning is reported, the exit code is 0.
@@ -354,4 +355,159 @@ fn excluded_paths_are_left_out() {
     let out = archsplit(&repo, tmp.path(), &["check"]);
     expect_code(&out, 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("archsplit.toml:1:"));
+}
+
+/// The crate-family fixture as it was before a change: `base` edits it, then it is committed,
+/// then the whole fixture is restored and committed as the change.
+fn family_change(tmp: &Path, base: impl Fn(&Path)) -> PathBuf {
+    let repo = tmp.join("repo");
+    copy_dir(&testdata().join("crate-family"), &repo);
+    base(&repo);
+    git(&repo, &["init", "-q", "-b", "main"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-qm", "base"]);
+    for e in std::fs::read_dir(&repo).unwrap() {
+        let e = e.unwrap();
+        if e.file_name() == ".git" {
+            continue;
+        }
+        if e.path().is_dir() {
+            std::fs::remove_dir_all(e.path()).unwrap();
+        } else {
+            std::fs::remove_file(e.path()).unwrap();
+        }
+    }
+    copy_dir(&testdata().join("crate-family"), &repo);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-qm", "change"]);
+    repo
+}
+
+fn new_findings(repo: &Path, tmp: &Path) -> Vec<Value> {
+    let out = archsplit(
+        repo,
+        tmp,
+        &[
+            "check",
+            "--base",
+            "HEAD~1",
+            "--fail-on",
+            "warning",
+            "--format",
+            "json",
+        ],
+    );
+    let v = json(&out);
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "new")
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_change_that_splits_crates_nobody_uses_apart_names_them_and_the_crate_to_merge_into() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Before: io, net and fmt were modules of `engine`. Split out, io and net are named;
+    // fmt, which `engine` shows whole as its `fmt` module, is a component and stays quiet.
+    let repo = family_change(tmp.path(), |repo| {
+        for c in ["engine-fmt", "engine-io", "engine-net"] {
+            std::fs::remove_dir_all(repo.join(c)).unwrap();
+        }
+        let ws = std::fs::read_to_string(repo.join("Cargo.toml")).unwrap();
+        write(
+            repo,
+            "Cargo.toml",
+            &ws.replace(", \"engine-fmt\"", "")
+                .replace(", \"engine-io\"", "")
+                .replace(", \"engine-net\"", ""),
+        );
+        let m = std::fs::read_to_string(repo.join("engine/Cargo.toml")).unwrap();
+        let m: String = m
+            .lines()
+            .filter(|l| {
+                ["engine-fmt", "engine-io", "engine-net"]
+                    .iter()
+                    .all(|c| !l.contains(c))
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+        write(
+            repo,
+            "engine/Cargo.toml",
+            &m.replace("default = [\"io\", \"net\"]\n", ""),
+        );
+        write(
+            repo,
+            "engine/src/lib.rs",
+            "//! engine\n\npub mod runtime;\n\npub use engine_core::Config;\npub use engine_macros::Event;\n\npub fn serve(c: &Config) -> usize {\n    c.buffer\n}\n",
+        );
+        write(
+            repo,
+            "engine/src/runtime.rs",
+            "//! runtime\n\npub fn drive() {}\n",
+        );
+    });
+    let new = new_findings(&repo, tmp.path());
+    let named: Vec<(&str, &str)> = new
+        .iter()
+        .filter(|f| f["rule"] == "over-fragmentation")
+        .map(|f| {
+            let msg = f["message"].as_str().unwrap();
+            let into = f["into"].as_str().unwrap();
+            assert!(msg.starts_with("this change adds the crate `"), "{msg}");
+            assert!(
+                msg.contains("re-exports") && msg.contains("only ever used together"),
+                "{msg}"
+            );
+            assert!(msg.ends_with(&format!("into `{into}`")), "{msg}");
+            let x = f["subjects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap())
+                .find(|s| *s != into)
+                .unwrap();
+            (x, into)
+        })
+        .collect();
+    assert_eq!(named, [("engine-io", "engine"), ("engine-net", "engine")]);
+}
+
+#[test]
+fn a_change_that_adds_a_proc_macro_and_a_feature_gated_crate_stays_quiet() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Before: no derive macro and no json encoder.
+    let repo = family_change(tmp.path(), |repo| {
+        for c in ["engine-macros", "engine-json"] {
+            std::fs::remove_dir_all(repo.join(c)).unwrap();
+        }
+        let ws = std::fs::read_to_string(repo.join("Cargo.toml")).unwrap();
+        write(
+            repo,
+            "Cargo.toml",
+            &ws.replace(", \"engine-json\"", "")
+                .replace(", \"engine-macros\"", ""),
+        );
+        let m = std::fs::read_to_string(repo.join("engine/Cargo.toml")).unwrap();
+        let m: String = m
+            .lines()
+            .filter(|l| !l.contains("engine-macros") && !l.contains("json"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        write(repo, "engine/Cargo.toml", &m);
+        let lib = std::fs::read_to_string(repo.join("engine/src/lib.rs")).unwrap();
+        write(
+            repo,
+            "engine/src/lib.rs",
+            &lib.replace("pub use engine_macros::Event;\n", ""),
+        );
+    });
+    let new = new_findings(&repo, tmp.path());
+    assert!(
+        new.iter().all(|f| f["rule"] != "over-fragmentation"),
+        "a proc-macro and an optional, feature-gated crate are units of their own: {new:?}"
+    );
 }

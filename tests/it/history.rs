@@ -6,18 +6,12 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{archsplit, expect_code, snapshot, stdout};
+use crate::support::{archsplit, expect_code, snapshot, stdout, write};
 
 /// Runs git in `dir` as `author` at noon UTC of `day` (days after 2024-01-01).
 fn git_as(dir: &Path, author: &str, day: u32, args: &[&str]) {
     let date = format!("2024-01-{:02}T12:00:00+00:00", day + 1);
     crate::support::git_as(dir, author, &date, args);
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 /// Appends a line to each file and commits them as `author` on `day`.

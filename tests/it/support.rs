@@ -83,6 +83,13 @@ pub fn snapshot(dir: &Path) -> Vec<(String, u64)> {
     out
 }
 
+/// Writes `text` to `dir/rel`, creating directories.
+pub fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
 /// Copies a directory tree; `fs::copy` keeps permission bits, so planted scripts stay
 /// executable.
 pub fn copy_dir(from: &Path, to: &Path) {
