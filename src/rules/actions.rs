@@ -202,6 +202,10 @@ pub fn actions(
     };
     let weight_of: BTreeMap<(usize, usize), u32> =
         g.edges.iter().map(|e| ((e.from, e.to), e.weight)).collect();
+    // The figures as they are; an action's effect starts from them. Cycles are counted on
+    // the whole graph, so the cuts' effects are computed only for the actions kept.
+    let unchanged = effect(&base, &base);
+    let mut cuts: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
     let mut out: Vec<(ActionKind, u64, Action)> = Vec::new();
 
     // Cycles in product code, largest first: the edges that close them, where they are
@@ -263,6 +267,7 @@ pub fn actions(
             .take(3)
             .map(|e| format!("`{}` → `{}` ({}:{})", e.from, e.to, e.file, e.line))
             .collect();
+        cuts.insert(members.join(" "), cut);
         out.push((
             ActionKind::BreakCycle,
             cy.members.len() as u64,
@@ -297,7 +302,7 @@ pub fn actions(
                     }
                 ),
                 edges,
-                effect: with(&|m: &mut Model| m.removed = cut.clone()),
+                effect: unchanged.clone(),
             },
         ));
     }
@@ -360,7 +365,7 @@ pub fn actions(
                 subjects: f.subjects.clone(),
                 evidence: f.message.clone(),
                 edges: Vec::new(),
-                effect: with(&|_| {}),
+                effect: unchanged.clone(),
             },
         ));
     }
@@ -503,6 +508,15 @@ pub fn actions(
         })
         .map(|(_, _, a)| a)
         .take(MAX_ACTIONS)
+        .map(|mut a| {
+            if let Some(cut) = cuts
+                .get(&a.subjects.join(" "))
+                .filter(|_| a.kind == ActionKind::BreakCycle)
+            {
+                a.effect = with(&|m: &mut Model| m.removed = cut.clone());
+            }
+            a
+        })
         .collect()
 }
 
