@@ -96,6 +96,15 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
     }
     match result {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`archsplit analyze | head`): what it read is all it wanted.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::from(0)
+        }
         Err(e) => {
             let mut msg = format!("{e}");
             for cause in e.chain().skip(1) {

@@ -167,10 +167,10 @@ pub fn write(
                 .sum::<u64>()
                 / 2;
             format!(
-                    "{} references cross clusters: {} calls, {} through plain libraries both sides would link",
+                    "{} references cross clusters: {} reach plain libraries both sides would link, {} of the rest are calls",
                     thousands(q.cut_weight),
-                    thousands(calls),
-                    thousands(lib)
+                    thousands(lib),
+                    thousands(calls)
                 )
         }),
         (
@@ -490,11 +490,10 @@ fn write_actions(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<(
         for edge in act.edges.iter().take(5) {
             writeln!(
                 out,
-                "     cut: {} → {} ({}:{}, {})",
+                "     cut: {} → {} ({}, {})",
                 edge.from,
                 edge.to,
-                edge.file,
-                edge.line,
+                crate::rules::actions::at(&edge.file, edge.line),
                 crate::words::count(edge.weight as u64, "reference", "references")
             )?;
         }

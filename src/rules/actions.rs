@@ -207,6 +207,8 @@ pub fn actions(
     let unchanged = effect(&base, &base);
     let mut cuts: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
     let mut out: Vec<(ActionKind, u64, Action)> = Vec::new();
+    // Cycles inside one crate and one cluster block no boundary: ranked after the others.
+    let mut local: BTreeSet<String> = BTreeSet::new();
 
     // Cycles in product code, largest first: the edges that close them, where they are
     // written. A parent's references to its own descendants (`pub use self::file::File`,
@@ -265,8 +267,16 @@ pub fn actions(
         let shown: Vec<String> = edges
             .iter()
             .take(3)
-            .map(|e| format!("`{}` → `{}` ({}:{})", e.from, e.to, e.file, e.line))
+            .map(|e| format!("`{}` → `{}` ({})", e.from, e.to, at(&e.file, e.line)))
             .collect();
+        let places: BTreeSet<Option<usize>> = cy
+            .members
+            .iter()
+            .map(|&m| a.clustering.assignment[m])
+            .collect();
+        if crates.len() == 1 && places.len() == 1 {
+            local.insert(members.join(" "));
+        }
         cuts.insert(members.join(" "), cut);
         out.push((
             ActionKind::BreakCycle,
@@ -494,8 +504,13 @@ pub fn actions(
     }
 
     // Ranked: by kind, then by size; at most a few of each kind.
+    let rank = |x: &(ActionKind, u64, Action)| {
+        let after_all = x.0 == ActionKind::BreakCycle && local.contains(&x.2.subjects.join(" "));
+        (after_all, x.0)
+    };
     out.sort_by(|x, y| {
-        x.0.cmp(&y.0)
+        rank(x)
+            .cmp(&rank(y))
             .then(y.1.cmp(&x.1))
             .then(x.2.title.cmp(&y.2.title))
     });
@@ -520,8 +535,17 @@ pub fn actions(
         .collect()
 }
 
-/// Where module `x` refers to module `y`: the line of the `use` that names it when there is
-/// one, else the start of `x`.
+/// `file:line`, or `file` when the line is not known.
+pub fn at(file: &str, line: u32) -> String {
+    if line == 0 {
+        file.to_string()
+    } else {
+        format!("{file}:{line}")
+    }
+}
+
+/// Where module `x` refers to module `y`: the line of the `use` that imports an item of `y`
+/// or names it, else 0 (the reference is a path written in the code; its line is not kept).
 fn where_used(ws: &Workspace, g: &ModuleGraph, x: usize, y: usize) -> (String, u32) {
     let from = &g.modules[x];
     let to = &g.modules[y];
@@ -560,6 +584,7 @@ fn where_used(ws: &Workspace, g: &ModuleGraph, x: usize, y: usize) -> (String, u
                 .map(|u| u.line)
                 .min()
         })
-        .unwrap_or(from.line);
+        // No `use` names it (a full path in the code): the line is not known.
+        .unwrap_or(0);
     (file, line)
 }

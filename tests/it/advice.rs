@@ -73,7 +73,8 @@ fn tangled_code_stays_a_monolith_because_of_its_cycle() {
     assert_eq!(first["kind"], "break-cycle");
     let edge = &first["edges"][0];
     assert!(edge["file"].as_str().unwrap().starts_with("src/part"));
-    assert!(edge["line"].as_u64().unwrap() >= 1);
+    // The fixture calls through full paths (no `use`): the line is not known, and says so.
+    assert_eq!(edge["line"], 0);
     // 66 edges close it: too many for one pull request, so the lightest ten come first.
     assert!(
         first["title"]

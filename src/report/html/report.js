@@ -112,7 +112,7 @@
         el("h3", {}, el("span", { class: "badge", text: a.kind }), ` ${i + 1}. ${a.title}`),
         el("p", { text: a.evidence }),
         (a.edges || []).length ? el("ul", {}, ...a.edges.slice(0, 8).map((d) =>
-          el("li", {}, el("code", { text: `${d.from} → ${d.to}` }), ` ${d.file}:${d.line} (${plural(d.weight, "reference")})`))) : null,
+          el("li", {}, el("code", { text: `${d.from} → ${d.to}` }), ` ${d.line ? d.file + ":" + d.line : d.file} (${plural(d.weight, "reference")})`))) : null,
         el("div", {}, ch("crates", e.crates, String), ch("references between crates", e.crate_cut, String),
           ch("module cycles", e.cycles, String), ch("references across clusters", e.icp, pct))));
     });
