@@ -582,13 +582,7 @@ pub fn module_io(g: &super::ModuleGraph) -> Vec<Option<String>> {
         .modules
         .iter()
         .map(|m| {
-            let paths = m
-                .facts
-                .uses
-                .iter()
-                .map(|u| &u.segments)
-                .chain(m.facts.refs.keys().map(|k| &k.segments));
-            for segs in paths {
+            for segs in m.facts.paths() {
                 if segs.len() >= 2 {
                     if let Some(p) = IO_PATHS.iter().find(|p| segs[0] == p[0] && segs[1] == p[1]) {
                         return Some(format!("uses `{}::{}`", p[0], p[1]));

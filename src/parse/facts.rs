@@ -289,6 +289,14 @@ pub struct ModFacts {
 }
 
 impl ModFacts {
+    /// Every path the module writes: its `use` leaves and the paths it refers to.
+    pub fn paths(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.uses
+            .iter()
+            .map(|u| &u.segments)
+            .chain(self.refs.keys().map(|k| &k.segments))
+    }
+
     pub fn add_ref(&mut self, segments: Vec<String>, leading_colon: bool, kind: RefKind) {
         self.add_ref_in(segments, leading_colon, kind, Namespace::of(kind));
     }

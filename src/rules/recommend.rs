@@ -362,13 +362,7 @@ const MUTABLE: &[&str] = &[
 ];
 
 fn mutable_evidence(m: &crate::model::Module) -> Option<String> {
-    let paths = m
-        .facts
-        .uses
-        .iter()
-        .map(|u| &u.segments)
-        .chain(m.facts.refs.keys().map(|k| &k.segments));
-    for segs in paths {
+    for segs in m.facts.paths() {
         if let Some(x) = segs.iter().find(|s| MUTABLE.contains(&s.as_str())) {
             return Some(format!("uses `{x}`"));
         }
