@@ -126,6 +126,8 @@ pub struct Units {
     pub product: Vec<bool>,
     /// Per target: a separate process.
     pub process: Vec<bool>,
+    /// Per target: a procedural macro (runs inside the compiler).
+    pub proc_macro: Vec<bool>,
     /// Per target: a plain library, no state and no I/O in any of its modules.
     pub plain: Vec<bool>,
     /// Per module: evidence of I/O of its own (`std::fs` paths, an I/O crate), if any.
@@ -151,6 +153,11 @@ impl Units {
                     && roles_of(&c.package).is_some_and(|r| r.has(Role::Process))
             })
             .collect();
+        let proc_macro: Vec<bool> = g
+            .crates
+            .iter()
+            .map(|c| roles_of(&c.package).is_some_and(|r| r.has(Role::ProcMacro)))
+            .collect();
         let io = crate::model::roles::module_io(g);
         let mut plain = vec![true; g.crates.len()];
         for (m, module) in g.modules.iter().enumerate() {
@@ -168,6 +175,7 @@ impl Units {
         Units {
             product,
             process,
+            proc_macro,
             plain,
             io,
             library_workspace,
@@ -338,6 +346,8 @@ struct ClusterFacts {
     plain: bool,
     /// Packages of its modules that run as separate processes.
     processes: Vec<String>,
+    /// Every module is in a procedural-macro crate.
+    compile_time: bool,
     /// Evidence of interior mutability or synchronization (`Mutex`, `RefCell`, atomics): a
     /// type that holds state is no plain value.
     mutable: Option<String>,
@@ -382,6 +392,7 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
             crates: Vec::new(),
             plain: true,
             processes: Vec::new(),
+            compile_time: true,
             mutable: None,
         })
         .collect();
@@ -406,6 +417,7 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
             }
         }
         f.process &= units.process[module.krate];
+        f.compile_time &= units.proc_macro[module.krate];
         if units.process[module.krate] {
             let p = g.crates[module.krate].package.clone();
             if !f.processes.contains(&p) {
@@ -472,8 +484,24 @@ pub fn recommend(
             reasons,
             price: p.clone(),
         };
-        // A library is linked, never deployed.
+        // A library is linked, never deployed; a procedural macro runs inside the compiler.
         let lib = "linked-library";
+        if rules.enabled(lib) && f.compile_time && !f.crates.is_empty() {
+            out.push(advice(
+                Recommendation::Library,
+                vec![reason(
+                    lib,
+                    "proc_macro",
+                    None,
+                    1.0,
+                    format!(
+                        "compile-time code ({}): a procedural macro runs inside the compiler while its users build, never deployed",
+                        f.crates.join(", ")
+                    ),
+                )],
+            ));
+            continue;
+        }
         if rules.enabled(lib) && units.library_workspace {
             out.push(advice(
                 Recommendation::Library,
