@@ -6,19 +6,51 @@ Usage: bench/loc_check.py GRAPH.json ROOT
 Reads the files `archsplit graph --format json` names (each distinct file once), counts
 their code lines the usual way (tokei/cloc: not blank, not only a comment; a line holding
 code and a comment is code) with its own small lexer, and prints per crate archsplit's
-`loc + generated_loc` beside this count. Test code archsplit leaves out (`#[cfg(test)]`
-modules inline in a file) is counted here, so a crate with many inline tests reads a little
-higher here; the check is the distinct-file total.
+`loc + generated_loc` beside this count. Like archsplit without `--include-tests`, it leaves
+out test code: an item under `#[cfg(test)]` or `#[test]` (from the attribute to the end of
+its braces, or its `;`).
 """
 import json, sys, collections, os
 
 def code_lines(text):
-    n = 0
+    return sum(1 for c in line_flags(text) if c)
+
+
+def line_flags(text):
+    """Per line: is it code that is not test code?"""
+    flags = []
+    test_from = None   # line index where a test item starts
+    depth = 0          # brace depth inside the test item
+    opened = False
+    for i, (flag, chars) in enumerate(lex_lines(text)):
+        stripped = chars.strip()
+        if test_from is None and (stripped.startswith('#[cfg(test)]') or stripped.startswith('#[test]')):
+            test_from, depth, opened = i, 0, False
+        if test_from is not None:
+            flags.append(False)
+            for c in chars:
+                if c == '{':
+                    depth += 1; opened = True
+                elif c == '}':
+                    depth -= 1
+                elif c == ';' and not opened and depth == 0 and not stripped.startswith('#['):
+                    opened = True  # `mod tests;` ends here
+            if opened and depth <= 0:
+                test_from = None
+            continue
+        flags.append(flag)
+    return flags
+
+
+def lex_lines(text):
+    """Per line: (holds code, the line's code characters outside strings and comments)."""
+    out = []
     depth = 0          # block comment nesting
     in_str = False     # inside a plain "..." string spanning lines
     raw_hashes = None  # inside r#"..."# spanning lines
     for line in text.split('\n'):
         i, L, code = 0, len(line), False
+        kept = []
         while i < L:
             c = line[i]
             if depth:
@@ -40,6 +72,7 @@ def code_lines(text):
             if line.startswith('//', i): break
             if line.startswith('/*', i): depth += 1; i += 2; continue
             code = True
+            kept.append(c)
             if c == 'r' and i + 1 < L and line[i+1] in '#"' and (i == 0 or not (line[i-1].isalnum() or line[i-1] == '_')):
                 j = i + 1; h = 0
                 while j < L and line[j] == '#': h += 1; j += 1
@@ -51,8 +84,8 @@ def code_lines(text):
                     j = line.find("'", i + 2); i = (j + 1) if j > 0 else i + 1; continue
                 if i + 2 < L and line[i+2] == "'": i += 3; continue
             i += 1
-        if code: n += 1
-    return n
+        out.append((code, ''.join(kept)))
+    return out
 
 g = json.load(open(sys.argv[1]))
 root = sys.argv[2]

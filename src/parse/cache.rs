@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::{FileFacts, ParseOptions};
 
 /// Changes whenever the facts or their encoding change; part of every key.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"ASPLTP02";
 const PACK: &str = "facts.pack";
 /// Entries a pack keeps at most (this run's always, then earlier runs' others).

@@ -18,6 +18,9 @@ pub struct Collector {
     pub test: bool,
     /// First line where nesting went past the walk's limits.
     pub too_deep: Option<u32>,
+    /// First and last line of every item switched off by `cfg(test)` (`#[cfg(test)] mod
+    /// tests { .. }`, `#[test] fn`): test code, not counted in the module's size.
+    pub disabled: Vec<(u32, u32)>,
 }
 
 /// How deeply item-position macros may wrap items (`cfg_if!` inside `cfg_rt!` ...).
@@ -32,7 +35,17 @@ impl Collector {
         for item in items {
             if cfg::is_enabled(item_attrs(item), self.test) {
                 self.item(item, m, nesting);
-            } else if let Item::Mod(im) = item {
+                continue;
+            }
+            {
+                use syn::spanned::Spanned;
+                let span = item.span();
+                let first = item_attrs(item)
+                    .first()
+                    .map_or(span.start().line, |a| a.span().start().line);
+                self.disabled.push((first as u32, span.end().line as u32));
+            }
+            if let Item::Mod(im) = item {
                 if im.content.is_none() {
                     m.excluded_children.push(ChildMod {
                         name: ident_str(&im.ident),

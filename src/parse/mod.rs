@@ -85,6 +85,7 @@ pub fn parse_expansion(text: &str, line: u32, opts: ParseOptions) -> Option<ModF
         let mut collector = items::Collector {
             test: opts.include_tests,
             too_deep: None,
+            disabled: Vec::new(),
         };
         let mut m = ModFacts::default();
         collector.collect(&file.items, &mut m);
@@ -265,6 +266,7 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
     let mut collector = items::Collector {
         test: opts.include_tests,
         too_deep: None,
+        disabled: Vec::new(),
     };
     collector.collect(&items, &mut facts.root);
     drop(items);
@@ -280,6 +282,13 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
             )
             .at(line, 1),
         );
+    }
+    // Test code switched off by `cfg(test)` is not part of the module's size.
+    let mut code = code;
+    for &(first, last) in &collector.disabled {
+        let lo = (first.max(1) as usize - 1).min(code.len());
+        let hi = (last as usize).clamp(lo, code.len());
+        code[lo..hi].iter_mut().for_each(|c| *c = false);
     }
     // Lines inside blanked data tables are data, not code anyone designed.
     let hand = blanked.as_deref().map(|b| lines::scan(b).code);

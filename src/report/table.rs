@@ -506,13 +506,13 @@ fn write_actions(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<(
         }
         writeln!(
             out,
-            "     effect: crates {} → {}, references between crates {} → {}, module cycles {} → {}, references across clusters {:.1}% → {:.1}%",
+            "     effect: crates {} → {}, references between crates {} → {}, modules in cycles {} → {}, references across clusters {:.1}% → {:.1}%",
             e.crates.before,
             e.crates.after,
             thousands(e.crate_cut.before),
             thousands(e.crate_cut.after),
-            e.cycles.before,
-            e.cycles.after,
+            e.cycle_modules.before,
+            e.cycle_modules.after,
             e.icp.before * 100.0,
             e.icp.after * 100.0
         )?;

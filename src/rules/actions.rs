@@ -71,6 +71,8 @@ pub struct Effect {
     pub crate_cut: Change<u64>,
     /// Dependency cycles between modules.
     pub cycles: Change<usize>,
+    /// Modules in some dependency cycle.
+    pub cycle_modules: Change<usize>,
     /// Share of references crossing clusters.
     pub icp: Change<f64>,
 }
@@ -110,14 +112,17 @@ impl Model<'_> {
             .map(|e| e.weight as u64)
             .sum()
     }
-    fn cycles(&self) -> usize {
+    /// The number of module cycles and of modules in them.
+    fn cycles(&self) -> (usize, usize) {
         let mut adj = vec![Vec::new(); self.g.modules.len()];
         for e in &self.g.edges {
             if !self.removed.contains(&(e.from, e.to)) {
                 adj[e.from].push(e.to);
             }
         }
-        crate::analysis::cycles::cycles(self.g.modules.len(), &adj).len()
+        let cycles = crate::analysis::cycles::cycles(self.g.modules.len(), &adj);
+        let modules = cycles.iter().map(|c| c.members.len()).sum();
+        (cycles.len(), modules)
     }
     fn icp(&self) -> f64 {
         let c = &self.a.clustering.assignment;
@@ -137,6 +142,8 @@ impl Model<'_> {
 }
 
 fn effect(before: &Model, after: &Model) -> Effect {
+    let (cb, mb) = before.cycles();
+    let (ca, ma) = after.cycles();
     Effect {
         crates: Change {
             before: before.crates(),
@@ -147,8 +154,12 @@ fn effect(before: &Model, after: &Model) -> Effect {
             after: after.crate_cut(),
         },
         cycles: Change {
-            before: before.cycles(),
-            after: after.cycles(),
+            before: cb,
+            after: ca,
+        },
+        cycle_modules: Change {
+            before: mb,
+            after: ma,
         },
         icp: Change {
             before: before.icp(),
@@ -514,25 +525,28 @@ pub fn actions(
             .then(y.1.cmp(&x.1))
             .then(x.2.title.cmp(&y.2.title))
     });
+    // A cut is kept only when it takes modules out of cycles (cutting one edge of a cycle
+    // that another edge also closes achieves nothing); its effect is computed here, for
+    // the candidates reached, not for every cycle of the graph.
     let mut per: BTreeMap<ActionKind, usize> = BTreeMap::new();
-    out.into_iter()
-        .filter(|(k, _, _)| {
-            let n = per.entry(*k).or_insert(0);
-            *n += 1;
-            *n <= MAX_PER_KIND
-        })
-        .map(|(_, _, a)| a)
-        .take(MAX_ACTIONS)
-        .map(|mut a| {
-            if let Some(cut) = cuts
-                .get(&a.subjects.join(" "))
-                .filter(|_| a.kind == ActionKind::BreakCycle)
-            {
-                a.effect = with(&|m: &mut Model| m.removed = cut.clone());
+    let mut kept = Vec::new();
+    for (kind, _, mut a) in out {
+        if kept.len() == MAX_ACTIONS || per.get(&kind).copied().unwrap_or(0) == MAX_PER_KIND {
+            continue;
+        }
+        if let Some(cut) = cuts
+            .get(&a.subjects.join(" "))
+            .filter(|_| kind == ActionKind::BreakCycle)
+        {
+            a.effect = with(&|m: &mut Model| m.removed = cut.clone());
+            if a.effect.cycle_modules.after >= a.effect.cycle_modules.before {
+                continue;
             }
-            a
-        })
-        .collect()
+        }
+        *per.entry(kind).or_insert(0) += 1;
+        kept.push(a);
+    }
+    kept
 }
 
 /// `file:line`, or `file` when the line is not known.

@@ -1031,7 +1031,7 @@ pub fn verdict(
             return done(
                 Verdict::Monolith,
                 format!(
-                    "A tangled codebase: one dependency cycle ties {} of its {} together ({}); nothing in it can be separated until the cycle is cut (see next steps).{processes_note}",
+                    "A tangled codebase: one dependency cycle ties {} of its {} together ({}); nothing in it can be separated until the cycle is cut (the cycles table lists the edges that close it).{processes_note}",
                     cy.members.len(),
                     count(clustered as u64, "module", "modules"),
                     names(&members)
