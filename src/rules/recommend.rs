@@ -977,13 +977,21 @@ pub fn verdict(
     let processes_note = if processes.is_empty() {
         String::new()
     } else {
+        let assessed = advice
+            .iter()
+            .any(|c| c.recommendation == Recommendation::Process);
         format!(
-            " It already runs {} as separate {}: their boundaries are assessed below.",
+            " It already runs {} as {}{}.",
             names(&processes),
             if processes.len() == 1 {
-                "process"
+                "a separate process"
             } else {
-                "processes"
+                "separate processes"
+            },
+            if assessed {
+                "; the health of those boundaries is in the rows marked `process`"
+            } else {
+                ", in a cluster with the code that starts it"
             }
         )
     };
@@ -1125,34 +1133,41 @@ pub fn verdict(
         );
     }
     // Why not: the rule that held back the most code.
-    let mut held: BTreeMap<&str, u64> = BTreeMap::new();
+    // Why not: the reason that held back the most code (rule and metric).
+    let mut held: BTreeMap<(&str, &str), u64> = BTreeMap::new();
     for (i, c) in advice.iter().enumerate() {
         if c.recommendation == Recommendation::Monolith {
             if let Some(r) = c.reasons.first() {
-                *held.entry(r.rule.as_str()).or_insert(0) += a.cluster_metrics[i].loc;
+                *held
+                    .entry((r.rule.as_str(), r.metric.as_str()))
+                    .or_insert(0) += a.cluster_metrics[i].loc;
             }
         }
     }
     let strongest = held
         .iter()
-        .max_by_key(|(rule, l)| (**l, std::cmp::Reverse(**rule)));
-    let why = match strongest.map(|(r, _)| *r) {
-        Some("chatty-boundary") => "most clusters are chatty: too many of their references would cross a boundary".to_string(),
-        Some("too-small-for-a-service") => "its clusters are too small to pay for a network boundary".to_string(),
-        Some("cyclic-services") => "dependency cycles run across its clusters".to_string(),
-        Some("shared-state") => "its clusters share state".to_string(),
-        Some("microservice-candidate") => "no cluster has state or I/O of its own behind a narrow API, or the core holds most of the code".to_string(),
-        Some("change-crossing") => "most changes reach across clusters".to_string(),
-        _ => "too few of its domains would pay for a service boundary".to_string(),
+        .max_by_key(|(key, l)| (**l, std::cmp::Reverse(**key)));
+    let why = match strongest.map(|(k, _)| *k) {
+        Some(("chatty-boundary", _)) => "most of its code is in chatty clusters: too many of their references would cross a boundary",
+        Some(("too-small-for-a-service", _)) => "its clusters are too small to pay for a network boundary",
+        Some(("cyclic-services", _)) => "dependency cycles run across its clusters",
+        Some(("shared-state", _)) => "its clusters share state",
+        Some(("microservice-candidate", "code_share")) => "one cluster is the core that holds most of the code",
+        Some(("microservice-candidate", "state_or_io")) => "most of its code is pure: no state or I/O of its own for a service to run",
+        Some(("microservice-candidate", "cohesion")) => "its clusters are not cohesive enough to stand alone",
+        Some(("microservice-candidate", "entry_points")) => "its clusters' APIs are too wide (too many items or types cross them)",
+        Some(("change-crossing", _)) => "most changes reach across clusters",
+        Some(("existing-process", _)) => "its clusters mix an existing process with the code that talks to it",
+        _ => "too few of its domains would pay for a service boundary",
     };
-    if let Some((rule, l)) = strongest {
+    if let Some(((rule, _), l)) = strongest {
         reasons.push(reason(
             rule,
             "loc_held",
             None,
             *l as f64,
             format!(
-                "{} held back by `{rule}`",
+                "{} in clusters held back by `{rule}`",
                 count(*l, "line of code", "lines of code")
             ),
         ));
