@@ -62,6 +62,22 @@ pub struct ModuleGraph {
     pub roles: Vec<super::roles::CrateRoles>,
 }
 
+impl ModuleGraph {
+    /// The roles read for `package`, if any.
+    pub fn roles_of(&self, package: &str) -> Option<&super::roles::CrateRoles> {
+        self.roles.iter().find(|r| r.package == package)
+    }
+
+    /// Per target (index into `crates`): part of the product. A package without roles (a
+    /// graph built by hand) is product code.
+    pub fn product_targets(&self) -> Vec<bool> {
+        self.crates
+            .iter()
+            .map(|c| self.roles_of(&c.package).is_none_or(|r| r.is_product()))
+            .collect()
+    }
+}
+
 /// Builds the module graph of `ws`: module trees, name resolution, weighted edges.
 pub fn build(
     ws: &Workspace,

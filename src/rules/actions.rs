@@ -182,15 +182,8 @@ pub fn actions(
         v.dedup();
         v.into_iter().enumerate().map(|(i, p)| (p, i)).collect()
     };
-    let product_pkg: BTreeSet<&str> = g
-        .roles
-        .iter()
-        .filter(|r| r.is_product())
-        .map(|r| r.package.as_str())
-        .collect();
-    let is_product = |m: usize| {
-        g.roles.is_empty() || product_pkg.contains(g.crates[g.modules[m].krate].package.as_str())
-    };
+    let product = g.product_targets();
+    let is_product = |m: usize| product[g.modules[m].krate];
     let base = Model {
         g,
         a,
@@ -414,7 +407,7 @@ pub fn actions(
         // Clearly elsewhere: at least 20 references, four times what binds it at home, and
         // into a product crate that is a library.
         let other_pkg = pkg_ids.iter().find(|(_, &i)| i == other).map(|(p, _)| *p);
-        let Some(other_pkg) = other_pkg.filter(|p| product_pkg.contains(p) || g.roles.is_empty())
+        let Some(other_pkg) = other_pkg.filter(|p| g.roles_of(p).is_none_or(|r| r.is_product()))
         else {
             continue;
         };

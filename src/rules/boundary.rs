@@ -116,7 +116,7 @@ fn exempt(roles: &CrateRoles, proc_macro: bool) -> Option<&'static str> {
 pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
     let t = |name: &str| rules.threshold(RULE, name);
     let pkgs = read(ws, g);
-    let role = |n: &str| -> Option<&CrateRoles> { g.roles.iter().find(|r| r.package == n) };
+    let role = |n: &str| -> Option<&CrateRoles> { g.roles_of(n) };
     let proc_macro = |n: &str| ws.packages.iter().any(|p| p.name == n && p.proc_macro);
     let candidate = |n: &str| role(n).is_some_and(|r| exempt(r, proc_macro(n)).is_none());
     let mut out: BTreeMap<&str, Merge> = BTreeMap::new();

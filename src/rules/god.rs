@@ -18,16 +18,7 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
     }
     let t = |name: &str| rules.threshold(RULE, name);
     let severity = rules.get(RULE).severity;
-    let product: Vec<bool> = g
-        .crates
-        .iter()
-        .map(|c| {
-            g.roles
-                .iter()
-                .find(|r| r.package == c.package)
-                .is_none_or(|r| r.is_product())
-        })
-        .collect();
+    let product = g.product_targets();
     let in_product = |m: usize| product[g.modules[m].krate];
     let n = g.modules.len();
     let mut fan_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];

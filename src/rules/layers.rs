@@ -59,18 +59,13 @@ fn matches(pattern: &str, name: &str) -> bool {
 
 /// The layering of the product crates and what goes against it.
 pub fn layers(ws: &Workspace, g: &ModuleGraph, declared: &[Vec<String>]) -> Layers {
-    let product: BTreeSet<&str> = g
-        .roles
-        .iter()
-        .filter(|r| r.is_product())
-        .map(|r| r.package.as_str())
-        .collect();
-    let in_product = |p: &str| g.roles.is_empty() || product.contains(p);
+    let product = g.product_targets();
     let mut crates: Vec<&str> = g
         .crates
         .iter()
-        .map(|c| c.package.as_str())
-        .filter(|p| in_product(p))
+        .zip(&product)
+        .filter(|(_, p)| **p)
+        .map(|(c, _)| c.package.as_str())
         .collect();
     crates.sort();
     crates.dedup();

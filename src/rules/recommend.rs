@@ -122,8 +122,6 @@ pub struct VerdictAdvice {
 
 /// What each crate (target index) is, as the rules read it.
 pub struct Units {
-    /// Per target: part of the product.
-    pub product: Vec<bool>,
     /// Per target: a separate process.
     pub process: Vec<bool>,
     /// Per target: a procedural macro (runs inside the compiler).
@@ -139,24 +137,21 @@ pub struct Units {
 impl Units {
     pub fn new(ws: &crate::workspace::Workspace, g: &ModuleGraph) -> Units {
         use crate::model::roles::{Role, WorkspaceKind};
-        let roles_of = |pkg: &str| g.roles.iter().find(|r| r.package == pkg);
-        let product: Vec<bool> = g
-            .crates
-            .iter()
-            .map(|c| roles_of(&c.package).is_none_or(|r| r.is_product()))
-            .collect();
         let process: Vec<bool> = g
             .crates
             .iter()
             .map(|c| {
                 c.kind == crate::workspace::TargetKind::Bin
-                    && roles_of(&c.package).is_some_and(|r| r.has(Role::Process))
+                    && g.roles_of(&c.package).is_some_and(|r| r.has(Role::Process))
             })
             .collect();
         let proc_macro: Vec<bool> = g
             .crates
             .iter()
-            .map(|c| roles_of(&c.package).is_some_and(|r| r.has(Role::ProcMacro)))
+            .map(|c| {
+                g.roles_of(&c.package)
+                    .is_some_and(|r| r.has(Role::ProcMacro))
+            })
             .collect();
         let io = crate::model::roles::module_io(g);
         let mut plain = vec![true; g.crates.len()];
@@ -173,7 +168,6 @@ impl Units {
         let library_workspace = !g.roles.is_empty()
             && crate::model::roles::workspace_kind(ws, &g.roles) == WorkspaceKind::Library;
         Units {
-            product,
             process,
             proc_macro,
             plain,
