@@ -47,6 +47,17 @@ fn over_fragment(repo: &Path) {
     git(repo, &["commit", "-qm", "split orders into tiny crates"]);
 }
 
+/// `check` against the previous commit, failing on warnings, as JSON.
+const CHECK_BASE_JSON: &[&str] = &[
+    "check",
+    "--base",
+    "HEAD~1",
+    "--fail-on",
+    "warning",
+    "--format",
+    "json",
+];
+
 fn json(out: &std::process::Output) -> Value {
     serde_json::from_str(&stdout(out)).expect("JSON")
 }
@@ -55,19 +66,7 @@ fn json(out: &std::process::Output) -> Value {
 fn a_neutral_commit_passes() {
     let tmp = tempfile::tempdir().unwrap();
     let repo = healthy_repo(tmp.path());
-    let out = archsplit(
-        &repo,
-        tmp.path(),
-        &[
-            "check",
-            "--base",
-            "HEAD~1",
-            "--fail-on",
-            "warning",
-            "--format",
-            "json",
-        ],
-    );
+    let out = archsplit(&repo, tmp.path(), CHECK_BASE_JSON);
     expect_code(&out, 0);
     let v = json(&out);
     assert_eq!(v["summary"]["new_findings"], 0);
@@ -86,19 +85,7 @@ fn an_over_fragmenting_commit_fails_when_asked_and_only_then() {
         .output()
         .unwrap();
 
-    let out = archsplit(
-        &repo,
-        tmp.path(),
-        &[
-            "check",
-            "--base",
-            "HEAD~1",
-            "--fail-on",
-            "warning",
-            "--format",
-            "json",
-        ],
-    );
+    let out = archsplit(&repo, tmp.path(), CHECK_BASE_JSON);
     expect_code(&out, 1);
     let v = json(&out);
     assert_eq!(v["summary"]["failed"], true);
@@ -384,19 +371,7 @@ fn family_change(tmp: &Path, base: impl Fn(&Path)) -> PathBuf {
 }
 
 fn new_findings(repo: &Path, tmp: &Path) -> Vec<Value> {
-    let out = archsplit(
-        repo,
-        tmp,
-        &[
-            "check",
-            "--base",
-            "HEAD~1",
-            "--fail-on",
-            "warning",
-            "--format",
-            "json",
-        ],
-    );
+    let out = archsplit(repo, tmp, CHECK_BASE_JSON);
     let v = json(&out);
     v["findings"]
         .as_array()
