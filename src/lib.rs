@@ -22,6 +22,7 @@ pub mod cli;
 mod commands;
 pub mod config;
 pub mod diag;
+pub mod fsio;
 pub mod git;
 pub mod hash;
 pub mod history;

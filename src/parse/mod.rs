@@ -12,7 +12,6 @@ mod refs;
 mod tables;
 mod uses;
 
-use std::io::Read;
 use std::path::Path;
 
 pub use facts::*;
@@ -21,7 +20,7 @@ use crate::diag::Diagnostic;
 
 /// Files larger than this are not parsed (generated code of this size says nothing about
 /// architecture and would dominate the time).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = crate::fsio::caps::SOURCE;
 /// Deepest bracket nesting accepted before parsing.
 pub const MAX_BRACKET_DEPTH: usize = 1024;
 
@@ -125,48 +124,25 @@ fn relocate(m: &mut ModFacts, line: u32) {
 
 /// The bytes of a regular file of at most `MAX_FILE_BYTES`, or a diagnostic.
 fn read_bytes(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    match crate::fsio::read_capped(path, MAX_FILE_BYTES) {
+        Ok(bytes) => Some(bytes),
+        Err(e @ crate::fsio::ReadError::TooLarge { .. }) => {
+            diags.push(Diagnostic::warning(
+                "file-too-large",
+                rel,
+                format!("{e}; not parsed"),
+            ));
+            None
+        }
         Err(e) => {
             diags.push(Diagnostic::error(
                 "unreadable-file",
                 rel,
                 format!("cannot read file: {e}"),
             ));
-            return None;
+            None
         }
-    };
-    if !meta.is_file() {
-        diags.push(Diagnostic::error(
-            "unreadable-file",
-            rel,
-            "not a regular file",
-        ));
-        return None;
     }
-    if meta.len() > MAX_FILE_BYTES {
-        diags.push(Diagnostic::warning(
-            "file-too-large",
-            rel,
-            format!(
-                "file is {} bytes, over the limit of {MAX_FILE_BYTES}; not parsed",
-                meta.len()
-            ),
-        ));
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    if let Err(e) =
-        std::fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-    {
-        diags.push(Diagnostic::error(
-            "unreadable-file",
-            rel,
-            format!("cannot read file: {e}"),
-        ));
-        return None;
-    }
-    Some(bytes)
 }
 
 /// The text of the bytes; invalid UTF-8 is replaced, with a diagnostic at the first bad byte.
