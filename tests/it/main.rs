@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod golden;
 mod history;
+mod hostile;
 mod safety;
 mod schema;
 mod support;
