@@ -61,8 +61,8 @@ pub struct InputArgs {
     /// Read Cargo.toml files directly instead of asking `cargo metadata`.
     #[arg(long)]
     pub no_cargo: bool,
-    /// Number of threads for parsing (default: one per core).
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Number of threads (default: one per core; more than the cores is taken as one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
     pub jobs: Option<usize>,
     /// No progress bar.
     #[arg(short, long)]
@@ -70,15 +70,16 @@ pub struct InputArgs {
     /// Print how long each stage took to standard error.
     #[arg(long)]
     pub timings: bool,
-    /// Keep the parse cache in DIR [default: PATH/target/archsplit/cache].
-    #[arg(long, value_name = "DIR", env = "ARCHSPLIT_CACHE_DIR")]
+    /// Keep the cache in DIR [default: $ARCHSPLIT_CACHE_DIR, else the user's cache
+    /// directory; never inside PATH].
+    #[arg(long, value_name = "DIR", value_parser = non_empty_path)]
     pub cache_dir: Option<PathBuf>,
     /// Parse every file, and neither read nor write the cache.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "cache_dir")]
     pub no_cache: bool,
     /// Leave out a path (relative to PATH; `*` matches within one component). Repeatable;
     /// adds to `exclude` in archsplit.toml.
-    #[arg(long, value_name = "PATTERN")]
+    #[arg(long, value_name = "PATTERN", value_parser = exclude_pattern)]
     pub exclude: Vec<String>,
 }
 
@@ -106,7 +107,7 @@ pub struct AnalyzeArgs {
     pub output: Option<PathBuf>,
     /// Leiden resolution: higher gives more, smaller clusters (default: the finest of a sweep
     /// whose modularity is within 5% of the best).
-    #[arg(long, value_name = "GAMMA", conflicts_with = "clusters", value_parser = positive_f64)]
+    #[arg(long, value_name = "GAMMA", conflicts_with = "clusters", allow_negative_numbers = true, value_parser = resolution)]
     pub resolution: Option<f64>,
     /// Aim for N clusters (the resolution is searched for it).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
@@ -116,7 +117,7 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
     /// Share of all modules that must use a module for it to join the shared kernel.
-    #[arg(long, value_name = "SHARE", default_value_t = crate::analysis::cluster::DEFAULT_KERNEL_SHARE, value_parser = share)]
+    #[arg(long, value_name = "SHARE", allow_negative_numbers = true, default_value_t = crate::analysis::cluster::DEFAULT_KERNEL_SHARE, value_parser = share)]
     pub kernel_share: f64,
     #[command(flatten)]
     pub history: HistoryArgs,
@@ -155,10 +156,43 @@ fn at_least_one(s: &str) -> Result<usize, String> {
     }
 }
 
-fn positive_f64(s: &str) -> Result<f64, String> {
+/// The largest `--resolution`: far past the point where every module is its own cluster
+/// (the sweep's finest is 4), and small enough that its figures stay finite.
+pub const MAX_RESOLUTION: f64 = 1000.0;
+
+fn resolution(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
-        _ => Err(format!("`{s}` is not a positive number")),
+        Ok(x) if x.is_finite() && x > 0.0 && x <= MAX_RESOLUTION => Ok(x),
+        _ => Err(format!(
+            "`{s}` is not a resolution above 0 and at most {MAX_RESOLUTION}"
+        )),
+    }
+}
+
+fn non_empty_path(s: &str) -> Result<PathBuf, String> {
+    if s.trim().is_empty() {
+        Err("an empty path names no directory".to_string())
+    } else {
+        Ok(PathBuf::from(s))
+    }
+}
+
+/// An `--exclude` pattern: a path relative to PATH that names something inside it.
+fn exclude_pattern(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s
+        .split(['/', '\\'])
+        .filter(|c| !c.is_empty() && *c != ".")
+        .collect();
+    if parts.is_empty() {
+        Err(format!(
+            "`{s}` names no path (it would leave out everything or nothing)"
+        ))
+    } else if s.starts_with('/') || s.starts_with('\\') || s.get(1..2) == Some(":") {
+        Err(format!("`{s}` is absolute; give a path relative to PATH"))
+    } else if parts.contains(&"..") {
+        Err(format!("`{s}` leaves PATH (`..`); give a path inside it"))
+    } else {
+        Ok(s.to_string())
     }
 }
 

@@ -176,7 +176,13 @@ impl Input {
             progress: !a.quiet && std::io::stderr().is_terminal(),
             exclude: a.exclude,
             timings: a.timings,
-            cache_dir: a.cache_dir,
+            // The variable is read here, not by clap, so that `--no-cache` still works where
+            // CI sets it.
+            cache_dir: a.cache_dir.or_else(|| {
+                std::env::var_os("ARCHSPLIT_CACHE_DIR")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            }),
             no_cache: a.no_cache,
         }
     }

@@ -143,8 +143,12 @@ pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
         "--format=%x1e%H%x00%at%x00%aN%x00%aE",
     ])
     // A bare date would mean that day at the current time of day: give midnight UTC, so the
-    // same command reads the same commits at any hour.
-    .arg(format!("--since={since} 00:00:00 +0000"))
+    // same command reads the same commits at any hour, as seconds (git's date parser misreads
+    // years past 2099 and would read every commit).
+    .arg(format!(
+        "--since=@{} +0000",
+        crate::history::since_seconds(since).unwrap_or(0)
+    ))
     .arg(format!("--max-count={max_commits}"))
     .args(["HEAD", "--", "."])
     .stdout(Stdio::piped())

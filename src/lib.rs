@@ -83,11 +83,16 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
     if args.get(1).is_some_and(|a| a == "archsplit") {
         args.remove(1);
     }
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(c) => c,
+        Err(e) if e.use_stderr() => {
+            eprintln!("archsplit: error: {}", usage_error(&e, &args));
+            return ExitCode::from(EXIT_ERROR);
+        }
         Err(e) => {
+            // --help and --version
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { 0 });
+            return ExitCode::from(0);
         }
     };
     let config = Config::from_cli(cli.command);
@@ -117,13 +122,44 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
     }
 }
 
+/// A usage error in one line: clap's message, its tip if it has one, and where to read more.
+fn usage_error(e: &clap::Error, args: &[OsString]) -> String {
+    let text = e.render().to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines
+        .next()
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error:")
+        .trim();
+    let mut msg = first.to_string();
+    for l in lines {
+        if l.starts_with("[possible values:") {
+            msg.push_str(&format!(" {l}"));
+        } else if let Some(tip) = l.strip_prefix("tip:") {
+            msg.push_str(&format!("; {}", tip.trim()));
+        }
+    }
+    // The subcommand the user named, if any, for the pointer to its help.
+    let sub = args.iter().skip(1).filter_map(|a| a.to_str()).find(|a| {
+        <cli::Cli as clap::CommandFactory>::command()
+            .get_subcommands()
+            .any(|c| c.get_name() == *a)
+    });
+    match sub {
+        Some(sub) => format!("{msg} (see `archsplit {sub} --help`)"),
+        None => format!("{msg} (see `archsplit --help`)"),
+    }
+}
+
 /// Runs a command on a pool of worker threads with large stacks.
 pub fn run(config: &Config) -> Result<u8> {
     let mut pool = rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("archsplit-{i}"));
     if let Some(j) = config.jobs() {
-        pool = pool.num_threads(j);
+        // More threads than cores only adds stacks and switching (`-j 10000` took minutes).
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        pool = pool.num_threads(j.clamp(1, cores));
     }
     let pool = pool.build().context("cannot start worker threads")?;
     pool.install(|| run_on_pool(config))

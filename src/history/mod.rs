@@ -404,36 +404,49 @@ fn map_commits(
     }
 }
 
-/// `YYYY-MM-DD` (UTC) of a time in seconds since the epoch.
+/// `YYYY-MM-DD` (UTC) of a time in seconds since the epoch (clamped to jiff's range, years
+/// -9999 to 9999, far beyond any commit).
 pub fn date_of(secs: i64) -> String {
-    // Howard Hinnant's civil-from-days.
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    let t = jiff::Timestamp::from_second(secs.clamp(
+        jiff::Timestamp::MIN.as_second(),
+        jiff::Timestamp::MAX.as_second(),
+    ))
+    .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    t.to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .strftime("%Y-%m-%d")
+        .to_string()
 }
 
-/// Checks a `--since` value: a calendar date `YYYY-MM-DD`.
+/// Checks a `--since` value: a real calendar date `YYYY-MM-DD` (not 2024-02-30).
 pub fn parse_since(s: &str) -> Result<String, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let ok = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        && (1..=12).contains(&parts[1].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&parts[2].parse::<u32>().unwrap_or(0));
-    if ok {
-        Ok(s.to_string())
-    } else {
-        Err(format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    let well_formed = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    match s.parse::<jiff::civil::Date>() {
+        Ok(_) if well_formed => Ok(s.to_string()),
+        Ok(_) | Err(_) if !well_formed => {
+            Err(format!("`{s}` is not a date of the form YYYY-MM-DD"))
+        }
+        _ => Err(format!("`{s}` is not a date of the calendar")),
     }
+}
+
+/// Midnight UTC of a `--since` date as seconds since the epoch, the form git reads exactly
+/// (`@SECONDS +0000`; git's own date parser misreads years past 2099).
+pub fn since_seconds(since: &str) -> Option<i64> {
+    let date: jiff::civil::Date = since.parse().ok()?;
+    Some(
+        date.to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp()
+            .as_second(),
+    )
 }
 
 #[cfg(test)]
@@ -451,12 +464,17 @@ mod tests {
     #[test]
     fn since_must_be_a_date() {
         assert!(parse_since("2024-01-31").is_ok());
+        assert!(parse_since("2024-02-29").is_ok());
+        assert_eq!(since_seconds("2100-01-01"), Some(4_102_444_800));
         for bad in [
             "2024-1-31",
             "yesterday",
             "2024-13-01",
             "--all",
             "2024-01-31x",
+            "2024-02-30",
+            "2023-02-29",
+            "+2024-01-01",
         ] {
             assert!(parse_since(bad).is_err(), "{bad}");
         }

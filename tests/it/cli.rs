@@ -36,6 +36,103 @@ fn usage_errors_exit_2_and_help_exits_0() {
     assert!(stdout(&help).contains("--format"));
 }
 
+/// Every misuse is refused before any work, in one line that says what is wrong and where to
+/// read more (exit 2).
+#[test]
+fn misuse_is_refused_in_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = testdata().join("sizes");
+    let ws = ws.to_str().unwrap();
+    for (args, says) in [
+        (
+            vec!["analyze", ws, "--since", "2024-02-30"],
+            "not a date of the calendar",
+        ),
+        (vec!["analyze", ws, "--since", "yesterday"], "YYYY-MM-DD"),
+        (vec!["analyze", ws, "--resolution", "1e308"], "at most 1000"),
+        (vec!["analyze", ws, "--resolution", "-1"], "above 0"),
+        (vec!["analyze", ws, "--resolution", "NaN"], "above 0"),
+        (
+            vec!["analyze", ws, "--kernel-share", "-0.5"],
+            "between 0 and 1",
+        ),
+        (vec!["graph", ws, "-j", "0"], "at least 1"),
+        (
+            vec!["graph", ws, "--cache-dir", "x", "--no-cache"],
+            "cannot be used with",
+        ),
+        (vec!["graph", ws, "--cache-dir", ""], "empty path"),
+        (vec!["graph", ws, "--exclude", ""], "names no path"),
+        (vec!["graph", ws, "--exclude", "."], "names no path"),
+        (vec!["graph", ws, "--exclude", ".."], "leaves PATH"),
+        (vec!["graph", ws, "--exclude", "a/../../b"], "leaves PATH"),
+        (vec!["graph", ws, "--exclude", "/etc"], "absolute"),
+        (vec!["graph", ws, "--format", "xml"], "possible values"),
+        (vec!["graph", ws, "--bogus"], "unexpected argument"),
+        (vec!["frobnicate"], "unrecognized subcommand"),
+    ] {
+        let out = archsplit(tmp.path(), tmp.path(), &args);
+        expect_code(&out, 2);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("archsplit: error: "), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?} should say {says:?}: {err}");
+        assert!(
+            err.contains("--help"),
+            "{args:?}: no pointer to the help: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+/// `--no-cache` wins over a cache directory set in the environment (as CI sets it), and far
+/// more threads than cores run as one per core with the same output.
+#[test]
+fn no_cache_overrides_the_environment_and_jobs_are_capped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = testdata().join("sizes");
+    let ws = ws.to_str().unwrap();
+    let plain = archsplit(tmp.path(), tmp.path(), &["graph", ws, "--no-cache"]);
+    expect_code(&plain, 0);
+    let many = archsplit(
+        tmp.path(),
+        tmp.path(),
+        &["graph", ws, "--no-cache", "-j", "10000"],
+    );
+    expect_code(&many, 0);
+    assert_eq!(plain.stdout, many.stdout);
+}
+
+/// A `--since` past 2099 reads no commit (git's own date parser would read them all).
+#[test]
+fn since_far_in_the_future_reads_no_commit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    crate::support::copy_dir(&testdata().join("sizes"), &repo);
+    crate::support::git_as(&repo, "Ann", "2024-03-01T10:00:00Z", &["init", "-q"]);
+    crate::support::git_as(&repo, "Ann", "2024-03-01T10:00:00Z", &["add", "."]);
+    crate::support::git_as(
+        &repo,
+        "Ann",
+        "2024-03-01T10:00:00Z",
+        &["commit", "-qm", "one"],
+    );
+    for (since, commits) in [("2100-01-01", 0), ("2024-01-01", 1)] {
+        let out = archsplit(
+            &repo,
+            tmp.path(),
+            &["analyze", ".", "--format", "json", "--since", since],
+        );
+        expect_code(&out, 0);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let history = &json["summary"]["history"];
+        assert_eq!(
+            history["commits_read"], commits,
+            "--since {since}: {history}"
+        );
+    }
+}
+
 #[test]
 fn output_file_receives_the_report_and_stdout_stays_empty() {
     let tmp = tempfile::tempdir().unwrap();
@@ -125,7 +222,13 @@ fn cached_runs_print_the_same_bytes_and_survive_a_corrupt_cache() {
         expect_code(&out, 0);
         stdout(&out)
     };
-    let cold = run(&["--no-cache"]);
+    let uncached = archsplit(
+        &dir,
+        &dir,
+        &["analyze", ".", "--format", "json", "--no-cache"],
+    );
+    expect_code(&uncached, 0);
+    let cold = stdout(&uncached);
     assert_eq!(run(&[]), cold, "first run, filling the cache");
     assert_eq!(run(&[]), cold, "warm run");
     // Corrupt every entry: they are ignored and rewritten.
