@@ -16,11 +16,17 @@ pub(crate) fn is_skipped_dir(name: &str) -> bool {
     name == "target" || name == "node_modules" || (name.starts_with('.') && name != ".")
 }
 
+/// Whether there is a `Cargo.toml` at `path` of any kind but a directory: a FIFO or a link
+/// to a device is still a manifest, reported when it cannot be read.
+pub(crate) fn manifest_exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !m.is_dir())
+}
+
 /// The manifests to start from: `dir/Cargo.toml` if there is one, otherwise the outermost
 /// Cargo.toml files beneath `dir` (a directory of packages not joined in a workspace).
 pub fn find_manifests(dir: &Path) -> Vec<PathBuf> {
     let top = dir.join("Cargo.toml");
-    if top.is_file() {
+    if manifest_exists(&top) {
         return vec![top];
     }
     let mut found = Vec::new();
@@ -40,7 +46,7 @@ pub fn find_manifests(dir: &Path) -> Vec<PathBuf> {
             continue;
         }
         let m = entry.path().join("Cargo.toml");
-        if m.is_file() {
+        if manifest_exists(&m) {
             found.push(m);
             walker.skip_current_dir();
         }
@@ -49,19 +55,30 @@ pub fn find_manifests(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A manifest as a table. A malformed one is reported, then read line by line (every line
-/// that is valid TOML on its own) so that its package is still analyzed.
+/// that is valid TOML on its own) so that its package is still analyzed. `None` (with the
+/// diagnostic) when the file cannot be read at all.
 fn read_table_lenient(path: &Path, root: &Path) -> (Option<(Table, String)>, Option<Diagnostic>) {
-    match read_table_text(path, root) {
-        Ok(found) => (Some(found), None),
-        Err(mut d) => match std::fs::read_to_string(path) {
-            Ok(text) if d.code == "manifest-error" => {
-                let table = lenient_table(&text);
-                d.message
-                    .push_str("; the rest of the file was read line by line");
-                (Some((table, text)), Some(d))
-            }
-            _ => (None, Some(d)),
-        },
+    let file = rel_path(root, path);
+    let text = match crate::fsio::read_capped(path, crate::fsio::caps::TEXT) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            let d = Diagnostic::error("manifest-error", file, format!("cannot read manifest: {e}"));
+            return (None, Some(d));
+        }
+    };
+    match toml::from_str::<Table>(&text) {
+        Ok(table) => (Some((table, text)), None),
+        Err(e) => {
+            let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((0, 0));
+            let msg = e.message().trim().replace('\n', " ");
+            let d = Diagnostic::error(
+                "manifest-error",
+                file,
+                format!("malformed Cargo.toml: {msg}; the rest of the file was read line by line"),
+            )
+            .at(line, col);
+            (Some((lenient_table(&text), text)), Some(d))
+        }
     }
 }
 
@@ -140,29 +157,6 @@ fn find_line_col(text: &str, needle: &str) -> (u32, u32) {
     text.find(needle).map_or((0, 0), |off| line_col(text, off))
 }
 
-/// Reads a manifest as a TOML table, or returns a diagnostic with the line of the error.
-fn read_table_text(path: &Path, root: &Path) -> Result<(Table, String), Diagnostic> {
-    let file = rel_path(root, path);
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostic::error(
-            "manifest-error",
-            file.clone(),
-            format!("cannot read manifest: {e}"),
-        )
-    })?;
-    let table = toml::from_str::<Table>(&text).map_err(|e| {
-        let (line, col) = e.span().map(|s| line_col(&text, s.start)).unwrap_or((0, 0));
-        let msg = e.message().trim().to_string();
-        Diagnostic::error(
-            "manifest-error",
-            file,
-            format!("malformed Cargo.toml: {msg}"),
-        )
-        .at(line, col)
-    })?;
-    Ok((table, text))
-}
-
 /// 1-based line and column of a byte offset.
 pub(crate) fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
@@ -188,67 +182,162 @@ pub fn from_manifests(
     let mut pkgs = Vec::new();
     let dir = manifest.parent().unwrap_or(root).to_path_buf();
     let (found, diag) = read_table_lenient(manifest, root);
+    let read_failed = diag.is_some();
     diags.extend(diag);
-    let Some((table, text)) = found else {
-        return (pkgs, diags, Vec::new());
-    };
+    let (table, text) = found.unwrap_or_default();
     let ws = table.get("workspace").and_then(Value::as_table);
-    if table.contains_key("package") {
-        match package_from_table(&table, manifest, ws, root, opts) {
-            Ok(p) => pkgs.push(p),
-            Err(d) => diags.push(d),
-        }
+    // A package, or a manifest too broken to say what it is: read what it can tell.
+    if table.contains_key("package") || ws.is_none() {
+        let (p, d) = package_from_table(&table, manifest, ws, root, opts);
+        note_fallback(&mut diags, d, read_failed);
+        pkgs.extend(p);
     }
     if let Some(ws) = ws {
         let excludes: Vec<PathBuf> = strings(ws.get("exclude"))
             .iter()
             .map(|e| dir.join(e))
             .collect();
+        let mut members: Vec<(PathBuf, bool)> = Vec::new();
         for pattern in strings(ws.get("members")) {
             let is_glob = pattern.contains(['*', '?', '[']);
             let dirs = expand_glob(&dir, &pattern);
             let (line, col) = find_line_col(&text, &format!("\"{pattern}\""));
+            let at = |msg: String| {
+                Diagnostic::error("missing-member", rel_path(root, manifest), msg).at(line, col)
+            };
             if dirs.is_empty() && !is_glob {
-                diags.push(
-                    Diagnostic::error(
-                        "missing-member",
-                        rel_path(root, manifest),
-                        format!("workspace member `{pattern}` does not exist"),
-                    )
-                    .at(line, col),
-                );
+                diags.push(at(format!("workspace member `{pattern}` does not exist")));
             }
             for mdir in dirs {
                 if mdir == dir || excludes.iter().any(|e| mdir.starts_with(e)) {
                     continue;
                 }
-                let mm = mdir.join("Cargo.toml");
-                if !mm.is_file() {
+                if !inside(&mdir, root) {
+                    diags.push(
+                        Diagnostic::warning(
+                            "member-outside",
+                            rel_path(root, manifest),
+                            format!(
+                                "workspace member `{pattern}` is outside the analyzed directory; \
+                                 it is not analyzed"
+                            ),
+                        )
+                        .at(line, col),
+                    );
+                    continue;
+                }
+                if !manifest_exists(&mdir.join("Cargo.toml")) {
                     if !is_glob {
-                        diags.push(
-                            Diagnostic::error(
-                                "missing-member",
-                                rel_path(root, manifest),
-                                format!("workspace member `{pattern}` has no Cargo.toml"),
-                            )
-                            .at(line, col),
-                        );
+                        diags.push(at(format!(
+                            "workspace member `{pattern}` has no Cargo.toml"
+                        )));
                     }
                     continue;
                 }
-                let (found, diag) = read_table_lenient(&mm, root);
-                diags.extend(diag);
-                if let Some((t, _)) = found {
-                    match package_from_table(&t, &mm, Some(ws), root, opts) {
-                        Ok(p) => pkgs.push(p),
-                        Err(d) => diags.push(d),
+                members.push((mdir, true));
+            }
+        }
+        // Path dependencies inside the workspace directory are members too, as cargo makes
+        // them (`cargo metadata` lists them; reading the manifests must find the same).
+        let mut i = 0;
+        let mut seen: std::collections::BTreeSet<PathBuf> =
+            members.iter().map(|(d, _)| d.clone()).collect();
+        seen.insert(dir.clone());
+        let mut implicit = path_deps(&table, &dir, &dir, ws);
+        while i < members.len() || !implicit.is_empty() {
+            for d in std::mem::take(&mut implicit) {
+                let d = d.canonicalize().unwrap_or(d);
+                if d.starts_with(&dir)
+                    && inside(&d, root)
+                    && !excludes.iter().any(|e| d.starts_with(e))
+                    && manifest_exists(&d.join("Cargo.toml"))
+                    && seen.insert(d.clone())
+                {
+                    members.push((d, false));
+                }
+            }
+            let Some((mdir, _)) = members.get(i).cloned() else {
+                break;
+            };
+            i += 1;
+            let mm = mdir.join("Cargo.toml");
+            let (found, diag) = read_table_lenient(&mm, root);
+            let read_failed = diag.is_some();
+            diags.extend(diag);
+            let (t, _) = found.unwrap_or_default();
+            implicit = path_deps(&t, &mdir, &dir, ws);
+            let (p, d) = package_from_table(&t, &mm, Some(ws), root, opts);
+            note_fallback(&mut diags, d, read_failed);
+            pkgs.extend(p);
+        }
+    }
+    let owned = pkgs.iter().map(|p| p.dir.clone()).collect();
+    (pkgs, diags, owned)
+}
+
+/// Whether `dir` lies inside the analyzed root once links are resolved.
+fn inside(dir: &Path, root: &Path) -> bool {
+    dir.canonicalize()
+        .map_or_else(|_| dir.starts_with(root), |d| d.starts_with(root))
+}
+
+/// Adds the diagnostic of a package read from its conventional layout, folded into the
+/// manifest's own diagnostic when reading it already failed (one finding per broken file).
+fn note_fallback(diags: &mut Vec<Diagnostic>, fallback: Option<Diagnostic>, read_failed: bool) {
+    let Some(f) = fallback else { return };
+    match diags.last_mut() {
+        Some(last) if read_failed && last.file == f.file => {
+            if let Some(rest) = f.message.split_once("; ").map(|(_, r)| r) {
+                last.message.push_str(&format!("; {rest}"));
+            }
+        }
+        _ => diags.push(f),
+    }
+}
+
+/// The directories of the path dependencies a manifest declares (of every kind and target;
+/// `{ workspace = true }` ones through the workspace's table, relative to its directory).
+fn path_deps(t: &Table, pkg_dir: &Path, ws_dir: &Path, ws: &Table) -> Vec<PathBuf> {
+    let ws_deps = ws.get("dependencies").and_then(Value::as_table);
+    let mut tables: Vec<&Table> = vec![t];
+    for (_, target) in t
+        .get("target")
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
+        tables.extend(target.as_table());
+    }
+    let mut out = Vec::new();
+    for table in tables {
+        for key in [
+            "dependencies",
+            "dev-dependencies",
+            "dev_dependencies",
+            "build-dependencies",
+            "build_dependencies",
+        ] {
+            for (name, value) in table
+                .get(key)
+                .and_then(Value::as_table)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(p) = value.get("path").and_then(Value::as_str) {
+                    out.push(pkg_dir.join(p));
+                } else if value.get("workspace").and_then(Value::as_bool) == Some(true) {
+                    if let Some(p) = ws_deps
+                        .and_then(|d| d.get(name))
+                        .and_then(|v| v.get("path"))
+                        .and_then(Value::as_str)
+                    {
+                        out.push(ws_dir.join(p));
                     }
                 }
             }
         }
     }
-    let owned = pkgs.iter().map(|p| p.dir.clone()).collect();
-    (pkgs, diags, owned)
+    out
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
@@ -314,24 +403,45 @@ pub(crate) fn wildcard_match(pattern: &str, name: &str) -> bool {
     go(&p, &n)
 }
 
+/// The package a manifest describes. A manifest without a usable `[package]` name (broken,
+/// empty, `name = 5`) still gives its package, named after its directory and read from the
+/// conventional layout, with a diagnostic; `None` only when that layout holds no target.
 fn package_from_table(
     t: &Table,
     manifest: &Path,
     ws: Option<&Table>,
     root: &Path,
     opts: &DiscoverOptions,
-) -> Result<Package, Diagnostic> {
+) -> (Option<Package>, Option<Diagnostic>) {
     let file = rel_path(root, manifest);
     let dir = manifest.parent().unwrap_or(root).to_path_buf();
-    let pkg = t
-        .get("package")
-        .and_then(Value::as_table)
-        .ok_or_else(|| Diagnostic::error("manifest-error", file.clone(), "no [package] table"))?;
-    let name = pkg
-        .get("name")
-        .and_then(Value::as_str)
-        .ok_or_else(|| Diagnostic::error("manifest-error", file.clone(), "[package] has no name"))?
-        .to_string();
+    let empty = Table::new();
+    let pkg = t.get("package").and_then(Value::as_table);
+    let (name, diag) = match pkg.and_then(|p| p.get("name")) {
+        Some(Value::String(n)) if !n.trim().is_empty() => (n.clone(), None),
+        named => {
+            let n = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "package".to_string());
+            let why = match (pkg, named) {
+                (None, _) => "no [package] table",
+                (Some(_), None) => "[package] has no name",
+                (Some(_), Some(_)) => "[package] name is not a non-empty string",
+            };
+            let d = Diagnostic::error(
+                "manifest-error",
+                file.clone(),
+                format!(
+                    "{why}; the package is read from its conventional layout (src/lib.rs, \
+                     src/main.rs, src/bin/) as `{n}`"
+                ),
+            );
+            (n, Some(d))
+        }
+    };
+    let fallback = diag.is_some();
+    let pkg = pkg.unwrap_or(&empty);
     let edition = match pkg.get("edition") {
         Some(Value::String(s)) => Edition::parse(s),
         Some(Value::Table(_)) => ws
@@ -342,6 +452,9 @@ fn package_from_table(
         _ => Edition::E2015,
     };
     let targets = targets(t, &name, &dir, opts);
+    if fallback && targets.is_empty() {
+        return (None, diag);
+    }
     let deps = dependencies(t, ws, opts);
     let publish = match pkg.get("publish") {
         Some(Value::Table(_)) => ws
@@ -380,7 +493,7 @@ fn package_from_table(
     .unwrap_or_default()
     .trim()
     .to_string();
-    Ok(Package {
+    let package = Package {
         name,
         dir,
         manifest: Some(manifest.to_path_buf()),
@@ -397,7 +510,8 @@ fn package_from_table(
         proc_macro,
         description,
         repository,
-    })
+    };
+    (Some(package), diag)
 }
 
 fn targets(t: &Table, pkg_name: &str, dir: &Path, opts: &DiscoverOptions) -> Vec<Target> {

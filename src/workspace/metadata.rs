@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::diag::Diagnostic;
+
 use super::{
     DeclaredDep, DeclaredKind, DepKind, Dependency, DiscoverOptions, Edition, Package, Target,
     TargetKind, TargetRoot,
@@ -16,13 +18,22 @@ use super::{
 /// How long cargo may take before archsplit falls back to reading the manifests itself.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The packages cargo reports for `manifest`, or `None` when cargo is absent or fails
-/// (the caller then reads the manifests itself and reports what is wrong with them).
-pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Option<Vec<Package>> {
+/// The packages cargo reports for `manifest` with their diagnostics, or `None` when cargo
+/// is absent or fails (the caller then reads the manifests itself and reports what is wrong
+/// with them).
+pub fn from_cargo(
+    manifest: &Path,
+    root: &Path,
+    opts: &DiscoverOptions,
+) -> Option<(Vec<Package>, Vec<Diagnostic>)> {
     let json = cached_cargo_metadata(manifest, opts.cache_dir.as_deref())?;
     let meta = cargo_metadata::MetadataCommand::parse(&json).ok()?;
     let members: std::collections::BTreeSet<_> = meta.workspace_members.iter().collect();
     let mut out = Vec::new();
+    let mut diags = Vec::new();
+    // Analyzing one member of a larger workspace leaves the others out on purpose; a
+    // workspace inside PATH whose member lies outside it is worth a word.
+    let ws_inside = meta.workspace_root.as_std_path().starts_with(root);
     for p in &meta.packages {
         if !members.contains(&p.id) {
             continue;
@@ -30,6 +41,18 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
         let manifest_path = PathBuf::from(p.manifest_path.as_std_path());
         let dir = manifest_path.parent()?.to_path_buf();
         if !dir.starts_with(root) {
+            if ws_inside {
+                diags.push(Diagnostic::warning(
+                    "member-outside",
+                    super::rel_path(root, &meta.workspace_root.as_std_path().join("Cargo.toml")),
+                    format!(
+                        "workspace member `{}` ({}) is outside the analyzed directory; it is not \
+                         analyzed",
+                        p.name,
+                        dir.display()
+                    ),
+                ));
+            }
             continue;
         }
         let mut targets = Vec::new();
@@ -112,7 +135,7 @@ pub fn from_cargo(manifest: &Path, root: &Path, opts: &DiscoverOptions) -> Optio
             repository: p.repository.clone().unwrap_or_default().trim().to_string(),
         });
     }
-    Some(out)
+    Some((out, diags))
 }
 
 /// A dependency's version requirement as written; empty for a path dependency without one
@@ -127,11 +150,10 @@ fn req_of(d: &cargo_metadata::Dependency) -> String {
 }
 
 /// `cargo metadata`'s output, from the cache when no Cargo.toml under the manifest's
-/// directory changed since it was stored (the key hashes every one of them).
+/// directory changed since it was stored (the key hashes every one of them). `None`, so that
+/// the manifests are read directly and each problem reported, when any of them is not a
+/// regular file of sane size: cargo would hang on a FIFO and fill memory from `/dev/zero`.
 fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<String> {
-    let Some(dir) = cache_dir else {
-        return run_cargo_metadata(manifest);
-    };
     let top = manifest.parent()?;
     let mut manifests: Vec<PathBuf> = walkdir::WalkDir::new(top)
         .follow_links(false)
@@ -140,7 +162,7 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
             e.depth() == 0 || !super::manifest::is_skipped_dir(&e.file_name().to_string_lossy())
         })
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && e.file_name() == "Cargo.toml")
+        .filter(|e| !e.file_type().is_dir() && e.file_name() == "Cargo.toml")
         .map(|e| e.into_path())
         .collect();
     manifests.sort();
@@ -148,12 +170,15 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
     h.field(env!("CARGO_PKG_VERSION").as_bytes())
         .field(manifest.as_os_str().as_encoded_bytes());
     for m in &manifests {
-        h.field(m.as_os_str().as_encoded_bytes())
-            .field(&std::fs::read(m).ok()?);
+        let bytes = crate::fsio::read_capped(m, crate::fsio::caps::TEXT).ok()?;
+        h.field(m.as_os_str().as_encoded_bytes()).field(&bytes);
     }
+    let Some(dir) = cache_dir else {
+        return run_cargo_metadata(manifest);
+    };
     let h = h.finish();
     let entry = dir.join(format!("metadata-{h:016x}.json"));
-    if let Ok(json) = std::fs::read_to_string(&entry) {
+    if let Ok(json) = crate::fsio::read_text_capped(&entry, MAX_OUTPUT) {
         if cargo_metadata::MetadataCommand::parse(&json).is_ok() {
             return Some(json);
         }
@@ -169,6 +194,9 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
     }
     Some(json)
 }
+
+/// The most of cargo's output read (a workspace of thousands of packages is a few MB).
+const MAX_OUTPUT: u64 = 256 * 1024 * 1024;
 
 fn is_lib_kind(k: &cargo_metadata::TargetKind) -> bool {
     use cargo_metadata::TargetKind as K;
@@ -201,7 +229,11 @@ fn run_cargo_metadata(manifest: &Path) -> Option<String> {
     let mut stdout = child.stdout.take()?;
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
-        stdout.read_to_string(&mut s).ok().map(|_| s)
+        let n = (&mut stdout)
+            .take(MAX_OUTPUT + 1)
+            .read_to_string(&mut s)
+            .ok()?;
+        (n as u64 <= MAX_OUTPUT).then_some(s)
     });
     let start = Instant::now();
     let status = loop {

@@ -270,9 +270,9 @@ fn discover_dir(ws: &mut Workspace, dir: &Path, opts: &DiscoverOptions) {
             metadata::from_cargo(m, &ws.root, opts)
         };
         let (pkgs, diags, owned) = match found {
-            Some(pkgs) => {
+            Some((pkgs, diags)) => {
                 let owned = pkgs.iter().map(|p| p.dir.clone()).collect::<Vec<_>>();
-                (pkgs, Vec::new(), owned)
+                (pkgs, diags, owned)
             }
             None => manifest::from_manifests(m, &ws.root, opts),
         };
@@ -302,6 +302,23 @@ fn finish(ws: &mut Workspace) {
     });
     ws.packages
         .sort_by(|a, b| a.name.cmp(&b.name).then(a.dir.cmp(&b.dir)));
+    for p in &ws.packages {
+        if let Some(why) = invalid_name(&p.name) {
+            let file = p
+                .manifest
+                .as_deref()
+                .map(|m| rel_path(&root, m))
+                .unwrap_or_else(|| rel_path(&root, &p.dir));
+            ws.diagnostics.push(Diagnostic::warning(
+                "invalid-package-name",
+                file,
+                format!(
+                    "package name {:?} {why}, which cargo does not accept; it is kept as written",
+                    p.name
+                ),
+            ));
+        }
+    }
     let mut seen = std::collections::BTreeSet::new();
     let mut kept = Vec::new();
     for p in std::mem::take(&mut ws.packages) {
@@ -345,6 +362,23 @@ fn finish(ws: &mut Workspace) {
         p.declared.dedup();
     }
     ws.packages = kept;
+}
+
+/// Why cargo would refuse a package name (letters, digits, `-` and `_` only, not empty), or
+/// `None` when it is fine. Such a name is kept: reports escape it wherever they print it.
+fn invalid_name(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        Some("is empty")
+    } else if name.chars().any(char::is_control) {
+        Some("holds a control character")
+    } else if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        Some("holds characters other than letters, digits, `-` and `_`")
+    } else {
+        None
+    }
 }
 
 /// Whether a version requirement accepts a version, read as cargo reads the common forms
