@@ -87,9 +87,9 @@ pub struct InputArgs {
 pub struct GraphArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
-    pub format: GraphFormat,
+    /// Output format [default: from the extension of `-o` (.dot, .gv, .mmd), else json].
+    #[arg(long, value_enum)]
+    pub format: Option<GraphFormat>,
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -99,9 +99,9 @@ pub struct GraphArgs {
 pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Table)]
-    pub format: AnalyzeFormat,
+    /// Output format [default: from the extension of `-o` (.html, .json), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<AnalyzeFormat>,
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -217,12 +217,22 @@ pub struct CheckArgs {
     /// `fail-on` in archsplit.toml].
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    /// Output format [default: from the extension of `-o` (.json, .sarif, .md), else human].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write SARIF 2.1.0 to FILE (in the same run as the main output).
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Option<PathBuf>,
+    /// Also write the Markdown summary to FILE (e.g. "$GITHUB_STEP_SUMMARY"; appended to when
+    /// FILE is that file).
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Also write the check JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
     /// Read rules from DIR (`*.toml`, one rule each) over the shipped ones.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,

@@ -70,6 +70,12 @@ pub fn analyze(
     rules_dir: Option<&Path>,
     history: &config::History,
 ) -> Result<u8> {
+    if format == AnalyzeFormat::Html && output.is_none() {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() {
+            bail!("the HTML report is a page for a browser, not for a terminal: write it with `-o report.html`");
+        }
+    }
     let cfg = rules::config::load_for(&input.path)?;
     let rules = rules::load(&cfg, rules_dir)?;
     let input = with_excludes(input, &cfg);
@@ -145,8 +151,8 @@ pub fn check(
     base: Option<&str>,
     baseline: Option<&Path>,
     fail_on: Option<FailOn>,
-    format: CheckFormat,
-    output: Option<&Path>,
+    (format, output): (CheckFormat, Option<&Path>),
+    also: &[(CheckFormat, std::path::PathBuf)],
     rules_dir: Option<&Path>,
 ) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path)?;
@@ -197,10 +203,24 @@ pub fn check(
     };
 
     let result = check::evaluate(before, after, baseline.as_ref(), fail_on, repo_prefix);
+    // One run, every report: the further files first, so that a failing main report (a
+    // closed pipe) still leaves the SARIF and summary behind.
+    for (f, path) in also {
+        crate::write_output_to(
+            path,
+            *f == CheckFormat::Markdown && is_step_summary(path),
+            |out| report::check::write(out, *f, &result, &rules),
+        )?;
+    }
     write_output(output, |out| {
         report::check::write(out, format, &result, &rules)
     })?;
     Ok(if result.failed { 1 } else { 0 })
+}
+
+/// Whether `path` is GitHub's step summary file, which is appended to, never replaced.
+fn is_step_summary(path: &Path) -> bool {
+    std::env::var_os("GITHUB_STEP_SUMMARY").is_some_and(|s| !s.is_empty() && Path::new(&s) == path)
 }
 
 pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) -> Result<u8> {

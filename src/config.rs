@@ -4,7 +4,26 @@ use std::path::PathBuf;
 
 use crate::analysis::ClusterOptions;
 use crate::cli::{Command, InputArgs};
+use crate::report::check::CheckFormat;
 use crate::report::{AnalyzeFormat, GraphFormat};
+
+/// The format asked for, else the one the output file's extension names, else `default`.
+fn format_for<F: Copy>(
+    given: Option<F>,
+    output: Option<&std::path::Path>,
+    by_extension: &[(&str, F)],
+    default: F,
+) -> F {
+    given
+        .or_else(|| {
+            let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
+            by_extension
+                .iter()
+                .find(|(e, _)| *e == ext)
+                .map(|&(_, f)| f)
+        })
+        .unwrap_or(default)
+}
 
 /// What to analyze and how.
 #[derive(Debug, Clone)]
@@ -47,8 +66,10 @@ pub enum Config {
         base: Option<String>,
         baseline: Option<PathBuf>,
         fail_on: Option<crate::check::FailOn>,
-        format: crate::report::check::CheckFormat,
+        format: CheckFormat,
         output: Option<PathBuf>,
+        /// Further reports of the same run, each to its file.
+        also: Vec<(CheckFormat, PathBuf)>,
         rules_dir: Option<PathBuf>,
     },
     Baseline {
@@ -81,7 +102,16 @@ impl Config {
                     ..ClusterOptions::default()
                 },
                 input: Input::from_args(a.input),
-                format: a.format,
+                format: format_for(
+                    a.format,
+                    a.output.as_deref(),
+                    &[
+                        ("html", AnalyzeFormat::Html),
+                        ("htm", AnalyzeFormat::Html),
+                        ("json", AnalyzeFormat::Json),
+                    ],
+                    AnalyzeFormat::Table,
+                ),
                 output: a.output,
                 rules_dir: a.rules,
                 history: History {
@@ -105,8 +135,25 @@ impl Config {
                 base: a.base,
                 baseline: a.baseline,
                 fail_on: a.fail_on,
-                format: a.format,
+                format: format_for(
+                    a.format,
+                    a.output.as_deref(),
+                    &[
+                        ("json", CheckFormat::Json),
+                        ("sarif", CheckFormat::Sarif),
+                        ("md", CheckFormat::Markdown),
+                    ],
+                    CheckFormat::Human,
+                ),
                 output: a.output,
+                also: [
+                    (CheckFormat::Sarif, a.sarif),
+                    (CheckFormat::Markdown, a.markdown),
+                    (CheckFormat::Json, a.json),
+                ]
+                .into_iter()
+                .filter_map(|(f, p)| Some((f, p?)))
+                .collect(),
                 rules_dir: a.rules,
             },
             Command::Baseline(a) => Config::Baseline {
@@ -120,7 +167,18 @@ impl Config {
             },
             Command::Graph(a) => Config::Graph {
                 input: Input::from_args(a.input),
-                format: a.format,
+                format: format_for(
+                    a.format,
+                    a.output.as_deref(),
+                    &[
+                        ("json", GraphFormat::Json),
+                        ("dot", GraphFormat::Dot),
+                        ("gv", GraphFormat::Dot),
+                        ("mmd", GraphFormat::Mermaid),
+                        ("mermaid", GraphFormat::Mermaid),
+                    ],
+                    GraphFormat::Json,
+                ),
                 output: a.output,
             },
         }

@@ -189,14 +189,15 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             fail_on,
             format,
             output,
+            also,
             rules_dir,
         } => commands::check(
             input,
             base.as_deref(),
             baseline.as_deref(),
             *fail_on,
-            *format,
-            output.as_deref(),
+            (*format, output.as_deref()),
+            also,
             rules_dir.as_deref(),
         ),
         Config::Baseline {
@@ -322,14 +323,7 @@ pub(crate) fn write_output(
     f: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     match path {
-        Some(p) => {
-            let file = std::fs::File::create(p)
-                .with_context(|| format!("{}: cannot create output file", p.display()))?;
-            let mut w = std::io::BufWriter::new(file);
-            f(&mut w)?;
-            w.flush()
-                .with_context(|| format!("{}: cannot write output file", p.display()))?;
-        }
+        Some(p) => write_output_to(p, false, f)?,
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
@@ -338,4 +332,23 @@ pub(crate) fn write_output(
         }
     }
     Ok(())
+}
+
+/// Writes a report to the file `p`, replacing it, or adding to its end with `append`.
+pub(crate) fn write_output_to(
+    p: &std::path::Path,
+    append: bool,
+    f: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .append(append)
+        .truncate(!append)
+        .open(p)
+        .with_context(|| format!("{}: cannot create output file", p.display()))?;
+    let mut w = std::io::BufWriter::new(file);
+    f(&mut w)?;
+    w.flush()
+        .with_context(|| format!("{}: cannot write output file", p.display()))
 }

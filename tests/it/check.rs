@@ -486,3 +486,141 @@ fn a_change_that_adds_a_proc_macro_and_a_feature_gated_crate_stays_quiet() {
         "a proc-macro and an optional, feature-gated crate are units of their own: {new:?}"
     );
 }
+
+/// Every finding kind can be accepted: a baseline written on the change's tree covers the
+/// findings `check --base` reports on it, including those about crates the change adds.
+#[test]
+fn a_baseline_covers_change_level_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    over_fragment(&repo);
+    let bl = tmp.path().join("bl.txt");
+    let out = archsplit(
+        &repo,
+        tmp.path(),
+        &["baseline", ".", "-o", bl.to_str().unwrap()],
+    );
+    expect_code(&out, 0);
+    let mut args = CHECK_BASE_JSON.to_vec();
+    args.extend(["--baseline", bl.to_str().unwrap()]);
+    let out = archsplit(&repo, tmp.path(), &args);
+    let v = json(&out);
+    expect_code(&out, 0);
+    assert_eq!(v["summary"]["new_findings"], 0, "{}", v["findings"]);
+}
+
+/// One `check` run writes every report CI needs: annotations on stdout, SARIF, the check
+/// JSON, and the Markdown summary appended to GitHub's step summary file.
+#[test]
+fn one_run_writes_every_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    over_fragment(&repo);
+    let (sarif, md, js) = (
+        tmp.path().join("a.sarif"),
+        tmp.path().join("summary.md"),
+        tmp.path().join("c.json"),
+    );
+    std::fs::write(&md, "# earlier step\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_archsplit"))
+        .args([
+            "check",
+            "--base",
+            "HEAD~1",
+            "--fail-on",
+            "warning",
+            "--format",
+            "github",
+        ])
+        .args(["--sarif", sarif.to_str().unwrap()])
+        .args(["--markdown", md.to_str().unwrap()])
+        .args(["--json", js.to_str().unwrap()])
+        .current_dir(&repo)
+        .env("ARCHSPLIT_CACHE_DIR", crate::support::cache_dir())
+        .env("GITHUB_STEP_SUMMARY", &md)
+        .env_remove("CARGO")
+        .output()
+        .unwrap();
+    expect_code(&out, 1);
+    assert!(stdout(&out).contains("::warning"), "{}", stdout(&out));
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&js).unwrap()).unwrap();
+    assert_eq!(j["summary"]["failed"], true);
+    let summary = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        summary.starts_with("# earlier step\n"),
+        "appended, not replaced"
+    );
+    assert!(summary.contains("over-fragmentation"), "{summary}");
+}
+
+/// The GitHub Action's step script (`action/check.sh`, what action.yml runs) on a pull
+/// request checked out shallowly, as `actions/checkout` does by default: it fetches the base
+/// itself, runs one check, leaves the SARIF and the summary, records the exit code as an
+/// output and does not fail the step (so that the SARIF upload runs).
+#[test]
+fn the_action_script_runs_one_check_on_a_shallow_pull_request() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    git(&repo, &["checkout", "-q", "-b", "feature"]);
+    over_fragment(&repo);
+    let clone = tmp.path().join("clone");
+    let url = format!("file://{}", repo.display());
+    let out = Command::new("git")
+        .args(["clone", "-q", "--depth", "1", "--branch", "feature", &url])
+        .arg(&clone)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (summary, outputs, runner) = (
+        tmp.path().join("summary.md"),
+        tmp.path().join("outputs.txt"),
+        tmp.path().join("runner"),
+    );
+    std::fs::create_dir(&runner).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("action/check.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .current_dir(&clone)
+        .env("ARCHSPLIT", env!("CARGO_BIN_EXE_archsplit"))
+        .env("ARCHSPLIT_CACHE_DIR", crate::support::cache_dir())
+        .env("GITHUB_BASE_REF", "main")
+        .env("INPUT_FAIL_ON", "warning")
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("GITHUB_OUTPUT", &outputs)
+        .env("RUNNER_TEMP", &runner)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env_remove("CARGO")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "the step must not fail: {stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("fetching origin/main"), "{stdout}");
+    assert!(stdout.contains("::warning"), "{stdout}");
+    let outputs = std::fs::read_to_string(&outputs).unwrap();
+    assert!(outputs.contains("exit-code=1\n"), "{outputs}");
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(runner.join("archsplit.sarif")).unwrap())
+            .unwrap();
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+    assert!(std::fs::read_to_string(&summary)
+        .unwrap()
+        .contains("over-fragmentation"));
+    // The action runs this script and ends with its recorded exit code, uploading the SARIF
+    // whatever the result.
+    let action =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).unwrap();
+    assert!(action.contains("action/check.sh"));
+    assert!(action.contains("if: always() && inputs.upload-sarif == 'true'"));
+    assert!(action.contains("exit \"${{ steps.check.outputs.exit-code }}\""));
+}

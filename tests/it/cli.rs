@@ -315,3 +315,31 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// `-o FILE` picks the format its extension names when `--format` is not given; an explicit
+/// `--format` wins.
+#[test]
+fn output_extension_picks_the_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = testdata().join("sizes");
+    let ws = ws.to_str().unwrap();
+    for (args, file, starts) in [
+        (vec!["analyze", ws], "r.html", "<!DOCTYPE html>"),
+        (vec!["analyze", ws], "r.json", "{"),
+        (vec!["analyze", ws, "--format", "json"], "r.html", "{"),
+        (vec!["graph", ws], "g.dot", "digraph"),
+        (vec!["graph", ws], "g.mmd", "flowchart"),
+    ] {
+        let out_path = tmp.path().join(file);
+        let mut args = args.clone();
+        args.extend(["-o", out_path.to_str().unwrap()]);
+        let out = archsplit(tmp.path(), tmp.path(), &args);
+        expect_code(&out, 0);
+        let text = std::fs::read_to_string(&out_path).unwrap();
+        assert!(
+            text.trim_start().starts_with(starts),
+            "{args:?}: {}",
+            &text[..text.len().min(80)]
+        );
+    }
+}
