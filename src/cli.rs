@@ -31,6 +31,24 @@ pub enum Command {
     Graph(GraphArgs),
     /// List the rules with their ids and titles.
     Rules(RulesArgs),
+    /// Print a shell completion script (e.g. `archsplit completions bash > /etc/bash_completion.d/archsplit`).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) of archsplit or of one command:
+    /// `archsplit man > archsplit.1`, `archsplit man analyze > archsplit-analyze.1`.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (default: archsplit's own).
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -64,7 +82,7 @@ pub struct InputArgs {
     /// Number of threads (default: one per core; more than the cores is taken as one per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = at_least_one)]
     pub jobs: Option<usize>,
-    /// No progress bar.
+    /// Print nothing but the report and errors (no progress bar, no notes).
     #[arg(short, long)]
     pub quiet: bool,
     /// Print how long each stage took to standard error.

@@ -112,7 +112,7 @@ pub fn analyze(
     let mut asked = history.signals.clone();
     asked.sort();
     asked.dedup();
-    if asked != used {
+    if asked != used && !input.quiet {
         let why = match &hist.history.info.reason {
             Some(r) => r.clone(),
             None => format!(
@@ -230,6 +230,40 @@ pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) 
     let snap = snapshot(&ws, &g, &rules, input.include_tests);
     write_output(output, |out| {
         out.write_all(check::baseline::render(&snap.findings).as_bytes())?;
+        Ok(())
+    })?;
+    Ok(0)
+}
+
+/// `archsplit completions SHELL`: the completion script, from the clap definitions.
+pub fn completions(shell: clap_complete::Shell) -> Result<u8> {
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "archsplit", &mut script);
+    write_output(None, |out| Ok(out.write_all(&script)?))?;
+    Ok(0)
+}
+
+/// `archsplit man [COMMAND]`: the man page (roff) of archsplit or of one command
+/// (`archsplit-analyze(1)`), from the clap definitions.
+pub fn man(command: Option<&str>) -> Result<u8> {
+    let cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let Some(sub) = cmd.find_subcommand(name) else {
+                let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+                bail!("no command `{name}` (known: {})", names.join(", "));
+            };
+            let full = format!("archsplit-{name}");
+            sub.clone()
+                .name(full.clone())
+                .bin_name(format!("archsplit {name}"))
+        }
+    };
+    write_output(None, |out| {
+        clap_mangen::Man::new(page).render(out)?;
         Ok(())
     })?;
     Ok(0)

@@ -33,6 +33,8 @@ pub struct Input {
     pub no_cargo: bool,
     pub jobs: Option<usize>,
     pub progress: bool,
+    /// Nothing on stderr but errors (`-q`).
+    pub quiet: bool,
     pub exclude: Vec<String>,
     pub timings: bool,
     pub cache_dir: Option<PathBuf>,
@@ -60,6 +62,12 @@ pub enum Config {
     },
     Rules {
         rules_dir: Option<PathBuf>,
+    },
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    Man {
+        command: Option<String>,
     },
     Check {
         input: Input,
@@ -130,6 +138,8 @@ impl Config {
                 },
             },
             Command::Rules(a) => Config::Rules { rules_dir: a.rules },
+            Command::Completions(a) => Config::Completions { shell: a.shell },
+            Command::Man(a) => Config::Man { command: a.command },
             Command::Check(a) => Config::Check {
                 input: Input::from_args(a.input),
                 base: a.base,
@@ -191,7 +201,10 @@ impl Config {
             | Config::Graph { input, .. }
             | Config::Check { input, .. }
             | Config::Baseline { input, .. } => input.timings,
-            Config::Rules { .. } | Config::Explain { .. } => false,
+            Config::Rules { .. }
+            | Config::Explain { .. }
+            | Config::Completions { .. }
+            | Config::Man { .. } => false,
         }
     }
 
@@ -202,7 +215,10 @@ impl Config {
             | Config::Graph { input, .. }
             | Config::Check { input, .. }
             | Config::Baseline { input, .. } => input.jobs,
-            Config::Rules { .. } | Config::Explain { .. } => None,
+            Config::Rules { .. }
+            | Config::Explain { .. }
+            | Config::Completions { .. }
+            | Config::Man { .. } => None,
         }
     }
 }
@@ -217,6 +233,7 @@ impl Input {
             no_cargo: false,
             jobs: None,
             progress: false,
+            quiet: true,
             exclude: Vec::new(),
             timings: false,
             cache_dir: None,
@@ -232,6 +249,7 @@ impl Input {
             no_cargo: a.no_cargo,
             jobs: a.jobs.filter(|&j| j > 0),
             progress: !a.quiet && std::io::stderr().is_terminal(),
+            quiet: a.quiet,
             exclude: a.exclude,
             timings: a.timings,
             // The variable is read here, not by clap, so that `--no-cache` still works where

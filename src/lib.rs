@@ -39,7 +39,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::Parser;
 
 use config::{Config, Input};
 use model::ModuleGraph;
@@ -79,14 +78,22 @@ fn tune_allocator() {
 /// The whole program: arguments in, exit code out. The one place errors are printed.
 pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
     tune_allocator();
-    // `cargo archsplit graph` runs `cargo-archsplit archsplit graph`.
-    if args.get(1).is_some_and(|a| a == "archsplit") {
+    // `cargo archsplit graph` runs `cargo-archsplit archsplit graph`; help and errors then
+    // name the command as the user typed it.
+    let name = if args.get(1).is_some_and(|a| a == "archsplit") {
         args.remove(1);
-    }
-    let cli = match cli::Cli::try_parse_from(&args) {
+        "cargo archsplit"
+    } else {
+        "archsplit"
+    };
+    let command = <cli::Cli as clap::CommandFactory>::command().bin_name(name);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|m| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) if e.use_stderr() => {
-            eprintln!("archsplit: error: {}", usage_error(&e, &args));
+            eprintln!("{name}: error: {}", usage_error(&e, &args, name));
             return ExitCode::from(EXIT_ERROR);
         }
         Err(e) => {
@@ -123,7 +130,7 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
 }
 
 /// A usage error in one line: clap's message, its tip if it has one, and where to read more.
-fn usage_error(e: &clap::Error, args: &[OsString]) -> String {
+fn usage_error(e: &clap::Error, args: &[OsString], name: &str) -> String {
     let text = e.render().to_string();
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines
@@ -146,8 +153,8 @@ fn usage_error(e: &clap::Error, args: &[OsString]) -> String {
             .any(|c| c.get_name() == *a)
     });
     match sub {
-        Some(sub) => format!("{msg} (see `archsplit {sub} --help`)"),
-        None => format!("{msg} (see `archsplit --help`)"),
+        Some(sub) => format!("{msg} (see `{name} {sub} --help`)"),
+        None => format!("{msg} (see `{name} --help`)"),
     }
 }
 
@@ -211,6 +218,8 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             output,
         } => commands::graph(input, *format, output.as_deref()),
         Config::Rules { rules_dir } => commands::rules(rules_dir.as_deref()),
+        Config::Completions { shell } => commands::completions(*shell),
+        Config::Man { command } => commands::man(command.as_deref()),
         Config::Explain { rule, rules_dir } => commands::explain(rule, rules_dir.as_deref()),
     }
 }

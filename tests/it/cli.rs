@@ -174,6 +174,71 @@ fn runs_as_a_cargo_subcommand() {
     expect_code(&out, 0);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["schema_version"], 2);
+    // Help and errors name the command as the user typed it.
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_cargo-archsplit"))
+        .args(["archsplit", "--help"])
+        .output()
+        .unwrap();
+    expect_code(&help, 0);
+    assert!(stdout(&help).contains("Usage: cargo archsplit <COMMAND>"));
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_cargo-archsplit"))
+        .args(["archsplit", "graph", "--bogus"])
+        .output()
+        .unwrap();
+    expect_code(&bad, 2);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("see `cargo archsplit graph --help`"));
+}
+
+/// Completion scripts for every shell clap knows, and man pages, from the clap definitions.
+#[test]
+fn completions_and_man_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (shell, mark) in [
+        ("bash", "complete -F _archsplit"),
+        ("zsh", "#compdef archsplit"),
+        ("fish", "complete -c archsplit"),
+        ("elvish", "archsplit"),
+        ("powershell", "archsplit"),
+    ] {
+        let out = archsplit(tmp.path(), tmp.path(), &["completions", shell]);
+        expect_code(&out, 0);
+        let text = stdout(&out);
+        assert!(text.contains(mark), "{shell}");
+        assert!(
+            text.contains("resolution"),
+            "{shell}: options of the commands"
+        );
+    }
+    let out = archsplit(tmp.path(), tmp.path(), &["man"]);
+    expect_code(&out, 0);
+    assert!(stdout(&out).contains(".TH archsplit 1"));
+    let out = archsplit(tmp.path(), tmp.path(), &["man", "analyze"]);
+    expect_code(&out, 0);
+    assert!(stdout(&out).contains(".TH archsplit-analyze 1"));
+    assert!(stdout(&out).contains("resolution"));
+    expect_code(&archsplit(tmp.path(), tmp.path(), &["man", "nope"]), 2);
+}
+
+/// `-q` leaves stderr empty on a run that would print a note (no history to weigh the
+/// clustering with), and the report is unchanged.
+#[test]
+fn quiet_prints_only_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = testdata().join("sizes");
+    let ws = ws.to_str().unwrap();
+    let args = ["analyze", ws, "--signals", "history", "--format", "json"];
+    let loud = archsplit(tmp.path(), tmp.path(), &args);
+    expect_code(&loud, 0);
+    assert!(
+        !loud.stderr.is_empty(),
+        "the note this test relies on is gone"
+    );
+    let mut q = args.to_vec();
+    q.push("-q");
+    let quiet = archsplit(tmp.path(), tmp.path(), &q);
+    expect_code(&quiet, 0);
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+    assert_eq!(loud.stdout, quiet.stdout);
 }
 
 #[test]
