@@ -15,6 +15,27 @@ use crate::report::{AnalyzeFormat, GraphFormat};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour the verdict, severities and recommendations: auto (a terminal without
+    /// NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for crate::report::text::ColorChoice {
+    fn from(c: ColorArg) -> Self {
+        match c {
+            ColorArg::Auto => Self::Auto,
+            ColorArg::Always => Self::Always,
+            ColorArg::Never => Self::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +144,9 @@ pub struct AnalyzeArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Show every row of every table (by default long tables stop after 25 rows).
+    #[arg(long)]
+    pub all: bool,
     /// Leiden resolution: higher gives more, smaller clusters (default: the finest of a sweep
     /// whose modularity is within 5% of the best).
     #[arg(long, value_name = "GAMMA", conflicts_with = "clusters", allow_negative_numbers = true, value_parser = resolution)]

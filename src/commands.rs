@@ -10,6 +10,7 @@ use crate::check::{self, FailOn};
 use crate::config::{self, Input};
 use crate::history::{self, HistoryAnalysis};
 use crate::report::check::CheckFormat;
+use crate::report::text::Layout;
 use crate::report::{self, AnalyzeFormat, GraphFormat};
 use crate::rules::{self, config::Loaded, RuleSet};
 use crate::{build_graph, timings, workspace, write_output};
@@ -64,8 +65,7 @@ fn snapshot(
 
 pub fn analyze(
     input: &Input,
-    format: AnalyzeFormat,
-    output: Option<&Path>,
+    (format, output, layout): (AnalyzeFormat, Option<&Path>, Layout),
     cluster: &ClusterOptions,
     rules_dir: Option<&Path>,
     history: &config::History,
@@ -131,7 +131,7 @@ pub fn analyze(
     let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules, Some(&hist)));
     timings::time("report", || {
         write_output(output, |out| {
-            report::write_analysis(out, format, &ws, &g, &a, &advice, &hist)
+            report::write_analysis(out, (format, layout), &ws, &g, &a, &advice, &hist)
         })
     })?;
     Ok(0)
@@ -151,7 +151,7 @@ pub fn check(
     base: Option<&str>,
     baseline: Option<&Path>,
     fail_on: Option<FailOn>,
-    (format, output): (CheckFormat, Option<&Path>),
+    (format, output, layout): (CheckFormat, Option<&Path>, Layout),
     also: &[(CheckFormat, std::path::PathBuf)],
     rules_dir: Option<&Path>,
 ) -> Result<u8> {
@@ -209,11 +209,11 @@ pub fn check(
         crate::write_output_to(
             path,
             *f == CheckFormat::Markdown && is_step_summary(path),
-            |out| report::check::write(out, *f, &result, &rules),
+            |out| report::check::write(out, *f, layout, &result, &rules),
         )?;
     }
     write_output(output, |out| {
-        report::check::write(out, format, &result, &rules)
+        report::check::write(out, format, layout, &result, &rules)
     })?;
     Ok(if result.failed { 1 } else { 0 })
 }
@@ -269,13 +269,13 @@ pub fn man(command: Option<&str>) -> Result<u8> {
     Ok(0)
 }
 
-pub fn rules(rules_dir: Option<&Path>) -> Result<u8> {
+pub fn rules(rules_dir: Option<&Path>, layout: Layout) -> Result<u8> {
     let rules = rules::load_without_config(rules_dir)?;
-    write_output(None, |out| report::write_rules(out, &rules))?;
+    write_output(None, |out| report::write_rules(out, layout, &rules))?;
     Ok(0)
 }
 
-pub fn explain(rule: &str, rules_dir: Option<&Path>) -> Result<u8> {
+pub fn explain(rule: &str, rules_dir: Option<&Path>, layout: Layout) -> Result<u8> {
     let rules = rules::load_without_config(rules_dir)?;
     let Some(r) = rules.rules.get(rule) else {
         bail!(
@@ -283,6 +283,6 @@ pub fn explain(rule: &str, rules_dir: Option<&Path>) -> Result<u8> {
             rules.rules.keys().cloned().collect::<Vec<_>>().join(", ")
         );
     };
-    write_output(None, |out| report::write_explain(out, r))?;
+    write_output(None, |out| report::write_explain(out, layout, r))?;
     Ok(0)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::analysis::ClusterOptions;
 use crate::cli::{Command, InputArgs};
 use crate::report::check::CheckFormat;
+use crate::report::text::Layout;
 use crate::report::{AnalyzeFormat, GraphFormat};
 
 /// The format asked for, else the one the output file's extension names, else `default`.
@@ -56,12 +57,14 @@ pub enum Config {
         input: Input,
         format: AnalyzeFormat,
         output: Option<PathBuf>,
+        layout: Layout,
         cluster: ClusterOptions,
         rules_dir: Option<PathBuf>,
         history: History,
     },
     Rules {
         rules_dir: Option<PathBuf>,
+        layout: Layout,
     },
     Completions {
         shell: clap_complete::Shell,
@@ -76,6 +79,7 @@ pub enum Config {
         fail_on: Option<crate::check::FailOn>,
         format: CheckFormat,
         output: Option<PathBuf>,
+        layout: Layout,
         /// Further reports of the same run, each to its file.
         also: Vec<(CheckFormat, PathBuf)>,
         rules_dir: Option<PathBuf>,
@@ -88,6 +92,7 @@ pub enum Config {
     Explain {
         rule: String,
         rules_dir: Option<PathBuf>,
+        layout: Layout,
     },
     Graph {
         input: Input,
@@ -97,8 +102,12 @@ pub enum Config {
 }
 
 impl Config {
-    pub fn from_cli(cmd: Command) -> Config {
-        match cmd {
+    pub fn from_cli(cli: crate::cli::Cli) -> Config {
+        let color = cli.color.into();
+        let layout = |all: bool, output: Option<&std::path::Path>| {
+            Layout::detect(color, all, output.is_some())
+        };
+        match cli.command {
             Command::Analyze(a) => Config::Analyze {
                 cluster: ClusterOptions {
                     resolution: a.resolution,
@@ -120,6 +129,7 @@ impl Config {
                     ],
                     AnalyzeFormat::Table,
                 ),
+                layout: layout(a.all, a.output.as_deref()),
                 output: a.output,
                 rules_dir: a.rules,
                 history: History {
@@ -137,7 +147,10 @@ impl Config {
                     },
                 },
             },
-            Command::Rules(a) => Config::Rules { rules_dir: a.rules },
+            Command::Rules(a) => Config::Rules {
+                rules_dir: a.rules,
+                layout: layout(false, None),
+            },
             Command::Completions(a) => Config::Completions { shell: a.shell },
             Command::Man(a) => Config::Man { command: a.command },
             Command::Check(a) => Config::Check {
@@ -155,6 +168,7 @@ impl Config {
                     ],
                     CheckFormat::Human,
                 ),
+                layout: layout(false, a.output.as_deref()),
                 output: a.output,
                 also: [
                     (CheckFormat::Sarif, a.sarif),
@@ -174,6 +188,7 @@ impl Config {
             Command::Explain(a) => Config::Explain {
                 rule: a.rule,
                 rules_dir: a.rules,
+                layout: layout(false, None),
             },
             Command::Graph(a) => Config::Graph {
                 input: Input::from_args(a.input),

@@ -102,7 +102,7 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
             return ExitCode::from(0);
         }
     };
-    let config = Config::from_cli(cli.command);
+    let config = Config::from_cli(cli);
     let result = run(&config);
     if config.timings() {
         eprint!("{}", timings::report());
@@ -178,13 +178,13 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             input,
             format,
             output,
+            layout,
             cluster,
             rules_dir,
             history,
         } => commands::analyze(
             input,
-            *format,
-            output.as_deref(),
+            (*format, output.as_deref(), *layout),
             cluster,
             rules_dir.as_deref(),
             history,
@@ -196,6 +196,7 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             fail_on,
             format,
             output,
+            layout,
             also,
             rules_dir,
         } => commands::check(
@@ -203,7 +204,7 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             base.as_deref(),
             baseline.as_deref(),
             *fail_on,
-            (*format, output.as_deref()),
+            (*format, output.as_deref(), *layout),
             also,
             rules_dir.as_deref(),
         ),
@@ -217,10 +218,14 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             format,
             output,
         } => commands::graph(input, *format, output.as_deref()),
-        Config::Rules { rules_dir } => commands::rules(rules_dir.as_deref()),
+        Config::Rules { rules_dir, layout } => commands::rules(rules_dir.as_deref(), *layout),
         Config::Completions { shell } => commands::completions(*shell),
         Config::Man { command } => commands::man(command.as_deref()),
-        Config::Explain { rule, rules_dir } => commands::explain(rule, rules_dir.as_deref()),
+        Config::Explain {
+            rule,
+            rules_dir,
+            layout,
+        } => commands::explain(rule, rules_dir.as_deref(), *layout),
     }
 }
 

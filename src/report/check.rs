@@ -8,6 +8,7 @@ use anyhow::Result;
 use serde_json::{json, Value};
 
 use super::json::SCHEMA_VERSION;
+use super::text::{severity_color, Layout};
 use crate::check::{CheckResult, CheckedFinding, Status};
 use crate::rules::{RuleSet, Severity};
 
@@ -27,11 +28,12 @@ const ANNOTATIONS_PER_LEVEL: usize = 10;
 pub fn write(
     out: &mut dyn Write,
     format: CheckFormat,
+    layout: Layout,
     r: &CheckResult,
     rules: &RuleSet,
 ) -> Result<()> {
     match format {
-        CheckFormat::Human => human(out, r),
+        CheckFormat::Human => human(out, layout, r),
         CheckFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &json_doc(r))?;
             writeln!(out)?;
@@ -47,6 +49,43 @@ pub fn write(
     }
 }
 
+/// The outcome in the words every check report uses: "2 new findings (1 error, 1 warning);
+/// 1 stale baseline entry; fail on warning: failed".
+fn outcome(r: &CheckResult) -> String {
+    let (e, w, n) = counts(r);
+    let count = |n: usize, one: &str, many: &str| crate::words::count(n as u64, one, many);
+    let mut parts: Vec<String> = Vec::new();
+    for (k, one, many) in [
+        (e, "error", "errors"),
+        (w, "warning", "warnings"),
+        (n, "note", "notes"),
+    ] {
+        if k > 0 {
+            parts.push(count(k, one, many));
+        }
+    }
+    let mut s = count(e + w + n, "new finding", "new findings");
+    if !parts.is_empty() {
+        s.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    if !r.stale.is_empty() {
+        s.push_str(&format!(
+            "; {}",
+            count(
+                r.stale.len(),
+                "stale baseline entry",
+                "stale baseline entries"
+            )
+        ));
+    }
+    s.push_str(&format!(
+        "; fail on {}: {}",
+        r.fail_on.as_str(),
+        if r.failed { "failed" } else { "passed" }
+    ));
+    s
+}
+
 fn counts(r: &CheckResult) -> (usize, usize, usize) {
     let c = |s| r.counted().filter(|f| f.finding.severity == s).count();
     (c(Severity::Error), c(Severity::Warning), c(Severity::Note))
@@ -60,7 +99,8 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-fn human(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
+fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
+    use crate::words::{count, thousands};
     if let Some(b) = &r.base {
         writeln!(
             out,
@@ -73,35 +113,59 @@ fn human(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
     match &r.before {
         Some(b) => {
             let b = &b.figures;
-            writeln!(out, "  crates        {} → {}", b.crates, a.crates)?;
-            writeln!(out, "  modules       {} → {}", b.modules, a.modules)?;
+            let n = |x: usize| thousands(x as u64);
             writeln!(
                 out,
-                "  mean crate    {} → {} lines",
-                b.mean_crate_loc, a.mean_crate_loc
+                "  crates                      {} → {}",
+                n(b.crates),
+                n(a.crates)
             )?;
             writeln!(
                 out,
-                "  cut weight    {} → {} references between crates",
-                b.cut_weight, a.cut_weight
+                "  modules                     {} → {}",
+                n(b.modules),
+                n(a.modules)
             )?;
             writeln!(
                 out,
-                "  ICP           {:.1}% → {:.1}%",
+                "  mean crate size (lines)     {} → {}",
+                n(b.mean_crate_loc.round() as usize),
+                n(a.mean_crate_loc.round() as usize)
+            )?;
+            writeln!(
+                out,
+                "  references between crates   {} → {}",
+                thousands(b.cut_weight),
+                thousands(a.cut_weight)
+            )?;
+            writeln!(
+                out,
+                "  references across crates    {:.1}% → {:.1}%",
                 b.icp * 100.0,
                 a.icp * 100.0
             )?;
-            writeln!(out, "  verdict       {} → {}", b.verdict, a.verdict)?;
-        }
-        None => {
             writeln!(
                 out,
-                "{} crates, {} modules, {} lines; {:.1}% of references cross crates; verdict {}",
-                a.crates,
-                a.modules,
-                a.loc,
-                a.icp * 100.0,
-                a.verdict
+                "  verdict                     {} → {}",
+                b.verdict, a.verdict
+            )?;
+        }
+        None => {
+            write!(
+                out,
+                "{}",
+                l.wrap(
+                    "",
+                    "",
+                    &format!(
+                        "{}, {}, {} of code; {:.1}% of references cross crates; verdict {}",
+                        count(a.crates as u64, "crate", "crates"),
+                        count(a.modules as u64, "module", "modules"),
+                        count(a.loc, "line", "lines"),
+                        a.icp * 100.0,
+                        a.verdict
+                    )
+                )
             )?;
         }
     }
@@ -113,11 +177,14 @@ fn human(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
             ("modules removed", &c.modules_removed),
         ] {
             if !list.is_empty() {
-                writeln!(out, "  {what}: {}", list.join(", "))?;
+                write!(
+                    out,
+                    "{}",
+                    l.wrap(&format!("  {what}: "), "    ", &list.join(", "))
+                )?;
             }
         }
     }
-    let (e, w, n) = counts(r);
     writeln!(out)?;
     for f in &r.findings {
         let loc = f
@@ -126,31 +193,42 @@ fn human(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
             .as_ref()
             .map(|l| format!(" ({}:{})", l.file, l.line))
             .unwrap_or_default();
-        writeln!(
-            out,
-            "{}[{}] {} ({}){}: {}",
-            f.finding.severity.as_str(),
+        let sev = f.finding.severity.as_str();
+        let head = format!(
+            "{sev}[{}] {} ({}){loc}: ",
             f.finding.rule,
             f.finding.fingerprint,
             status_word(f.status),
-            loc,
-            f.finding.message
-        )?;
+        );
+        let text = l.wrap("", "    ", &format!("{head}{}", f.finding.message));
+        // Colour the severity word only (the wrap measured it without colour codes).
+        let painted = l.paint(sev, severity_color(f.finding.severity), true);
+        write!(out, "{painted}{}", &text[sev.len()..])?;
     }
     for s in &r.stale {
-        writeln!(
+        write!(
             out,
-            "stale baseline entry {} {}: it matches no finding any more",
-            s.fingerprint, s.description
+            "{}",
+            l.wrap(
+                "",
+                "    ",
+                &format!(
+                    "stale baseline entry {} {}: it matches no finding any more",
+                    s.fingerprint, s.description
+                )
+            )
         )?;
     }
-    writeln!(
-        out,
-        "{} new finding(s): {e} error(s), {w} warning(s), {n} note(s); failing on {}: {}",
-        e + w + n,
-        r.fail_on.as_str(),
-        if r.failed { "FAIL" } else { "ok" }
-    )?;
+    let verdict = if r.failed {
+        l.paint("failed", severity_color(Severity::Error), true)
+    } else {
+        l.paint("passed", Some(comfy_table::Color::Green), true)
+    };
+    let text = outcome(r);
+    let text = text
+        .strip_suffix(if r.failed { "failed" } else { "passed" })
+        .unwrap_or(&text);
+    writeln!(out, "{text}{verdict}")?;
     Ok(())
 }
 
@@ -306,20 +384,16 @@ fn github(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
         writeln!(
             out,
             "::notice title=archsplit::{}",
-            escape_data(&format!("{hidden} more finding(s) are not shown as annotations; see the report (--format markdown or json)"))
+            escape_data(&format!(
+                "{} not shown as annotations; see the report (--format markdown or json)",
+                crate::words::count(hidden as u64, "more finding is", "more findings are")
+            ))
         )?;
     }
-    let (e, w, n) = counts(r);
     writeln!(
         out,
         "::notice title=archsplit::{}",
-        escape_data(&format!(
-            "{} new finding(s): {e} error(s), {w} warning(s), {n} note(s); {} stale baseline entr(y/ies); failing on {}: {}",
-            e + w + n,
-            r.stale.len(),
-            r.fail_on.as_str(),
-            if r.failed { "failed" } else { "passed" }
-        ))
+        escape_data(&outcome(r))
     )?;
     Ok(())
 }
@@ -334,6 +408,7 @@ fn node(name: &str) -> String {
 }
 
 fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
+    use crate::words::thousands;
     let (e, w, n) = counts(r);
     let icon = if r.failed {
         "❌"
@@ -342,7 +417,11 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
     } else {
         "✅"
     };
-    writeln!(out, "## {icon} archsplit: {} new finding(s)\n", e + w + n)?;
+    writeln!(
+        out,
+        "## {icon} archsplit: {}\n",
+        crate::words::count((e + w + n) as u64, "new finding", "new findings")
+    )?;
     if let Some(b) = &r.base {
         writeln!(
             out,
@@ -371,18 +450,18 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
     writeln!(
         out,
         "| mean crate size (lines) | {} | {} |",
-        cell(&|b| b.mean_crate_loc.to_string()),
-        a.mean_crate_loc
+        cell(&|b| thousands(b.mean_crate_loc.round() as u64)),
+        thousands(a.mean_crate_loc.round() as u64)
     )?;
     writeln!(
         out,
         "| references between crates | {} | {} |",
-        cell(&|b| b.cut_weight.to_string()),
-        a.cut_weight
+        cell(&|b| thousands(b.cut_weight)),
+        thousands(a.cut_weight)
     )?;
     writeln!(
         out,
-        "| ICP | {} | {:.1}% |",
+        "| references across crates | {} | {:.1}% |",
         cell(&|b| format!("{:.1}%", b.icp * 100.0)),
         a.icp * 100.0
     )?;
@@ -472,16 +551,15 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
     if !r.stale.is_empty() {
         writeln!(
             out,
-            "{} baseline entr(y/ies) match no finding any more and can be removed.\n",
-            r.stale.len()
+            "{} no finding any more and can be removed.\n",
+            crate::words::count(
+                r.stale.len() as u64,
+                "stale baseline entry matches",
+                "stale baseline entries match"
+            )
         )?;
     }
-    writeln!(
-        out,
-        "Failing on: {} — {}",
-        r.fail_on.as_str(),
-        if r.failed { "**failed**" } else { "passed" }
-    )?;
+    writeln!(out, "{}", outcome(r).replace(": failed", ": **failed**"))?;
     Ok(())
 }
 
@@ -518,8 +596,12 @@ mod tests {
             text.lines().filter(|l| l.starts_with("::warning")).count(),
             ANNOTATIONS_PER_LEVEL
         );
-        assert!(text.contains("5 more finding(s) are not shown as annotations"));
-        assert!(text.lines().last().unwrap().contains("15 new finding(s)"));
+        assert!(text.contains("5 more findings are not shown as annotations"));
+        assert!(text
+            .lines()
+            .last()
+            .unwrap()
+            .contains("15 new findings (15 warnings)"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod json;
 mod mermaid;
 mod rules;
 mod table;
+pub mod text;
 
 use std::io::Write;
 
@@ -37,9 +38,10 @@ pub enum AnalyzeFormat {
     Html,
 }
 
+/// The analysis in `format`; `layout` shapes the table report.
 pub fn write_analysis(
     out: &mut dyn Write,
-    format: AnalyzeFormat,
+    (format, layout): (AnalyzeFormat, text::Layout),
     ws: &Workspace,
     g: &ModuleGraph,
     a: &crate::analysis::Analysis,
@@ -48,7 +50,7 @@ pub fn write_analysis(
 ) -> Result<()> {
     match format {
         AnalyzeFormat::Json => analyze_json::write(out, ws, g, a, advice, h),
-        AnalyzeFormat::Table => table::write(out, ws, g, a, advice, h),
+        AnalyzeFormat::Table => table::write(out, layout, ws, g, a, advice, h),
         AnalyzeFormat::Html => html::write(out, ws, g, a, advice, h),
     }
 }

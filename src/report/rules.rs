@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::Cell;
 
-use super::table::new_table;
+use super::text::{severity_color, Layout};
 use crate::rules::{Rule, RuleKind, RuleSet};
 
 fn kind(k: RuleKind) -> &'static str {
@@ -16,8 +16,8 @@ fn kind(k: RuleKind) -> &'static str {
     }
 }
 
-pub fn write_rules(out: &mut dyn Write, rules: &RuleSet) -> Result<()> {
-    let mut t = new_table(&["id", "kind", "severity", "title"]);
+pub fn write_rules(out: &mut dyn Write, l: Layout, rules: &RuleSet) -> Result<()> {
+    let mut t = l.table(&["id", "kind", "severity", "title"]);
     for r in rules.rules.values() {
         let id = if r.enabled {
             r.id.clone()
@@ -27,19 +27,19 @@ pub fn write_rules(out: &mut dyn Write, rules: &RuleSet) -> Result<()> {
         t.add_row(vec![
             Cell::new(id),
             Cell::new(kind(r.kind)),
-            Cell::new(r.severity.as_str()),
+            l.cell(r.severity.as_str(), severity_color(r.severity)),
             Cell::new(&r.title),
         ]);
     }
     writeln!(out, "{t}")?;
     writeln!(
         out,
-        "`archsplit explain RULE` shows a rule's passage, thresholds and help."
+        "archsplit explain RULE shows a rule's passage, thresholds and help."
     )?;
     Ok(())
 }
 
-pub fn write_explain(out: &mut dyn Write, r: &Rule) -> Result<()> {
+pub fn write_explain(out: &mut dyn Write, l: Layout, r: &Rule) -> Result<()> {
     writeln!(out, "{} — {}", r.id, r.title)?;
     writeln!(
         out,
@@ -48,7 +48,12 @@ pub fn write_explain(out: &mut dyn Write, r: &Rule) -> Result<()> {
         r.severity.as_str(),
         if r.enabled { "" } else { " (disabled)" }
     )?;
-    writeln!(out, "\nFrom {}:\n  \"{}\"", r.source, r.passage)?;
+    writeln!(out, "\nFrom {}:", r.source)?;
+    write!(
+        out,
+        "{}",
+        l.wrap("  \"", "   ", &format!("{}\"", r.passage))
+    )?;
     writeln!(out, "\nReads: {}", r.metrics.join(", "))?;
     if !r.thresholds.is_empty() {
         writeln!(
@@ -60,6 +65,7 @@ pub fn write_explain(out: &mut dyn Write, r: &Rule) -> Result<()> {
             writeln!(out, "  {k} = {v}")?;
         }
     }
+    // The help is written with its own line breaks (lists, examples): kept as written.
     writeln!(out, "\n{}", r.help.trim())?;
     Ok(())
 }

@@ -3,33 +3,50 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, Table};
 
 use super::analyze_json::{cluster_id, cluster_names};
+use super::text::{recommendation_color, severity_color, verdict_color, Layout};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
 use crate::rules::Recommendation;
 use crate::workspace::Workspace;
 
-/// Rows shown per table before the rest is summarized (`--format json` has everything).
-const MAX_ROWS: usize = 25;
-
 pub use crate::words::thousands;
 
-pub fn new_table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED);
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    if !header.is_empty() {
-        t.set_header(header.iter().map(Cell::new));
+/// What every section of the report reads.
+struct Report<'a> {
+    out: &'a mut dyn Write,
+    l: Layout,
+    ws: &'a Workspace,
+    g: &'a ModuleGraph,
+    a: &'a Analysis,
+    advice: &'a crate::rules::Advice,
+}
+
+impl Report<'_> {
+    /// The line saying how many rows a table left out, and where to see them.
+    fn more(&mut self, shown: usize, total: usize, one: &str, many: &str) -> Result<()> {
+        if total > shown {
+            let k = total - shown;
+            let what = if k == 1 { one } else { many };
+            self.para(
+                "... ",
+                "    ",
+                &format!(
+                    "{} more {what} (--all shows every row; --format json has everything)",
+                    thousands(k as u64)
+                ),
+            )?;
+        }
+        Ok(())
     }
-    // A terminal's width when there is one; a fixed width otherwise, so that piped and
-    // saved reports are the same bytes everywhere.
-    if t.width().is_none() {
-        t.set_width(120);
+
+    /// A paragraph wrapped at the report's width.
+    fn para(&mut self, first: &str, rest: &str, text: &str) -> Result<()> {
+        write!(self.out, "{}", self.l.wrap(first, rest, text))?;
+        Ok(())
     }
-    t
 }
 
 fn right(t: &mut Table, cols: &[usize]) {
@@ -51,71 +68,126 @@ fn list(items: &[String], n: usize) -> String {
 
 pub fn write(
     out: &mut dyn Write,
+    l: Layout,
     ws: &Workspace,
     g: &ModuleGraph,
     a: &Analysis,
     advice: &crate::rules::Advice,
     h: &crate::history::HistoryAnalysis,
 ) -> Result<()> {
+    let mut r = Report {
+        out,
+        l,
+        ws,
+        g,
+        a,
+        advice,
+    };
+    write_summary(&mut r, h)?;
+    write_crates(&mut r)?;
+    write_verdict(&mut r)?;
+    write_actions(&mut r)?;
+    write_clusters(&mut r)?;
+    write_ownership(&mut r)?;
+    write_why(&mut r)?;
+    write_findings(&mut r)?;
+    write_layers(&mut r)?;
+    write_cycles(&mut r)?;
+    write_kernel(&mut r)?;
+    write_excluded(&mut r)?;
+    if !r.g.diagnostics.is_empty() {
+        let n = crate::words::count(r.g.diagnostics.len() as u64, "diagnostic", "diagnostics");
+        r.para(
+            "\n",
+            "",
+            &format!("{n} about the input (files that do not parse, missing modules, ...): see --format json"),
+        )?;
+    }
+    Ok(())
+}
+
+/// The members of each cluster.
+fn members(a: &Analysis) -> Vec<Vec<usize>> {
+    let c = &a.clustering;
+    let mut members = vec![Vec::new(); c.k];
+    for (m, cl) in c.assignment.iter().enumerate() {
+        if let Some(cl) = cl {
+            members[*cl].push(m);
+        }
+    }
+    members
+}
+
+fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<()> {
+    let (ws, g, a, advice) = (r.ws, r.g, r.a, r.advice);
     let c = &a.clustering;
     let q = &a.quality;
     let loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
     let generated: u64 = g.modules.iter().map(|m| m.facts.generated_loc as u64).sum();
     let refs: u64 = g.edges.iter().map(|e| e.weight as u64).sum();
-
-    writeln!(out, "Summary")?;
-    let mut t = new_table(&[]);
-    let rows: Vec<(&str, String)> = vec![
+    let count = crate::words::count;
+    writeln!(r.out, "Summary")?;
+    let mut t = r.l.table(&[]);
+    let mut rows: Vec<(&str, String)> = vec![
         (
             "crates",
-            format!("{} ({} targets)", ws.packages.len(), g.crates.len()),
+            format!(
+                "{} ({})",
+                ws.packages.len(),
+                count(g.crates.len() as u64, "target", "targets")
+            ),
         ),
         (
             "kind",
             format!(
-                "{} ({} of {} crates are product code)",
+                "{} ({} of {} product code)",
                 crate::model::roles::workspace_kind(ws, &g.roles).as_str(),
                 g.roles.iter().filter(|r| r.is_product()).count(),
-                g.roles.len()
+                count(g.roles.len() as u64, "crate is", "crates are")
             ),
         ),
         (
             "modules",
             if generated > 0 {
                 format!(
-                    "{} ({} lines of code, {} more generated)",
-                    g.modules.len(),
-                    thousands(loc),
+                    "{} ({} of code, {} more generated)",
+                    thousands(g.modules.len() as u64),
+                    count(loc, "line", "lines"),
                     thousands(generated)
                 )
             } else {
-                format!("{} ({} lines of code)", g.modules.len(), thousands(loc))
+                format!(
+                    "{} ({} of code)",
+                    thousands(g.modules.len() as u64),
+                    count(loc, "line", "lines")
+                )
             },
         ),
         (
             "dependencies",
             format!(
-                "{} between modules, {} references",
-                g.edges.len(),
-                thousands(refs)
+                "{} between modules, {}",
+                thousands(g.edges.len() as u64),
+                count(refs, "reference", "references")
             ),
         ),
         (
             "clusters",
             format!(
                 "{} (Leiden, resolution {}, {})",
-                c.k, c.resolution, c.criterion
+                c.k,
+                c.resolution,
+                c.criterion.replace('-', " ")
             ),
         ),
         (
             "shared kernel",
             format!(
                 "{} used by most of the others (kept out of the clusters, linked by all)",
-                crate::words::count(c.kernel.len() as u64, "module", "modules")
+                count(c.kernel.len() as u64, "module", "modules")
             ),
         ),
     ];
-    let mut rows = rows;
     if !c.excluded.is_empty() {
         let mut crates: Vec<&str> = c
             .excluded
@@ -128,11 +200,23 @@ pub fn write(
             "left out",
             format!(
                 "{} of {} (outside the product or without code; --include-tests clusters crates outside the product)",
-                crate::words::count(c.excluded.len() as u64, "module", "modules"),
-                crate::words::count(crates.len() as u64, "crate", "crates")
+                count(c.excluded.len() as u64, "module", "modules"),
+                count(crates.len() as u64, "crate", "crates")
             ),
         ));
     }
+    let calls: u64 = advice
+        .clusters
+        .iter()
+        .map(|c| c.price.remote_calls)
+        .sum::<u64>()
+        / 2;
+    let lib: u64 = advice
+        .clusters
+        .iter()
+        .map(|c| c.price.library_references)
+        .sum::<u64>()
+        / 2;
     rows.extend([
         (
             "cycles",
@@ -153,26 +237,15 @@ pub fn write(
             format!("{:.3}", q.structural_modularity),
         ),
         ("IFN / NED", format!("{:.2} / {:.2}", q.ifn, q.ned)),
-        ("cut weight", {
-            let calls: u64 = advice
-                .clusters
-                .iter()
-                .map(|c| c.price.remote_calls)
-                .sum::<u64>()
-                / 2;
-            let lib: u64 = advice
-                .clusters
-                .iter()
-                .map(|c| c.price.library_references)
-                .sum::<u64>()
-                / 2;
+        (
+            "cut weight",
             format!(
-                    "{} references cross clusters: {} reach plain libraries both sides would link, {} of the rest are calls",
-                    thousands(q.cut_weight),
-                    thousands(lib),
-                    thousands(calls)
-                )
-        }),
+                "{} cross clusters: {} reach plain libraries both sides would link, {} of the rest are calls",
+                count(q.cut_weight, "reference", "references"),
+                thousands(lib),
+                thousands(calls)
+            ),
+        ),
         (
             "agreement with crates",
             format!(
@@ -189,33 +262,38 @@ pub fn write(
                 .join(", "),
         ),
         ("history", history_line(&h.history.info)),
-        ("diagnostics", g.diagnostics.len().to_string()),
+        ("diagnostics", thousands(g.diagnostics.len() as u64)),
     ]);
     for (k, v) in rows {
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
     }
-    writeln!(out, "{t}")?;
+    writeln!(r.out, "{t}")?;
+    Ok(())
+}
 
-    write_crates(out, ws, g)?;
-
-    let v = &advice.verdict;
-    writeln!(out, "\nVerdict: {}", v.verdict.as_str())?;
-    writeln!(out, "{}", v.rationale)?;
-    for r in &v.reasons {
-        writeln!(out, "  - {} [{}]", r.message, r.rule)?;
+fn write_verdict(r: &mut Report) -> Result<()> {
+    let v = &r.advice.verdict;
+    let word =
+        r.l.paint(v.verdict.as_str(), verdict_color(v.verdict), true);
+    writeln!(r.out, "\nVerdict: {word}")?;
+    r.para("", "", &v.rationale)?;
+    for reason in &v.reasons {
+        r.para(
+            "  - ",
+            "    ",
+            &format!("{} [{}]", reason.message, reason.rule),
+        )?;
     }
+    Ok(())
+}
 
-    write_actions(out, advice)?;
-
-    let mut members = vec![Vec::new(); c.k];
-    for (m, cl) in c.assignment.iter().enumerate() {
-        if let Some(cl) = cl {
-            members[*cl].push(m);
-        }
-    }
-    writeln!(out, "\nClusters")?;
+fn write_clusters(r: &mut Report) -> Result<()> {
+    let (g, a, advice) = (r.g, r.a, r.advice);
+    let c = &a.clustering;
+    let members = members(a);
+    writeln!(r.out, "\nClusters")?;
     let names = cluster_names(g, &c.assignment, c.k);
-    let mut t = new_table(&[
+    let mut t = r.l.table(&[
         "id",
         "name",
         "modules",
@@ -225,7 +303,8 @@ pub fn write(
         "remote calls",
         "recommendation",
     ]);
-    for (i, ms) in members.iter().enumerate().take(MAX_ROWS) {
+    let shown = c.k.min(r.l.rows());
+    for (i, ms) in members.iter().enumerate().take(shown) {
         let m = &a.cluster_metrics[i];
         let adv = &advice.clusters[i];
         let mut crates: Vec<String> = ms
@@ -242,109 +321,152 @@ pub fn write(
             Cell::new(list(&crates, 3)),
             Cell::new(format!("{:.2}", adv.price.service_cohesion)),
             Cell::new(thousands(adv.price.remote_calls)),
-            Cell::new(adv.recommendation.as_str()),
+            r.l.cell(
+                adv.recommendation.as_str(),
+                recommendation_color(adv.recommendation),
+            ),
         ]);
     }
     right(&mut t, &[0, 2, 3, 5, 6]);
-    writeln!(out, "{t}")?;
-    if c.k > MAX_ROWS {
-        let rest: usize = members[MAX_ROWS..].iter().map(Vec::len).sum();
-        writeln!(
-            out,
-            "... {} more clusters with {} modules (see --format json)",
-            c.k - MAX_ROWS,
-            rest
+    writeln!(r.out, "{t}")?;
+    if c.k > shown {
+        let rest: usize = members[shown..].iter().map(Vec::len).sum();
+        let modules = crate::words::count(rest as u64, "module", "modules");
+        r.more(
+            shown,
+            c.k,
+            &format!("cluster with {modules}"),
+            &format!("clusters with {modules}"),
         )?;
     }
-    writeln!(
-        out,
-        "cohesion: share of a cluster's references that stay inside (the shared kernel and plain libraries left out); remote calls: calls that would cross its boundary"
+    r.para(
+        "",
+        "",
+        "cohesion: share of a cluster's references that stay inside (the shared kernel and plain libraries left out); remote calls: calls that would cross its boundary",
     )?;
     let alone: Vec<String> = (0..c.k)
         .filter(|&i| c.standalone[i])
         .map(|i| cluster_id(i).to_string())
         .collect();
     if !alone.is_empty() {
-        writeln!(
-            out,
-            "standalone (no dependency with any other cluster): {}",
-            alone.join(", ")
+        r.para(
+            "",
+            "  ",
+            &format!(
+                "standalone (no dependency with any other cluster): {}",
+                alone.join(", ")
+            ),
         )?;
     }
-    if let Some(own) = advice.ownership.as_deref() {
-        writeln!(out, "\nChange history by cluster")?;
-        let mut t = new_table(&[
-            "id",
-            "commits",
-            "authors",
-            "main author",
-            "own people",
-            "also change another cluster",
+    Ok(())
+}
+
+fn write_ownership(r: &mut Report) -> Result<()> {
+    let Some(own) = r.advice.ownership.as_deref() else {
+        return Ok(());
+    };
+    writeln!(r.out, "\nChange history by cluster")?;
+    let mut t = r.l.table(&[
+        "id",
+        "commits",
+        "authors",
+        "main author",
+        "own people",
+        "also change another cluster",
+    ]);
+    let shown = own.len().min(r.l.rows());
+    for (i, o) in own.iter().enumerate().take(shown) {
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        t.add_row(vec![
+            Cell::new(cluster_id(i)),
+            Cell::new(thousands(o.changes as u64)),
+            Cell::new(o.authors),
+            Cell::new(pct(o.main_author_share)),
+            Cell::new(pct(o.own_team_share)),
+            Cell::new(pct(o.crossing_share)),
         ]);
-        for (i, o) in own.iter().enumerate().take(MAX_ROWS) {
-            let pct = |x: f64| format!("{:.0}%", x * 100.0);
-            t.add_row(vec![
-                Cell::new(cluster_id(i)),
-                Cell::new(o.changes),
-                Cell::new(o.authors),
-                Cell::new(pct(o.main_author_share)),
-                Cell::new(pct(o.own_team_share)),
-                Cell::new(pct(o.crossing_share)),
-            ]);
-        }
-        right(&mut t, &[0, 1, 2, 3, 4, 5]);
-        writeln!(out, "{t}")?;
     }
-    writeln!(out, "\nWhy")?;
-    for (i, adv) in advice.clusters.iter().enumerate().take(MAX_ROWS) {
+    right(&mut t, &[0, 1, 2, 3, 4, 5]);
+    writeln!(r.out, "{t}")?;
+    r.more(shown, own.len(), "cluster", "clusters")
+}
+
+fn write_why(r: &mut Report) -> Result<()> {
+    let advice = r.advice;
+    writeln!(r.out, "\nWhy")?;
+    let shown = advice.clusters.len().min(r.l.rows());
+    for (i, adv) in advice.clusters.iter().enumerate().take(shown) {
         let why: Vec<String> = adv
             .reasons
             .iter()
             .map(|r| format!("{} [{}]", r.message, r.rule))
             .collect();
-        writeln!(
-            out,
-            "  {:>3} {}: {}",
+        let head = format!(
+            "  {:>3} {}: ",
             cluster_id(i),
-            adv.recommendation.as_str(),
-            why.join("; ")
-        )?;
+            r.l.paint(
+                adv.recommendation.as_str(),
+                recommendation_color(adv.recommendation),
+                false
+            )
+        );
+        // The indent is measured without colour codes.
+        let width = format!("  {:>3} {}: ", cluster_id(i), adv.recommendation.as_str()).len();
+        let text = r.l.wrap(&" ".repeat(width), "      ", &why.join("; "));
+        write!(r.out, "{head}{}", &text[width.min(text.len())..])?;
         let p = &adv.price;
         let service = matches!(
             adv.recommendation,
             Recommendation::Microservice | Recommendation::Nanoservice | Recommendation::Process
         );
         if service && !p.crossing_types.is_empty() {
-            writeln!(
-                out,
-                "      types crossing its boundary: {}",
-                list(&p.crossing_types, 6)
+            r.para(
+                "      ",
+                "        ",
+                &format!(
+                    "types crossing its boundary: {}",
+                    list(&p.crossing_types, 6)
+                ),
             )?;
         }
         if service && !p.shared_state.is_empty() {
-            writeln!(out, "      state to split: {}", list(&p.shared_state, 6))?;
+            r.para(
+                "      ",
+                "        ",
+                &format!("state to split: {}", list(&p.shared_state, 6)),
+            )?;
         }
     }
+    r.more(shown, advice.clusters.len(), "cluster", "clusters")
+}
 
-    if !advice.findings.is_empty() {
-        writeln!(out, "\nFindings")?;
-        let mut t = new_table(&["severity", "rule", "finding"]);
-        for f in &advice.findings {
-            t.add_row(vec![
-                Cell::new(f.severity.as_str()),
-                Cell::new(&f.rule),
-                Cell::new(&f.message),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+fn write_findings(r: &mut Report) -> Result<()> {
+    let advice = r.advice;
+    if advice.findings.is_empty() {
+        return Ok(());
     }
+    writeln!(r.out, "\nFindings")?;
+    let mut t = r.l.table(&["severity", "rule", "finding"]);
+    let shown = advice.findings.len().min(r.l.rows());
+    for f in advice.findings.iter().take(shown) {
+        t.add_row(vec![
+            r.l.cell(f.severity.as_str(), severity_color(f.severity)),
+            Cell::new(&f.rule),
+            Cell::new(&f.message),
+        ]);
+    }
+    writeln!(r.out, "{t}")?;
+    r.more(shown, advice.findings.len(), "finding", "findings")
+}
 
-    write_layers(out, advice)?;
-
+fn write_cycles(r: &mut Report) -> Result<()> {
+    let (g, a) = (r.g, r.a);
+    let c = &a.clustering;
     if !a.cycles.is_empty() {
-        writeln!(out, "\nDependency cycles between modules")?;
-        let mut t = new_table(&["modules", "members", "where", "closing edges"]);
-        for cy in a.cycles.iter().take(MAX_ROWS) {
+        writeln!(r.out, "\nDependency cycles between modules")?;
+        let mut t = r.l.table(&["modules", "members", "where", "closing edges"]);
+        let shown = a.cycles.len().min(r.l.rows());
+        for cy in a.cycles.iter().take(shown) {
             let names: Vec<String> = cy
                 .members
                 .iter()
@@ -380,62 +502,53 @@ pub fn write(
             ]);
         }
         right(&mut t, &[0]);
-        writeln!(out, "{t}")?;
-        if a.cycles.len() > MAX_ROWS {
-            writeln!(
-                out,
-                "... {} more cycles (see --format json)",
-                a.cycles.len() - MAX_ROWS
-            )?;
-        }
+        writeln!(r.out, "{t}")?;
+        r.more(shown, a.cycles.len(), "cycle", "cycles")?;
     }
     if !a.crate_cycles.is_empty() {
-        writeln!(out, "\nCycles between crates")?;
-        let mut t = new_table(&["crates", "closing edges"]);
-        for cy in &a.crate_cycles {
+        writeln!(r.out, "\nCycles between crates")?;
+        let mut t = r.l.table(&["crates", "closing edges"]);
+        let shown = a.crate_cycles.len().min(r.l.rows());
+        for cy in a.crate_cycles.iter().take(shown) {
             let (names, closing) = a.crate_cycle_names(cy);
             t.add_row(vec![
                 Cell::new(list(&names, 6)),
                 Cell::new(list(&closing, 3)),
             ]);
         }
-        writeln!(out, "{t}")?;
-    }
-
-    if !c.kernel.is_empty() {
-        writeln!(
-            out,
-            "\nShared kernel (used by nearly everything; kept out of the clusters)"
-        )?;
-        let users = crate::analysis::metrics::users(g);
-        let mut t = new_table(&["module", "crate", "used by"]);
-        for &m in c.kernel.iter().take(MAX_ROWS) {
-            t.add_row(vec![
-                Cell::new(&g.modules[m].path),
-                Cell::new(&g.crates[g.modules[m].krate].package),
-                Cell::new(format!("{} modules", users[m])),
-            ]);
-        }
-        right(&mut t, &[2]);
-        writeln!(out, "{t}")?;
-    }
-    write_excluded(out, g, c)?;
-    if !g.diagnostics.is_empty() {
-        writeln!(
-            out,
-            "\n{} diagnostics about the input (files that do not parse, missing modules, ...): see --format json",
-            g.diagnostics.len()
-        )?;
+        writeln!(r.out, "{t}")?;
+        r.more(shown, a.crate_cycles.len(), "crate cycle", "crate cycles")?;
     }
     Ok(())
 }
 
+fn write_kernel(r: &mut Report) -> Result<()> {
+    let (g, c) = (r.g, &r.a.clustering);
+    if c.kernel.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        r.out,
+        "\nShared kernel (used by nearly everything; kept out of the clusters)"
+    )?;
+    let users = crate::analysis::metrics::users(g);
+    let mut t = r.l.table(&["module", "crate", "used by"]);
+    let shown = c.kernel.len().min(r.l.rows());
+    for &m in c.kernel.iter().take(shown) {
+        t.add_row(vec![
+            Cell::new(&g.modules[m].path),
+            Cell::new(&g.crates[g.modules[m].krate].package),
+            Cell::new(crate::words::count(users[m] as u64, "module", "modules")),
+        ]);
+    }
+    right(&mut t, &[2]);
+    writeln!(r.out, "{t}")?;
+    r.more(shown, c.kernel.len(), "kernel module", "kernel modules")
+}
+
 /// The modules left out of the clusters, one row per crate and reason.
-fn write_excluded(
-    out: &mut dyn Write,
-    g: &ModuleGraph,
-    c: &crate::analysis::Clustering,
-) -> Result<()> {
+fn write_excluded(r: &mut Report) -> Result<()> {
+    let (g, c) = (r.g, &r.a.clustering);
     if c.excluded.is_empty() {
         return Ok(());
     }
@@ -451,12 +564,14 @@ fn write_excluded(
         e.0 += 1;
         e.1 += g.modules[m].facts.loc as u64;
     }
-    writeln!(
-        out,
-        "\nLeft out of the clusters and the verdict (--include-tests clusters crates outside the product)"
+    r.para(
+        "\n",
+        "",
+        "Left out of the clusters and the verdict (--include-tests clusters crates outside the product)",
     )?;
-    let mut t = new_table(&["crate", "why", "modules", "loc"]);
-    for ((krate, why), (n, loc)) in rows.iter().take(MAX_ROWS) {
+    let mut t = r.l.table(&["crate", "why", "modules", "loc"]);
+    let shown = rows.len().min(r.l.rows());
+    for ((krate, why), (n, loc)) in rows.iter().take(shown) {
         t.add_row(vec![
             Cell::new(krate),
             Cell::new(why),
@@ -465,64 +580,75 @@ fn write_excluded(
         ]);
     }
     right(&mut t, &[2, 3]);
-    writeln!(out, "{t}")?;
-    if rows.len() > MAX_ROWS {
-        writeln!(
-            out,
-            "... {} more (see --format json)",
-            rows.len() - MAX_ROWS
-        )?;
-    }
-    Ok(())
+    writeln!(r.out, "{t}")?;
+    r.more(shown, rows.len(), "row", "rows")
 }
 
-/// How much history was read, in one line.
 /// The next steps, ranked, with their evidence and their effect.
-fn write_actions(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<()> {
+fn write_actions(r: &mut Report) -> Result<()> {
+    let advice = r.advice;
     if advice.actions.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nNext steps")?;
+    writeln!(r.out, "\nNext steps")?;
     for (i, act) in advice.actions.iter().enumerate() {
         let e = &act.effect;
-        writeln!(out, "  {}. [{}] {}", i + 1, act.kind.as_str(), act.title)?;
-        writeln!(out, "     why: {}", act.evidence)?;
-        for edge in act.edges.iter().take(5) {
-            writeln!(
-                out,
-                "     cut: {} → {} ({}, {})",
-                edge.from,
-                edge.to,
-                crate::rules::actions::at(&edge.file, edge.line),
-                crate::words::count(edge.weight as u64, "reference", "references")
+        r.para(
+            &format!("  {}. ", i + 1),
+            "     ",
+            &format!("[{}] {}", act.kind.as_str(), act.title),
+        )?;
+        r.para("     why: ", "          ", &act.evidence)?;
+        let edges = if r.l.all { act.edges.len() } else { 5 };
+        for edge in act.edges.iter().take(edges) {
+            r.para(
+                "     cut: ",
+                "          ",
+                &format!(
+                    "{} → {} ({}, {})",
+                    edge.from,
+                    edge.to,
+                    crate::rules::actions::at(&edge.file, edge.line),
+                    crate::words::count(edge.weight as u64, "reference", "references")
+                ),
             )?;
         }
-        if act.edges.len() > 5 {
-            writeln!(
-                out,
-                "     ... {} more edges (see --format json)",
-                act.edges.len() - 5
+        if act.edges.len() > edges {
+            r.para(
+                "     ... ",
+                "         ",
+                &format!(
+                    "{} (--all shows them; --format json has everything)",
+                    crate::words::count(
+                        (act.edges.len() - edges) as u64,
+                        "more edge",
+                        "more edges"
+                    )
+                ),
             )?;
         }
-        writeln!(
-            out,
-            "     effect: crates {} → {}, references between crates {} → {}, modules in cycles {} → {}, references across clusters {:.1}% → {:.1}%",
-            e.crates.before,
-            e.crates.after,
-            thousands(e.crate_cut.before),
-            thousands(e.crate_cut.after),
-            e.cycle_modules.before,
-            e.cycle_modules.after,
-            e.icp.before * 100.0,
-            e.icp.after * 100.0
+        r.para(
+            "     effect: ",
+            "             ",
+            &format!(
+                "crates {} → {}, references between crates {} → {}, modules in cycles {} → {}, references across clusters {:.1}% → {:.1}%",
+                e.crates.before,
+                e.crates.after,
+                thousands(e.crate_cut.before),
+                thousands(e.crate_cut.after),
+                e.cycle_modules.before,
+                e.cycle_modules.after,
+                e.icp.before * 100.0,
+                e.icp.after * 100.0
+            ),
         )?;
     }
     Ok(())
 }
 
 /// The layering of the product crates and what goes against it.
-fn write_layers(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<()> {
-    let l = &advice.layers;
+fn write_layers(r: &mut Report) -> Result<()> {
+    let l = &r.advice.layers;
     if l.levels.len() < 2 {
         return Ok(());
     }
@@ -530,35 +656,46 @@ fn write_layers(out: &mut dyn Write, advice: &crate::rules::Advice) -> Result<()
         crate::rules::layers::LayerSource::Declared => "as declared in the configuration",
         crate::rules::layers::LayerSource::Inferred => "inferred from the crate graph",
     };
-    writeln!(out, "\nLayers ({how}, lowest first)")?;
+    writeln!(r.out, "\nLayers ({how}, lowest first)")?;
+    let per_layer = if r.l.all { usize::MAX } else { 8 };
     for (i, crates) in l.levels.iter().enumerate() {
-        writeln!(out, "  {i}: {}", list(crates, 8))?;
+        r.para(&format!("  {i}: "), "     ", &list(crates, per_layer))?;
     }
     if l.violations.is_empty() {
-        writeln!(out, "  no dependency goes against them")?;
+        writeln!(r.out, "  no dependency goes against them")?;
     }
-    for v in l.violations.iter().take(MAX_ROWS) {
-        writeln!(
-            out,
-            "  against the layers: {} (layer {}) → {} (layer {}), {}, e.g. {} → {} ({}:{})",
-            v.from_crate,
-            v.from_layer,
-            v.to_crate,
-            v.to_layer,
-            crate::words::count(v.weight, "reference", "references"),
-            v.from,
-            v.to,
-            v.file,
-            v.line
+    let shown = l.violations.len().min(r.l.rows());
+    for v in l.violations.iter().take(shown) {
+        r.para(
+            "  against the layers: ",
+            "    ",
+            &format!(
+                "{} (layer {}) → {} (layer {}), {}, e.g. {} → {} ({}:{})",
+                v.from_crate,
+                v.from_layer,
+                v.to_crate,
+                v.to_layer,
+                crate::words::count(v.weight, "reference", "references"),
+                v.from,
+                v.to,
+                v.file,
+                v.line
+            ),
         )?;
     }
-    Ok(())
+    r.more(
+        shown,
+        l.violations.len(),
+        "dependency against the layers",
+        "dependencies against the layers",
+    )
 }
 
 /// What each crate is: its roles, size, and the evidence for any role beyond library and
 /// application.
-fn write_crates(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<()> {
+fn write_crates(r: &mut Report) -> Result<()> {
     use crate::model::roles::Role;
+    let (ws, g) = (r.ws, r.g);
     let mut size: Vec<(usize, u64, u64)> = vec![(0, 0, 0); ws.packages.len()];
     for m in &g.modules {
         let pkg = &g.crates[m.krate].package;
@@ -568,14 +705,19 @@ fn write_crates(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<
             size[i].2 += m.facts.generated_loc as u64;
         }
     }
-    writeln!(out, "\nCrates")?;
-    let mut t = new_table(&["crate", "roles", "modules", "loc", "why"]);
+    writeln!(r.out, "\nCrates")?;
+    let mut t = r.l.table(&["crate", "roles", "modules", "loc", "why"]);
+    let mut n = 0;
     for (i, p) in ws.packages.iter().enumerate() {
-        let Some(r) = g.roles.get(i).filter(|r| r.package == p.name) else {
+        let Some(roles) = g.roles.get(i).filter(|r| r.package == p.name) else {
             continue;
         };
-        let roles: Vec<&str> = r.roles.iter().map(|f| f.role.as_str()).collect();
-        let why: Vec<String> = r
+        n += 1;
+        if n > r.l.rows() {
+            continue;
+        }
+        let names: Vec<&str> = roles.roles.iter().map(|f| f.role.as_str()).collect();
+        let why: Vec<String> = roles
             .roles
             .iter()
             .filter(|f| !matches!(f.role, Role::Library | Role::Application))
@@ -588,15 +730,15 @@ fn write_crates(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<
         };
         t.add_row(vec![
             Cell::new(&p.name),
-            Cell::new(roles.join(", ")),
+            Cell::new(names.join(", ")),
             Cell::new(size[i].0),
             Cell::new(loc),
             Cell::new(why.join("; ")),
         ]);
     }
     right(&mut t, &[2, 3]);
-    writeln!(out, "{t}")?;
-    Ok(())
+    writeln!(r.out, "{t}")?;
+    r.more(n.min(r.l.rows()), n, "crate", "crates")
 }
 
 fn history_line(i: &crate::history::HistoryInfo) -> String {
@@ -607,10 +749,10 @@ fn history_line(i: &crate::history::HistoryInfo) -> String {
         return format!(
             "no commit since {} changed the analyzed modules ({} read)",
             i.since.as_deref().unwrap_or("?"),
-            i.commits_read
+            thousands(i.commits_read as u64)
         );
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = |n: usize, word: &str| crate::words::count(n as u64, word, &format!("{word}s"));
     let mut s = format!(
         "{} ({} to {}), {}",
         plural(i.commits, "commit"),

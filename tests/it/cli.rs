@@ -180,7 +180,7 @@ fn runs_as_a_cargo_subcommand() {
         .output()
         .unwrap();
     expect_code(&help, 0);
-    assert!(stdout(&help).contains("Usage: cargo archsplit <COMMAND>"));
+    assert!(stdout(&help).contains("Usage: cargo archsplit [OPTIONS] <COMMAND>"));
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_cargo-archsplit"))
         .args(["archsplit", "graph", "--bogus"])
         .output()
@@ -406,5 +406,142 @@ fn output_extension_picks_the_format() {
             "{args:?}: {}",
             &text[..text.len().min(80)]
         );
+    }
+}
+
+/// Colour only where asked: `--color always` paints the verdict and recommendations,
+/// `never` and NO_COLOR (with auto) leave plain text; piped output is plain by default.
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = testdata().join("three-communities");
+    let ws = ws.to_str().unwrap();
+    let esc = |o: &std::process::Output| o.stdout.contains(&0x1b);
+    let always = archsplit(
+        tmp.path(),
+        tmp.path(),
+        &["analyze", ws, "--color", "always"],
+    );
+    expect_code(&always, 0);
+    assert!(esc(&always), "--color always");
+    assert!(stdout(&always).contains("Verdict: \x1b[1;"));
+    for args in [vec!["analyze", ws], vec!["analyze", ws, "--color", "never"]] {
+        let out = archsplit(tmp.path(), tmp.path(), &args);
+        assert!(!esc(&out), "{args:?}");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+        .args(["rules", "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!esc(&out));
+}
+
+/// `COLUMNS` sets the width of tables and wrapped text alike; `--all` shows every row.
+#[test]
+fn width_and_all_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = testdata().join("three-communities");
+    let ws = ws.to_str().unwrap();
+    for cols in [60usize, 80, 140] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+            .args(["analyze", ws, "--no-history"])
+            .env("COLUMNS", cols.to_string())
+            .env("ARCHSPLIT_CACHE_DIR", crate::support::cache_dir())
+            .output()
+            .unwrap();
+        expect_code(&out, 0);
+        let text = stdout(&out);
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        assert!(widest <= cols, "COLUMNS={cols}: a line of {widest}");
+    }
+    // The sizes fixture has more crates than a table shows by default? Use the row cap of
+    // the crates table on a generated workspace of 30 crates.
+    let root = tmp.path().join("many");
+    let mut members = Vec::new();
+    for i in 0..30 {
+        let name = format!("c{i:02}");
+        crate::support::write(
+            &root,
+            &format!("{name}/Cargo.toml"),
+            &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"),
+        );
+        crate::support::write(&root, &format!("{name}/src/lib.rs"), "pub fn f() {}\n");
+        members.push(format!("\"{name}\""));
+    }
+    crate::support::write(
+        &root,
+        "Cargo.toml",
+        &format!("[workspace]\nmembers = [{}]\n", members.join(", ")),
+    );
+    let r = root.to_str().unwrap();
+    let short = stdout(&archsplit(
+        tmp.path(),
+        tmp.path(),
+        &["analyze", r, "--no-history"],
+    ));
+    assert!(
+        short.contains("... 5 more crates (--all shows every row"),
+        "{short}"
+    );
+    let all = stdout(&archsplit(
+        tmp.path(),
+        tmp.path(),
+        &["analyze", r, "--no-history", "--all"],
+    ));
+    assert!(all.contains("│ c29"), "{all}");
+    assert!(!all.contains("more crates (--all"));
+}
+
+/// Every report of the fixtures speaks plainly: plurals agree with their numbers, no
+/// `(s)` or `entr(y/ies)`, no `1 modules`.
+#[test]
+fn reports_have_right_plurals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nouns = [
+        "modules",
+        "crates",
+        "commits",
+        "lines",
+        "references",
+        "findings",
+        "errors",
+        "warnings",
+        "notes",
+        "clusters",
+        "targets",
+        "authors",
+        "entries",
+        "diagnostics",
+        "edges",
+    ];
+    for case in [
+        "three-communities",
+        "crate-family",
+        "over-fragmented",
+        "sizes",
+        "broken",
+    ] {
+        let ws = testdata().join(case);
+        let ws = ws.to_str().unwrap();
+        for args in [
+            vec!["analyze", ws],
+            vec!["check", ws, "--format", "human"],
+            vec!["check", ws, "--format", "markdown"],
+            vec!["check", ws, "--format", "github"],
+            vec!["rules"],
+        ] {
+            let text = stdout(&archsplit(tmp.path(), tmp.path(), &args));
+            assert!(!text.contains("(s)"), "{args:?}: (s) in\n{text}");
+            assert!(!text.contains("entr(y"), "{args:?}");
+            for noun in nouns {
+                for pre in [" 1 ", "(1 ", "\n1 "] {
+                    assert!(
+                        !text.contains(&format!("{pre}{noun}")),
+                        "{args:?}: `1 {noun}` in\n{text}"
+                    );
+                }
+            }
+        }
     }
 }
