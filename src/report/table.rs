@@ -88,7 +88,7 @@ pub fn write(
     write_verdict(&mut r)?;
     write_actions(&mut r)?;
     write_clusters(&mut r)?;
-    write_ownership(&mut r)?;
+    write_ownership(&mut r, h)?;
     write_why(&mut r)?;
     write_findings(&mut r)?;
     write_layers(&mut r)?;
@@ -361,10 +361,14 @@ fn write_clusters(r: &mut Report) -> Result<()> {
     Ok(())
 }
 
-fn write_ownership(r: &mut Report) -> Result<()> {
+fn write_ownership(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<()> {
     let Some(own) = r.advice.ownership.as_deref() else {
         return Ok(());
     };
+    // A handful of commits says nothing about who changes what together.
+    if h.history.info.commits < crate::history::signals::MIN_COMMITS {
+        return Ok(());
+    }
     writeln!(r.out, "\nChange history by cluster")?;
     let mut t = r.l.table(&[
         "id",
@@ -760,6 +764,12 @@ fn history_line(i: &crate::history::HistoryInfo) -> String {
         i.last.as_deref().unwrap_or("?"),
         plural(i.authors, "author")
     );
+    if i.commits < crate::history::signals::MIN_COMMITS {
+        s.push_str(&format!(
+            "; too few to read change coupling from (at least {} needed)",
+            crate::history::signals::MIN_COMMITS
+        ));
+    }
     if i.skipped_large > 0 {
         s.push_str(&format!(
             "; {} left out for changing over {} modules",
