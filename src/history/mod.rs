@@ -3,7 +3,7 @@
 //! files' current names, files are mapped to the modules they hold, and `coupling.rs` turns
 //! the commits into change coupling, volatility and ownership.
 //!
-//! Why the `git` command and not `gix`: `check` already needs git for `git archive`, the
+//! Why the `git` command and not `gix`: `check` already needs git to read the base revision, the
 //! command is wherever a repository is, it follows `.mailmap` and rename detection exactly as
 //! users know them from `git log`, and it keeps a large dependency out of the build. It runs
 //! with the repository's programs switched off, like every git call here.
