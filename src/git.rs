@@ -20,6 +20,9 @@ pub(crate) fn git(dir: &Path) -> Command {
             "core.hooksPath=/dev/null",
             "-c",
             "core.fsmonitor=false",
+            // `.mailmap` is read only where asked for (`log`): git would block on a FIFO.
+            "-c",
+            "log.mailmap=false",
             "--no-pager",
         ])
         .env("GIT_PAGER", "cat")
@@ -347,8 +350,9 @@ pub fn head_time(dir: &Path) -> Option<i64> {
 /// The raw log of non-merge commits that changed something under `dir`, newest first, with
 /// renames detected and paths relative to `dir`: per commit a record separator (0x1e), then
 /// NUL-separated hash, author time, author name, author email (both after .mailmap), and the
-/// `--name-status` entries.
-pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
+/// `--name-status` entries. Without `mailmap` (the working tree's `.mailmap` is no regular
+/// file: git would block on a FIFO) no mailmap is read and identities are as recorded.
+pub fn log(dir: &Path, since: &str, max_commits: usize, mailmap: bool) -> Result<Vec<u8>> {
     let mut c = git(dir);
     c.args([
         "log",
@@ -361,8 +365,12 @@ pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
         "--name-status",
         "-z",
         "--relative",
-        "--format=%x1e%H%x00%at%x00%aN%x00%aE",
     ])
+    .args(if mailmap {
+        ["--use-mailmap", "--format=%x1e%H%x00%at%x00%aN%x00%aE"]
+    } else {
+        ["--no-use-mailmap", "--format=%x1e%H%x00%at%x00%an%x00%ae"]
+    })
     // A bare date would mean that day at the current time of day: give midnight UTC, so the
     // same command reads the same commits at any hour.
     .arg(format!("--since={since} 00:00:00 +0000"))

@@ -17,6 +17,7 @@
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod analysis;
+pub mod cache;
 pub mod check;
 pub mod cli;
 mod commands;

@@ -52,7 +52,8 @@ impl Cache {
     /// archsplit then simply parses everything).
     pub fn open(dir: &Path) -> Option<Cache> {
         std::fs::create_dir_all(dir).ok()?;
-        let stored = std::fs::read(dir.join(PACK))
+        // A pack that is a FIFO, a device or larger than the cap is not read.
+        let stored = crate::fsio::read_capped(&dir.join(PACK), crate::fsio::caps::PACK)
             .ok()
             .and_then(|bytes| {
                 let body = bytes.strip_prefix(MAGIC.as_slice())?;

@@ -85,3 +85,150 @@ fn check_base_reads_blobs_raw_and_runs_no_filter() {
     assert_eq!(v["before"], v["after"], "{v}");
     assert_eq!(v["before"]["crates"], 4);
 }
+
+/// Makes a FIFO at `p`.
+fn mkfifo(p: &Path) {
+    let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+}
+
+/// The kinds of special file a hostile path can be: a FIFO (an open would block), and a
+/// symlink to `/dev/zero` (a read never ends).
+fn plant(p: &Path, fifo: bool) {
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    if fifo {
+        mkfifo(p);
+    } else {
+        std::os::unix::fs::symlink("/dev/zero", p).unwrap();
+    }
+}
+
+const SPECIAL: [(bool, &str); 2] = [(true, "a FIFO"), (false, "-> /dev/zero")];
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A one-crate repository with a commit (for history).
+fn committed_crate(dir: &Path) {
+    super::crate_with(
+        dir,
+        "pub mod a;\npub fn f() { a::g() }\n",
+        &[("src/a.rs", b"pub fn g() {}\n")],
+    );
+    git(dir, &["init", "-q", "-b", "main"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-qm", "one"]);
+}
+
+#[test]
+fn a_mailmap_that_is_no_regular_file_is_not_read_by_anyone() {
+    for (fifo, what) in SPECIAL {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("repo");
+        committed_crate(&repo);
+        plant(&repo.join(".mailmap"), fifo);
+        if !fifo {
+            // Committed, as a hostile repository would ship it.
+            git(&repo, &["add", "-A"]);
+            git(&repo, &["commit", "-qm", "mailmap"]);
+        }
+        let o = super::run_limited(
+            tmp.path(),
+            tmp.path(),
+            &["analyze", "repo", "--format", "json"],
+        );
+        assert_eq!(super::ended_cleanly(&o, what), 0, "{what}: {}", stderr(&o));
+        let v = super::json(&o);
+        assert_eq!(v["summary"]["history"]["status"], "read", "{what}: {v}");
+        assert!(
+            stderr(&o).contains(".mailmap: not a regular file"),
+            "{what}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn cache_files_that_are_no_regular_files_are_replaced_not_read() {
+    for (fifo, what) in SPECIAL {
+        for file in ["facts.pack", "history.bin"] {
+            let tmp = tempfile::tempdir().unwrap();
+            let repo = tmp.path().join("repo");
+            committed_crate(&repo);
+            let args = ["analyze", "repo", "--format", "json"];
+            let cold = super::run_limited(
+                tmp.path(),
+                tmp.path(),
+                &[&args[..], &["--no-cache"]].concat(),
+            );
+            assert_eq!(super::ended_cleanly(&cold, "cold"), 0);
+            // `run_limited` keeps the cache in `<marks>/cache`.
+            let planted = tmp.path().join("cache").join(file);
+            plant(&planted, fifo);
+            let o = super::run_limited(tmp.path(), tmp.path(), &args);
+            assert_eq!(
+                super::ended_cleanly(&o, what),
+                0,
+                "{file} {what}: {}",
+                stderr(&o)
+            );
+            assert_eq!(
+                o.stdout, cold.stdout,
+                "{file} {what}: same output as without a cache"
+            );
+            assert!(
+                std::fs::symlink_metadata(&planted).unwrap().is_file(),
+                "{file} {what}: replaced by a healthy file"
+            );
+        }
+    }
+}
+
+#[test]
+fn rules_baselines_named_by_the_user_that_cannot_be_read_are_one_line_errors() {
+    for (fifo, what) in SPECIAL {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("repo");
+        super::crate_with(&repo, "pub fn f() {}\n", &[]);
+        let rules = tmp.path().join("rules");
+        plant(&rules.join("chatty-boundary.toml"), fifo);
+        let base = tmp.path().join("baseline.txt");
+        plant(&base, fifo);
+        for args in [
+            vec!["analyze", "repo", "--rules", "rules", "--no-history"],
+            vec!["rules", "--rules", "rules"],
+            vec!["check", "repo", "--baseline", "baseline.txt"],
+        ] {
+            let o = super::run_limited(tmp.path(), tmp.path(), &args);
+            let code = super::ended_cleanly(&o, what);
+            let err = stderr(&o);
+            assert_eq!(code, 2, "{args:?} {what}: {err}");
+            assert_eq!(err.lines().count(), 1, "{args:?} {what}: one line: {err}");
+            assert!(
+                err.starts_with("archsplit: error: ") && err.contains("not a regular file"),
+                "{args:?} {what}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_archsplit_toml_that_is_no_regular_file_is_a_warning() {
+    for (fifo, what) in SPECIAL {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("repo");
+        super::crate_with(&repo, "pub fn f() {}\n", &[]);
+        let plain = super::run_limited(tmp.path(), tmp.path(), &["graph", "repo"]);
+        plant(&repo.join("archsplit.toml"), fifo);
+        let o = super::run_limited(tmp.path(), tmp.path(), &["graph", "repo"]);
+        assert_eq!(super::ended_cleanly(&o, what), 0, "{what}: {}", stderr(&o));
+        assert_eq!(o.stdout, plain.stdout, "{what}");
+        assert!(
+            stderr(&o).contains("warning: archsplit.toml: not a regular file"),
+            "{what}: {}",
+            stderr(&o)
+        );
+    }
+}
