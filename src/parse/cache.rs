@@ -1,6 +1,6 @@
 //! The parse cache: the facts of each file, keyed by a hash of its bytes, archsplit's
-//! version and the parse options, kept in one pack file, `facts.pack`, under the workspace's
-//! `target/archsplit/cache/` (or `--cache-dir`).
+//! version and the parse options, kept in one pack file, `facts.pack`, in the workspace's
+//! cache directory (see `crate::cache`: the user's cache directory, or `--cache-dir`).
 //!
 //! One pack instead of one file per entry: creating, writing and renaming a file per source
 //! file cost more than a third of a cold run on tokio (about 0.4 ms each on this machine's
@@ -48,10 +48,12 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The cache in `dir`, or `None` when the directory cannot be created (a read-only tree:
-    /// archsplit then simply parses everything).
+    /// The cache in `dir` (made ready by `cache::resolve`), or `None` when it is no
+    /// directory: archsplit then simply parses everything.
     pub fn open(dir: &Path) -> Option<Cache> {
-        std::fs::create_dir_all(dir).ok()?;
+        if !dir.is_dir() {
+            return None;
+        }
         // A pack that is a FIFO, a device or larger than the cap is not read.
         let stored = crate::fsio::read_capped(&dir.join(PACK), crate::fsio::caps::PACK)
             .ok()

@@ -232,3 +232,95 @@ fn an_archsplit_toml_that_is_no_regular_file_is_a_warning() {
         );
     }
 }
+
+#[test]
+fn a_cache_dir_that_is_a_file_or_a_fifo_is_a_clear_error() {
+    for fifo in [true, false] {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = tmp.path().join("repo");
+        super::crate_with(&repo, "pub fn f() {}\n", &[]);
+        let place = tmp.path().join("place");
+        if fifo {
+            mkfifo(&place);
+        } else {
+            std::fs::write(&place, "a file").unwrap();
+        }
+        for args in [
+            vec!["graph", "repo", "--cache-dir", "place"],
+            vec!["analyze", "repo", "--cache-dir", "place"],
+        ] {
+            let o = super::run_limited(tmp.path(), tmp.path(), &args);
+            let err = stderr(&o);
+            assert_eq!(super::ended_cleanly(&o, "cache dir"), 2, "{err}");
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(
+                err.contains("place") && err.contains("not a directory"),
+                "{err}"
+            );
+        }
+    }
+}
+
+/// `archsplit ARGS` in `cwd` with the default cache location under `xdg`.
+fn with_xdg(cwd: &Path, xdg: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CARGO")
+        .env_remove("ARCHSPLIT_CACHE_DIR")
+        .env("XDG_CACHE_HOME", xdg)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_default_cache_never_follows_a_symlink_it_did_not_make() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    super::crate_with(&repo, "pub fn f() {}\n", &[]);
+    let xdg = tmp.path().join("xdg");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let cold = with_xdg(tmp.path(), &xdg, &["graph", "repo", "--no-cache"]);
+    expect_code(&cold, 0);
+    let first = with_xdg(tmp.path(), &xdg, &["graph", "repo"]);
+    expect_code(&first, 0);
+    let root = xdg.join("archsplit");
+    let name = marks_left(&root)
+        .into_iter()
+        .find(|n| n.starts_with("repo-"))
+        .expect("the workspace's cache directory");
+    // The workspace's directory, then archsplit's own, replaced by symlinks elsewhere.
+    for planted in [root.join(&name), root.clone()] {
+        std::fs::rename(&planted, tmp.path().join("moved")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &planted).unwrap();
+        let o = with_xdg(tmp.path(), &xdg, &["graph", "repo"]);
+        expect_code(&o, 0);
+        assert_eq!(o.stdout, cold.stdout);
+        assert!(
+            stderr(&o).contains("is a symbolic link; running without the cache"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(
+            marks_left(&elsewhere),
+            Vec::<String>::new(),
+            "wrote through a symlink"
+        );
+        std::fs::remove_file(&planted).unwrap();
+        std::fs::rename(tmp.path().join("moved"), &planted).unwrap();
+    }
+    // Without any home directory there is no cache, and nothing is said.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+        .args(["graph", "repo"])
+        .current_dir(tmp.path())
+        .env_remove("CARGO")
+        .env_remove("ARCHSPLIT_CACHE_DIR")
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("HOME")
+        .output()
+        .unwrap();
+    expect_code(&o, 0);
+    assert_eq!(o.stdout, cold.stdout);
+    assert_eq!(stderr(&o), "");
+}
