@@ -449,6 +449,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_cached_log_is_read_back_only_when_whole_and_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        cache_write(dir.path(), "k", "2024-01-01", b"log bytes");
+        let want = Some(("2024-01-01".to_string(), b"log bytes".to_vec()));
+        assert_eq!(cache_read(dir.path(), "k"), want);
+        assert_eq!(cache_read(dir.path(), "other"), None);
+        let file = dir.path().join(CACHE_FILE);
+        let good = std::fs::read(&file).unwrap();
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x04;
+            std::fs::write(&file, &bad).unwrap();
+            assert_eq!(cache_read(dir.path(), "k"), None, "byte {i}");
+        }
+        std::fs::write(&file, &good[..good.len() - 1]).unwrap();
+        assert_eq!(cache_read(dir.path(), "k"), None);
+    }
+
+    #[test]
     fn dates_are_civil_utc() {
         assert_eq!(date_of(0), "1970-01-01");
         assert_eq!(date_of(951_782_400), "2000-02-29");

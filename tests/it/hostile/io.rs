@@ -324,3 +324,110 @@ fn the_default_cache_never_follows_a_symlink_it_did_not_make() {
     assert_eq!(o.stdout, cold.stdout);
     assert_eq!(stderr(&o), "");
 }
+
+/// Damaged versions of `healthy`: single bytes changed at many offsets (every one of the
+/// first 64: magic, checksum, lengths, the first key; then spread over the rest), zeroed
+/// ranges, truncations and trailing garbage.
+fn damaged_versions(healthy: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let n = healthy.len();
+    let mut out = Vec::new();
+    let mut offsets: Vec<usize> = (0..n.min(64)).collect();
+    let step = (n / 100).max(1);
+    offsets.extend((64..n).step_by(step));
+    offsets.push(n - 1);
+    for (j, &i) in offsets.iter().enumerate() {
+        let mut b = healthy.to_vec();
+        b[i] ^= if j % 2 == 0 { 0x01 } else { 0xff };
+        out.push((format!("byte {i} changed"), b));
+    }
+    for k in 0..12 {
+        let start = k * n / 12;
+        let len = [1, 7, 64, 500][k % 4].min(n - start);
+        let mut b = healthy.to_vec();
+        b[start..start + len].fill(0);
+        if b != healthy {
+            out.push((format!("{len} bytes zeroed at {start}"), b));
+        }
+    }
+    for cut in [0, 7, 8, 23, 24, 25, n / 3, n / 2, n - 17, n - 1] {
+        out.push((format!("truncated to {cut}"), healthy[..cut].to_vec()));
+    }
+    let mut b = healthy.to_vec();
+    b.extend(b"trailing");
+    out.push(("trailing bytes".into(), b));
+    out
+}
+
+#[test]
+fn a_damaged_pack_never_changes_the_output_and_is_rewritten_healthy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let dir = testdata().join("three-communities");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "graph",
+            ".",
+            "--format",
+            "json",
+            "--no-cargo",
+            "--cache-dir",
+        ];
+        args.push(cache.to_str().unwrap());
+        args.extend(extra);
+        let o = archsplit(&dir, tmp.path(), &args);
+        expect_code(&o, 0);
+        o.stdout
+    };
+    let cold = run(&["--no-cache"]);
+    assert_eq!(run(&[]), cold, "filling the cache");
+    let pack = cache.join("facts.pack");
+    let healthy = std::fs::read(&pack).unwrap();
+    assert!(healthy.len() > 200, "a real pack: {} bytes", healthy.len());
+    let versions = damaged_versions(&healthy);
+    assert!(versions.len() > 150);
+    for (what, bytes) in versions {
+        std::fs::write(&pack, &bytes).unwrap();
+        assert!(run(&[]) == cold, "{what}: the output changed");
+        assert!(
+            std::fs::read(&pack).unwrap() == healthy,
+            "{what}: the pack was not rewritten healthy"
+        );
+    }
+    // A warm run on the healthy pack writes nothing.
+    let before = std::fs::metadata(&pack).unwrap().modified().unwrap();
+    assert_eq!(run(&[]), cold);
+    assert_eq!(
+        std::fs::metadata(&pack).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn temporary_files_left_by_killed_writes_are_removed_when_stale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    super::crate_with(&repo, "pub fn f() {}\n", &[]);
+    let cache = tmp.path().join("cache");
+    std::fs::create_dir(&cache).unwrap();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let old = cache.join(".archsplit-tmpKILLED");
+    let young = cache.join(".archsplit-tmpLIVE");
+    let theirs = cache.join(".tmpNOTOURS");
+    for p in [&old, &young, &theirs] {
+        std::fs::write(p, "partial").unwrap();
+    }
+    for p in [&old, &theirs] {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    }
+    let o = super::run_limited(tmp.path(), tmp.path(), &["graph", "repo"]);
+    assert_eq!(super::ended_cleanly(&o, "stale temps"), 0);
+    assert!(!old.exists(), "a stale temporary file stays");
+    assert!(young.exists(), "a live write's file was removed");
+    // In a directory the user chose, only archsplit's own temporary files are touched.
+    assert!(theirs.exists());
+}
