@@ -174,7 +174,7 @@ pub fn check(
             let commit = crate::git::merge_base(top, reference)?;
             let tmp =
                 tempfile::tempdir().context("cannot create a directory for the base revision")?;
-            let copy = crate::git::read_tree(top, &commit, tmp.path())?;
+            let copy = crate::git::read_tree(top, &commit, tmp.path(), &repo_prefix)?;
             for note in &copy.skipped {
                 eprintln!("archsplit: note: base revision: {note}");
             }

@@ -87,11 +87,18 @@ pub struct TreeCopy {
 /// Bytes of a revision's files written in all: far above a real workspace's sources.
 pub const TREE_BUDGET: u64 = 2 << 30;
 
-/// The cap of the files of a revision archsplit reads (Rust sources and the manifests and
-/// configuration beside them), `None` for every other file.
-fn cap_of(path: &[u8]) -> Option<u64> {
+/// The cap of the files of a revision archsplit reads (Rust sources below `sources_under`,
+/// a `/`-separated relative directory or empty for all, and every manifest and
+/// configuration file, since cargo looks for a workspace root above a member), `None` for
+/// every other file.
+fn cap_of(path: &[u8], sources_under: &str) -> Option<u64> {
     let name = path.rsplit(|&b| b == b'/').next().unwrap_or(path);
-    if name.ends_with(b".rs") {
+    let under = sources_under.trim_matches('/').as_bytes();
+    let below = under.is_empty()
+        || path
+            .strip_prefix(under)
+            .is_some_and(|rest| rest.first() == Some(&b'/'));
+    if name.ends_with(b".rs") && below {
         Some(crate::fsio::caps::SOURCE)
     } else if name == b"Cargo.toml" || name == b"archsplit.toml" {
         Some(crate::fsio::caps::TEXT)
@@ -119,14 +126,15 @@ fn safe_relative(path: &[u8]) -> Option<PathBuf> {
     Some(out)
 }
 
-/// Writes the files of `commit` that archsplit reads (`.rs`, `Cargo.toml`,
-/// `archsplit.toml`) into `dest`, a fresh private directory, from their blobs as stored:
+/// Writes the files of `commit` that archsplit reads (`.rs` below `sources_under`,
+/// `Cargo.toml`, `archsplit.toml`) into `dest`, a fresh private directory, from their blobs
+/// as stored:
 /// `git ls-tree` names them and one `git cat-file --batch` streams them. No attribute,
 /// filter, textconv or `export-subst` applies (those belong to checkouts and archives), and
 /// no other program runs. Symbolic links and submodules are not followed. A blob over its
 /// cap is not read: a sparse file of its size stands in for it, so the reader reports it
 /// exactly as it reports such a file in the working tree.
-pub fn read_tree(repo: &Path, commit: &str, dest: &Path) -> Result<TreeCopy> {
+pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) -> Result<TreeCopy> {
     let mut c = git(repo);
     c.args(["ls-tree", "-r", "-z", "--full-tree", commit])
         .stdout(Stdio::piped())
@@ -153,7 +161,7 @@ pub fn read_tree(repo: &Path, commit: &str, dest: &Path) -> Result<TreeCopy> {
         else {
             continue;
         };
-        let Some(cap) = cap_of(path) else {
+        let Some(cap) = cap_of(path, sources_under) else {
             continue;
         };
         let shown = String::from_utf8_lossy(path).into_owned();
@@ -395,9 +403,12 @@ mod tests {
 
     #[test]
     fn only_plain_relative_paths_of_read_files() {
-        assert_eq!(cap_of(b"a/b.rs"), Some(crate::fsio::caps::SOURCE));
-        assert_eq!(cap_of(b"Cargo.toml"), Some(crate::fsio::caps::TEXT));
-        assert_eq!(cap_of(b"x/Cargo.lock"), None);
+        assert_eq!(cap_of(b"a/b.rs", ""), Some(crate::fsio::caps::SOURCE));
+        assert_eq!(cap_of(b"a/b.rs", "a"), Some(crate::fsio::caps::SOURCE));
+        assert_eq!(cap_of(b"ab/b.rs", "a"), None);
+        assert_eq!(cap_of(b"b.rs", "a/"), None);
+        assert_eq!(cap_of(b"Cargo.toml", "a"), Some(crate::fsio::caps::TEXT));
+        assert_eq!(cap_of(b"x/Cargo.lock", ""), None);
         assert_eq!(safe_relative(b"a/b.rs"), Some(PathBuf::from("a/b.rs")));
         for bad in [
             &b"../a.rs"[..],

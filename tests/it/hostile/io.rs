@@ -431,3 +431,41 @@ fn temporary_files_left_by_killed_writes_are_removed_when_stale() {
     // In a directory the user chose, only archsplit's own temporary files are touched.
     assert!(theirs.exists());
 }
+
+#[test]
+fn check_base_shares_the_working_trees_cache_by_content() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    committed_crate(&repo);
+    std::fs::write(repo.join("README.md"), "Nothing structural.\n").unwrap();
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-qm", "docs"]);
+    let xdg = tmp.path().join("xdg");
+    expect_code(&with_xdg(&repo, &xdg, &["graph", "."]), 0);
+    let root = xdg.join("archsplit");
+    let name = marks_left(&root)
+        .into_iter()
+        .find(|n| n.starts_with("repo-"))
+        .expect("the workspace's cache directory");
+    let pack = root.join(name).join("facts.pack");
+    let inode = std::fs::metadata(&pack).unwrap().ino();
+    // The base's files are the working tree's bytes: all found in the working tree's pack,
+    // nothing parsed, so the pack is not even rewritten.
+    let o = with_xdg(
+        &repo,
+        &xdg,
+        &["check", "--base", "HEAD~1", "--format", "json"],
+    );
+    expect_code(&o, 0);
+    assert_eq!(
+        std::fs::metadata(&pack).unwrap().ino(),
+        inode,
+        "the pack was rewritten"
+    );
+    assert_eq!(
+        marks_left(&root).len(),
+        2,
+        "one workspace directory and the tag"
+    );
+}
