@@ -469,3 +469,49 @@ fn check_base_shares_the_working_trees_cache_by_content() {
         "one workspace directory and the tag"
     );
 }
+
+#[test]
+fn many_first_runs_at_once_create_one_default_cache_safely() {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    copy_dir(&testdata().join("three-communities"), &dir);
+    let xdg = tmp.path().join("xdg");
+    let cold = with_xdg(&dir, &xdg, &["graph", ".", "--no-cargo", "--no-cache"]);
+    expect_code(&cold, 0);
+    // Every run finds no cache directory yet: they race to create it, tag it and write
+    // the pack.
+    let children: Vec<_> = (0..24)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+                .args(["graph", ".", "--no-cargo"])
+                .current_dir(&dir)
+                .env_remove("CARGO")
+                .env_remove("ARCHSPLIT_CACHE_DIR")
+                .env("XDG_CACHE_HOME", &xdg)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let o = child.wait_with_output().unwrap();
+        expect_code(&o, 0);
+        assert_eq!(o.stdout, cold.stdout);
+        assert_eq!(stderr(&o), "");
+    }
+    let root = xdg.join("archsplit");
+    let entries = marks_left(&root);
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    let ws = root.join(entries.iter().find(|n| n.starts_with("ws-")).unwrap());
+    assert_eq!(marks_left(&ws), ["facts.pack"], "no temporary file left");
+    // The pack the last writer left is whole: a warm run finds everything and writes nothing.
+    let inode = std::fs::metadata(ws.join("facts.pack")).unwrap().ino();
+    let warm = with_xdg(&dir, &xdg, &["graph", ".", "--no-cargo"]);
+    assert_eq!(warm.stdout, cold.stdout);
+    assert_eq!(
+        std::fs::metadata(ws.join("facts.pack")).unwrap().ino(),
+        inode
+    );
+}
