@@ -75,7 +75,8 @@ impl Config {
             | Config::Check { input, .. }
             | Config::Baseline { input, .. }
             | Config::Graph { input, .. } => Some(input),
-            Config::Rules { .. } | Config::Explain { .. } => None,
+            // Commands that read no workspace (rules, explain, and any added later).
+            _ => None,
         }
     }
 
