@@ -363,22 +363,16 @@ fn a_damaged_pack_never_changes_the_output_and_is_rewritten_healthy() {
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("cache");
     let dir = testdata().join("three-communities");
-    let run = |extra: &[&str]| {
-        let mut args = vec![
-            "graph",
-            ".",
-            "--format",
-            "json",
-            "--no-cargo",
-            "--cache-dir",
-        ];
-        args.push(cache.to_str().unwrap());
+    let run_with = |extra: &[&str]| {
+        let mut args = vec!["graph", ".", "--format", "json", "--no-cargo"];
         args.extend(extra);
         let o = archsplit(&dir, tmp.path(), &args);
         expect_code(&o, 0);
         o.stdout
     };
-    let cold = run(&["--no-cache"]);
+    let cold = run_with(&["--no-cache"]);
+    let run =
+        |extra: &[&str]| run_with(&[&["--cache-dir", cache.to_str().unwrap()], extra].concat());
     assert_eq!(run(&[]), cold, "filling the cache");
     let pack = cache.join("facts.pack");
     let healthy = std::fs::read(&pack).unwrap();
