@@ -68,18 +68,6 @@ pub enum Config {
 }
 
 impl Config {
-    /// The input of a command that analyzes one.
-    pub fn input_mut(&mut self) -> Option<&mut Input> {
-        match self {
-            Config::Analyze { input, .. }
-            | Config::Check { input, .. }
-            | Config::Baseline { input, .. }
-            | Config::Graph { input, .. } => Some(input),
-            // Commands that read no workspace (rules, explain, and any added later).
-            _ => None,
-        }
-    }
-
     pub fn from_cli(cmd: Command) -> Config {
         match cmd {
             Command::Analyze(a) => Config::Analyze {
