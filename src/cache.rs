@@ -161,6 +161,24 @@ pub fn remove_stale_temps(dir: &Path, prefixes: &[&str]) {
     }
 }
 
+/// Settles where the cache of `config`'s command is, once per run ([`resolve`]): its input
+/// then names the directory, or says `no_cache`.
+pub fn settle(config: &mut crate::config::Config) -> Result<()> {
+    use crate::config::Config;
+    let input = match config {
+        Config::Analyze { input, .. }
+        | Config::Check { input, .. }
+        | Config::Baseline { input, .. }
+        | Config::Graph { input, .. } => input,
+        // Commands that read no workspace (rules, explain, and any added later).
+        _ => return Ok(()),
+    };
+    let dir = resolve(input.cache_dir.as_deref(), input.no_cache, &input.path)?;
+    input.no_cache = dir.is_none();
+    input.cache_dir = dir;
+    Ok(())
+}
+
 /// Where this run's cache is: `None` with `--no-cache`, or when no place can be had for the
 /// default one (no home directory, a directory that cannot be created: silently; a symlink
 /// or a non-directory where archsplit creates its directories: with a warning). `explicit`

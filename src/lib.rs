@@ -118,27 +118,11 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
     }
 }
 
-/// The input of a command that analyzes a workspace.
-fn input_of(config: &mut Config) -> Option<&mut Input> {
-    match config {
-        Config::Analyze { input, .. }
-        | Config::Check { input, .. }
-        | Config::Baseline { input, .. }
-        | Config::Graph { input, .. } => Some(input),
-        // Commands that read no workspace (rules, explain, and any added later).
-        _ => None,
-    }
-}
-
 /// Runs a command on a pool of worker threads with large stacks.
 pub fn run(config: &Config) -> Result<u8> {
     // Where the cache is, settled once: a `--cache-dir` that is no directory is an error here.
     let mut config = config.clone();
-    if let Some(input) = input_of(&mut config) {
-        let dir = cache::resolve(input.cache_dir.as_deref(), input.no_cache, &input.path)?;
-        input.no_cache = dir.is_none();
-        input.cache_dir = dir;
-    }
+    cache::settle(&mut config)?;
     let config = &config;
     let mut pool = rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
