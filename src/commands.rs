@@ -180,8 +180,12 @@ pub fn check(
             let commit = crate::git::merge_base(top, reference)?;
             let tmp =
                 tempfile::tempdir().context("cannot create a directory for the base revision")?;
-            crate::git::export(top, &commit, tmp.path())?;
-            // The cache is keyed by content: the base shares the working tree's.
+            let copy = crate::git::read_tree(top, &commit, tmp.path(), &repo_prefix)?;
+            for note in &copy.skipped {
+                eprintln!("archsplit: note: base revision: {note}");
+            }
+            // The cache is keyed by content and shared with the working tree: a base file
+            // whose bytes the working tree has unchanged is not parsed again.
             let base_input = Input {
                 path: tmp.path().join(&repo_prefix),
                 progress: false,

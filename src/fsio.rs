@@ -62,7 +62,8 @@ impl From<std::io::Error> for ReadError {
     }
 }
 
-fn kind_of(ft: std::fs::FileType) -> &'static str {
+/// What kind of file `ft` is, in words (`a FIFO`, `a device`, ...).
+pub(crate) fn kind_of(ft: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

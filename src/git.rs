@@ -1,9 +1,10 @@
-//! Every use of `git`, read-only: the top directory, another revision for `check` (`git
-//! archive` of the commit, unpacked by `tar` into a private directory, never touching the
-//! user's checkout, index or stash), and the commit log for `history/`. The repository's own
-//! programs are switched off: no hook, fsmonitor, pager, external diff, textconv filter or
-//! signature program runs.
+//! Every use of `git`, read-only: the top directory, another revision for `check` (its blobs
+//! read raw with `ls-tree` and `cat-file --batch` and written into a private directory,
+//! never touching the user's checkout, index or stash), and the commit log for `history/`.
+//! The repository's own programs are switched off: no hook, fsmonitor, pager, external
+//! diff, textconv, clean/smudge/process filter, `export-subst` or signature program runs.
 
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -19,6 +20,9 @@ pub(crate) fn git(dir: &Path) -> Command {
             "core.hooksPath=/dev/null",
             "-c",
             "core.fsmonitor=false",
+            // `.mailmap` is read only where asked for (`log`): git would block on a FIFO.
+            "-c",
+            "log.mailmap=false",
             "--no-pager",
         ])
         .env("GIT_PAGER", "cat")
@@ -60,31 +64,259 @@ pub fn merge_base(repo: &Path, base: &str) -> Result<String> {
     output(c, &format!("find the merge base of `{base}` and HEAD"))
 }
 
-/// Writes the tree of `commit` into `dest`.
-pub fn export(repo: &Path, commit: &str, dest: &Path) -> Result<()> {
-    let mut archive = git(repo);
-    archive
-        .args(["archive", "--format=tar", commit])
+/// One file of a revision as `read_tree` copied it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeFile {
+    /// Relative to the repository's top directory.
+    pub path: PathBuf,
+    /// The blob's object id: equal ids are equal bytes (what a later run could use to skip
+    /// files the working tree has unchanged).
+    pub blob: String,
+    pub size: u64,
+}
+
+/// What `read_tree` wrote, and what it left out.
+#[derive(Debug, Default)]
+pub struct TreeCopy {
+    /// The files written, in the order of the tree (git's path order).
+    pub files: Vec<TreeFile>,
+    /// `path: reason` for each entry archsplit would read but did not write.
+    pub skipped: Vec<String>,
+}
+
+/// Bytes of a revision's files written in all: far above a real workspace's sources.
+pub const TREE_BUDGET: u64 = 2 << 30;
+
+/// The cap of the files of a revision archsplit reads (Rust sources below `sources_under`,
+/// a `/`-separated relative directory or empty for all, and every manifest and
+/// configuration file, since cargo looks for a workspace root above a member), `None` for
+/// every other file.
+fn cap_of(path: &[u8], sources_under: &str) -> Option<u64> {
+    let name = path.rsplit(|&b| b == b'/').next().unwrap_or(path);
+    let under = sources_under.trim_matches('/').as_bytes();
+    let below = under.is_empty()
+        || path
+            .strip_prefix(under)
+            .is_some_and(|rest| rest.first() == Some(&b'/'));
+    if name.ends_with(b".rs") && below {
+        Some(crate::fsio::caps::SOURCE)
+    } else if name == b"Cargo.toml" || name == b"archsplit.toml" {
+        Some(crate::fsio::caps::TEXT)
+    } else {
+        None
+    }
+}
+
+/// `path` as a relative path whose every component is a plain name (never `..`, `.`, empty
+/// or `.git`), else `None`.
+fn safe_relative(path: &[u8]) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in path.split(|&b| b == b'/') {
+        if part.is_empty() || part == b"." || part == b".." || part == b".git" {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            out.push(std::ffi::OsStr::from_bytes(part));
+        }
+        #[cfg(not(unix))]
+        out.push(std::str::from_utf8(part).ok()?);
+    }
+    Some(out)
+}
+
+/// Writes the files of `commit` that archsplit reads (`.rs` below `sources_under`,
+/// `Cargo.toml`, `archsplit.toml`) into `dest`, a fresh private directory, from their blobs
+/// as stored:
+/// `git ls-tree` names them and one `git cat-file --batch` streams them. No attribute,
+/// filter, textconv or `export-subst` applies (those belong to checkouts and archives), and
+/// no other program runs. Symbolic links and submodules are not followed. A blob over its
+/// cap is not read: a sparse file of its size stands in for it, so the reader reports it
+/// exactly as it reports such a file in the working tree.
+pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) -> Result<TreeCopy> {
+    let mut c = git(repo);
+    c.args(["ls-tree", "-r", "-z", "--full-tree", commit])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut archive = archive.spawn().context("cannot run git archive")?;
-    let stdout = archive.stdout.take().context("git archive has no output")?;
-    let tar = Command::new("tar")
-        .args(["-x", "-f", "-", "-C"])
-        .arg(dest)
-        .stdin(stdout)
-        .stderr(Stdio::piped())
-        .output()
-        .context("cannot run tar to unpack the base revision")?;
-    let status = archive.wait()?;
-    if !status.success() {
-        bail!("git archive of {commit} failed");
-    }
-    if !tar.status.success() {
+    let out = c.output().context("cannot run git ls-tree")?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
         bail!(
-            "tar could not unpack the base revision: {}",
-            String::from_utf8_lossy(&tar.stderr).trim()
+            "git cannot list the files of {commit}: {}",
+            err.lines().next().unwrap_or("").trim()
         );
+    }
+    let mut copy = TreeCopy::default();
+    // (path, blob, cap) of the regular files to read, in tree order.
+    let mut wanted: Vec<(PathBuf, String, u64)> = Vec::new();
+    for entry in out.stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        // `<mode> SP <type> SP <object> TAB <path>`
+        let Some(tab) = entry.iter().position(|&b| b == b'\t') else {
+            continue;
+        };
+        let (head, path) = (&entry[..tab], &entry[tab + 1..]);
+        let mut fields = head.split(|&b| b == b' ');
+        let (Some(mode), Some(_kind), Some(blob)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Some(cap) = cap_of(path, sources_under) else {
+            continue;
+        };
+        let shown = String::from_utf8_lossy(path).into_owned();
+        let Some(rel) = safe_relative(path) else {
+            copy.skipped
+                .push(format!("{shown}: not a plain relative path"));
+            continue;
+        };
+        match mode {
+            b"100644" | b"100755" => {}
+            b"120000" => {
+                copy.skipped
+                    .push(format!("{shown}: a symbolic link, not followed"));
+                continue;
+            }
+            // A submodule (160000) is another repository's code.
+            _ => continue,
+        }
+        let blob = String::from_utf8_lossy(blob).into_owned();
+        if blob.is_empty() || !blob.bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
+        wanted.push((rel, blob, cap));
+    }
+    if wanted.is_empty() {
+        return Ok(copy);
+    }
+
+    let mut c = git(repo);
+    c.args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let mut child = c.spawn().context("cannot run git cat-file")?;
+    let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        bail!("git cat-file has no pipes");
+    };
+    // The requests are written on another thread while the answers stream back, so that
+    // neither pipe can fill up and block the other side.
+    let requests: Vec<u8> = wanted
+        .iter()
+        .flat_map(|(_, blob, _)| blob.bytes().chain([b'\n']))
+        .collect();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&requests);
+    });
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
+    let result = stream_blobs(&mut reader, &wanted, dest, &mut copy);
+    drop(reader);
+    if result.is_err() {
+        let _ = child.kill();
+    }
+    let _ = writer.join();
+    let status = child.wait().context("git cat-file")?;
+    result?;
+    if !status.success() {
+        bail!("git cat-file could not read the blobs of {commit}");
+    }
+    Ok(copy)
+}
+
+/// Reads `cat-file --batch` answers for `wanted`, in order, writing each file under `dest`.
+fn stream_blobs(
+    reader: &mut impl BufRead,
+    wanted: &[(PathBuf, String, u64)],
+    dest: &Path,
+    copy: &mut TreeCopy,
+) -> Result<()> {
+    let mut written: u64 = 0;
+    for (rel, blob, cap) in wanted {
+        let shown = rel.display();
+        // `<object> SP blob SP <size> LF <contents> LF`, or `<object> SP missing LF`.
+        let mut header = Vec::new();
+        reader
+            .by_ref()
+            .take(512)
+            .read_until(b'\n', &mut header)
+            .context("reading git cat-file")?;
+        let header = String::from_utf8_lossy(&header);
+        let fields: Vec<&str> = header.split_whitespace().collect();
+        let (kind, size) = match fields.as_slice() {
+            [_, kind, size] => (
+                *kind,
+                size.parse::<u64>()
+                    .with_context(|| format!("git cat-file: bad answer `{}`", header.trim()))?,
+            ),
+            [_, "missing"] => {
+                copy.skipped
+                    .push(format!("{shown}: blob {blob} is missing"));
+                continue;
+            }
+            _ => bail!("git cat-file: bad answer `{}`", header.trim()),
+        };
+        let keep = kind == "blob" && size <= *cap && written + size <= TREE_BUDGET;
+        let target = dest.join(rel);
+        let mut contents = Vec::new();
+        if keep {
+            contents.reserve_exact(size as usize);
+            reader
+                .by_ref()
+                .take(size)
+                .read_to_end(&mut contents)
+                .context("reading git cat-file")?;
+        } else {
+            std::io::copy(&mut reader.by_ref().take(size), &mut std::io::sink())
+                .context("reading git cat-file")?;
+        }
+        let mut lf = [0u8; 1];
+        reader.read_exact(&mut lf).context("reading git cat-file")?;
+        if (keep && contents.len() as u64 != size) || lf[0] != b'\n' {
+            bail!("git cat-file: the blob of {shown} ended early");
+        }
+        if kind != "blob" {
+            continue;
+        }
+        if !keep && size <= *cap {
+            copy.skipped.push(format!(
+                "{shown}: not written, the revision's files pass {} bytes",
+                crate::words::thousands(TREE_BUDGET)
+            ));
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("{}: cannot create", parent.display()))?;
+        }
+        // `create_new`: two entries that the file system takes for one name (case folding)
+        // never overwrite each other.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&target);
+        let mut file = match file {
+            Ok(f) => f,
+            Err(e) => {
+                copy.skipped.push(format!("{shown}: {e}"));
+                continue;
+            }
+        };
+        if keep {
+            file.write_all(&contents)
+                .with_context(|| format!("{}: cannot write", target.display()))?;
+            written += size;
+        } else {
+            // Over the cap: a sparse stand-in of the same size, refused by the reader.
+            file.set_len(size)
+                .with_context(|| format!("{}: cannot write", target.display()))?;
+        }
+        copy.files.push(TreeFile {
+            path: rel.clone(),
+            blob: blob.clone(),
+            size,
+        });
     }
     Ok(())
 }
@@ -126,8 +358,9 @@ pub fn head_time(dir: &Path) -> Option<i64> {
 /// The raw log of non-merge commits that changed something under `dir`, newest first, with
 /// renames detected and paths relative to `dir`: per commit a record separator (0x1e), then
 /// NUL-separated hash, author time, author name, author email (both after .mailmap), and the
-/// `--name-status` entries.
-pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
+/// `--name-status` entries. Without `mailmap` (the working tree's `.mailmap` is no regular
+/// file: git would block on a FIFO) no mailmap is read and identities are as recorded.
+pub fn log(dir: &Path, since: &str, max_commits: usize, mailmap: bool) -> Result<Vec<u8>> {
     let mut c = git(dir);
     c.args([
         "log",
@@ -140,8 +373,12 @@ pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
         "--name-status",
         "-z",
         "--relative",
-        "--format=%x1e%H%x00%at%x00%aN%x00%aE",
     ])
+    .args(if mailmap {
+        ["--use-mailmap", "--format=%x1e%H%x00%at%x00%aN%x00%aE"]
+    } else {
+        ["--no-use-mailmap", "--format=%x1e%H%x00%at%x00%an%x00%ae"]
+    })
     // A bare date would mean that day at the current time of day: give midnight UTC, so the
     // same command reads the same commits at any hour, as seconds (git's date parser misreads
     // years past 2099 and would read every commit).
@@ -162,4 +399,62 @@ pub fn log(dir: &Path, since: &str, max_commits: usize) -> Result<Vec<u8>> {
         );
     }
     Ok(out.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_of_read_files() {
+        assert_eq!(cap_of(b"a/b.rs", ""), Some(crate::fsio::caps::SOURCE));
+        assert_eq!(cap_of(b"a/b.rs", "a"), Some(crate::fsio::caps::SOURCE));
+        assert_eq!(cap_of(b"ab/b.rs", "a"), None);
+        assert_eq!(cap_of(b"b.rs", "a/"), None);
+        assert_eq!(cap_of(b"Cargo.toml", "a"), Some(crate::fsio::caps::TEXT));
+        assert_eq!(cap_of(b"x/Cargo.lock", ""), None);
+        assert_eq!(safe_relative(b"a/b.rs"), Some(PathBuf::from("a/b.rs")));
+        for bad in [
+            &b"../a.rs"[..],
+            b"a//b.rs",
+            b"/a.rs",
+            b"a/./b.rs",
+            b".git/x.rs",
+        ] {
+            assert_eq!(safe_relative(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn blobs_stream_into_files_and_oversized_ones_stand_in_sparse() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = crate::fsio::caps::TEXT + 1;
+        let mut answers = b"aa blob 5\nhello\nbb missing\n".to_vec();
+        answers.extend(format!("cc blob {big}\n").as_bytes());
+        answers.extend(std::iter::repeat_n(b'x', big as usize));
+        answers.extend(b"\n");
+        let wanted = vec![
+            (PathBuf::from("a/b.rs"), "aa".to_string(), 10),
+            (PathBuf::from("c.rs"), "bb".to_string(), 10),
+            (PathBuf::from("Cargo.toml"), "cc".to_string(), big - 1),
+        ];
+        let mut copy = TreeCopy::default();
+        stream_blobs(&mut answers.as_slice(), &wanted, dir.path(), &mut copy).unwrap();
+        assert_eq!(std::fs::read(dir.path().join("a/b.rs")).unwrap(), b"hello");
+        assert!(!dir.path().join("c.rs").exists());
+        assert_eq!(copy.skipped, ["c.rs: blob bb is missing"]);
+        let standin = dir.path().join("Cargo.toml");
+        assert_eq!(std::fs::metadata(&standin).unwrap().len(), big);
+        assert!(matches!(
+            crate::fsio::read_capped(&standin, crate::fsio::caps::TEXT),
+            Err(crate::fsio::ReadError::TooLarge { .. })
+        ));
+        let blobs: Vec<&str> = copy.files.iter().map(|f| f.blob.as_str()).collect();
+        assert_eq!(blobs, ["aa", "cc"]);
+        // A stream that ends inside a blob is an error, not a short file.
+        let mut copy = TreeCopy::default();
+        let short = b"aa blob 5\nhel".to_vec();
+        let dir = tempfile::tempdir().unwrap();
+        assert!(stream_blobs(&mut short.as_slice(), &wanted[..1], dir.path(), &mut copy).is_err());
+    }
 }

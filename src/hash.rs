@@ -1,5 +1,6 @@
 //! FNV-1a (64 bits) over a sequence of fields, each ended by a zero byte: stable across
-//! runs, machines and archsplit versions, for fingerprints and cache keys.
+//! runs, machines and archsplit versions, for fingerprints and the keys of the history and
+//! `cargo metadata` caches (the parse cache keys files by xxh3-128).
 
 pub struct Fnv64(u64);
 

@@ -17,6 +17,7 @@
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod analysis;
+pub mod cache;
 pub mod check;
 pub mod cli;
 mod commands;
@@ -160,6 +161,10 @@ fn usage_error(e: &clap::Error, args: &[OsString], name: &str) -> String {
 
 /// Runs a command on a pool of worker threads with large stacks.
 pub fn run(config: &Config) -> Result<u8> {
+    // Where the cache is, settled once: a `--cache-dir` that is no directory is an error here.
+    let mut config = config.clone();
+    cache::settle(&mut config)?;
+    let config = &config;
     let mut pool = rayon::ThreadPoolBuilder::new()
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("archsplit-{i}"));
@@ -229,8 +234,9 @@ fn run_on_pool(config: &Config) -> Result<u8> {
     }
 }
 
-/// Where the cache lives: `--cache-dir`, else `target/archsplit/cache` in the analyzed
-/// directory (the one place archsplit writes into it); `None` with `--no-cache`.
+/// Where the cache lives (`cache::resolve`, once per run in `run`): `--cache-dir`, else one
+/// directory per workspace in the user's cache directory, never in the analyzed tree;
+/// `None` with `--no-cache` or without a place for it.
 pub(crate) fn cache_dir(input: &Input) -> Option<std::path::PathBuf> {
     if input.no_cache {
         return None;
@@ -238,13 +244,7 @@ pub(crate) fn cache_dir(input: &Input) -> Option<std::path::PathBuf> {
     if let Some(d) = &input.cache_dir {
         return Some(d.clone());
     }
-    let root = input.path.canonicalize().ok()?;
-    let dir = if root.is_file() {
-        root.parent()?.to_path_buf()
-    } else {
-        root
-    };
-    Some(dir.join("target").join("archsplit").join("cache"))
+    cache::resolve(None, false, &input.path).ok().flatten()
 }
 
 /// Stages 1–3: discovery, parsing and the module graph.

@@ -30,7 +30,7 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn read(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::fsio::read_text_capped(path, crate::fsio::caps::BASELINE)
             .with_context(|| format!("{}: cannot read baseline", path.display()))?;
         Baseline::parse(&text, &path.display().to_string())
     }

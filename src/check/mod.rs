@@ -1,6 +1,7 @@
 //! `archsplit check`: what a change did to the structure, the findings it introduced, and
-//! whether to fail the build. The base revision is read with `git archive` into a private
-//! directory and analyzed exactly like the working tree.
+//! whether to fail the build. The base revision's files are written from their blobs as
+//! stored (`git::read_tree`: no filter, attribute or other program) into a private directory
+//! and analyzed exactly like the working tree.
 
 pub mod baseline;
 

@@ -3,7 +3,7 @@
 //! files' current names, files are mapped to the modules they hold, and `coupling.rs` turns
 //! the commits into change coupling, volatility and ownership.
 //!
-//! Why the `git` command and not `gix`: `check` already needs git for `git archive`, the
+//! Why the `git` command and not `gix`: `check` already needs git to read the base revision, the
 //! command is wherever a repository is, it follows `.mailmap` and rename detection exactly as
 //! users know them from `git log`, and it keeps a large dependency out of the build. It runs
 //! with the repository's programs switched off, like every git call here.
@@ -153,7 +153,18 @@ pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawH
         let Some(head) = state.head else {
             return Err("the repository has no commits".into());
         };
-        let key = cache_key(&dir, &state.top, &head, state.shallow, opts);
+        // git reads the working tree's `.mailmap` itself (not through a symlink); one that is
+        // no regular file or too large is not read at all, by either side.
+        let mailmap =
+            match crate::fsio::read_capped(&state.top.join(".mailmap"), crate::fsio::caps::TEXT) {
+                Ok(bytes) => Some(bytes),
+                Err(e) if e.is_not_found() => Some(Vec::new()),
+                Err(e) => {
+                    eprintln!("archsplit: warning: .mailmap: {e}; authors are taken as recorded");
+                    None
+                }
+            };
+        let key = cache_key(&dir, &head, state.shallow, opts, mailmap.as_deref());
         if let Some((since, raw)) = cache_dir.and_then(|c| cache_read(c, &key)) {
             return Ok((parse_log(&raw), since, state.shallow));
         }
@@ -166,7 +177,8 @@ pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawH
                 date_of(time - DEFAULT_WINDOW_DAYS * 86_400)
             }
         };
-        let raw = crate::git::log(&dir, &since, opts.max_commits).map_err(|e| format!("{e:#}"))?;
+        let raw = crate::git::log(&dir, &since, opts.max_commits, mailmap.is_some())
+            .map_err(|e| format!("{e:#}"))?;
         if let Some(c) = cache_dir {
             cache_write(c, &key, &since, &raw);
         }
@@ -175,13 +187,19 @@ pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawH
     RawHistory { dir, read }
 }
 
-/// Changes whenever the cached log's meaning changes.
-const CACHE_FORMAT: &str = "archsplit-history-2";
+/// Changes whenever the cached log's meaning or encoding changes.
+const CACHE_FORMAT: &str = "archsplit-history-3";
 const CACHE_FILE: &str = "history.bin";
 
 /// What the log of `dir` depends on: the commit, the options, a shallow clone (deepening it
-/// adds history under the same HEAD) and the working tree's `.mailmap`.
-fn cache_key(dir: &Path, top: &Path, head: &str, shallow: bool, opts: &HistoryOptions) -> String {
+/// adds history under the same HEAD) and the working tree's `.mailmap` (`None`: not used).
+fn cache_key(
+    dir: &Path,
+    head: &str,
+    shallow: bool,
+    opts: &HistoryOptions,
+    mailmap: Option<&[u8]>,
+) -> String {
     let mut h = crate::hash::Fnv64::new();
     h.field(CACHE_FORMAT.as_bytes())
         .field(dir.to_string_lossy().as_bytes())
@@ -189,15 +207,17 @@ fn cache_key(dir: &Path, top: &Path, head: &str, shallow: bool, opts: &HistoryOp
         .field(&[u8::from(shallow)])
         .field(opts.since.as_deref().unwrap_or("").as_bytes())
         .field(opts.max_commits.to_string().as_bytes());
-    if let Ok(mailmap) = std::fs::read(top.join(".mailmap")) {
-        h.field(&mailmap);
-    }
+    match mailmap {
+        Some(m) => h.field(b"mailmap").field(m),
+        None => h.field(b"no-mailmap"),
+    };
     format!("{:016x}", h.finish())
 }
 
-/// The cached `(since, log)` for `key`, if the cache holds it whole.
+/// The cached `(since, log)` for `key`, if the cache holds it whole and its checksum holds.
 fn cache_read(dir: &Path, key: &str) -> Option<(String, Vec<u8>)> {
-    let bytes = std::fs::read(dir.join(CACHE_FILE)).ok()?;
+    let bytes = crate::fsio::read_capped(&dir.join(CACHE_FILE), crate::fsio::caps::PACK).ok()?;
+    let bytes = crate::cache::unseal(&bytes)?;
     let rest = bytes.strip_prefix(format!("{CACHE_FORMAT}\n{key}\n").as_bytes())?;
     let nl = rest.iter().position(|&b| b == b'\n')?;
     let since = std::str::from_utf8(&rest[..nl]).ok()?.to_string();
@@ -207,25 +227,13 @@ fn cache_read(dir: &Path, key: &str) -> Option<(String, Vec<u8>)> {
     (log.len() == len).then(|| (since, log.to_vec()))
 }
 
-/// Replaces the cached log (write to a temporary name, then rename; failures only cost a
-/// `git log` next time).
+/// Replaces the cached log, with a checksum (written to a temporary name, then renamed;
+/// failures only cost a `git log` next time).
 fn cache_write(dir: &Path, key: &str, since: &str, log: &[u8]) {
-    use std::io::Write;
-    if std::fs::create_dir_all(dir).is_err() {
-        return;
-    }
-    let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) else {
-        return;
-    };
-    let header = format!("{CACHE_FORMAT}\n{key}\n{since}\n");
-    let ok = tmp
-        .write_all(header.as_bytes())
-        .and_then(|_| tmp.write_all(&(log.len() as u64).to_le_bytes()))
-        .and_then(|_| tmp.write_all(log))
-        .is_ok();
-    if ok {
-        let _ = tmp.persist(dir.join(CACHE_FILE));
-    }
+    let mut bytes = format!("{CACHE_FORMAT}\n{key}\n{since}\n").into_bytes();
+    bytes.extend((log.len() as u64).to_le_bytes());
+    bytes.extend(log);
+    crate::cache::write_sealed(dir, CACHE_FILE, &bytes);
 }
 
 /// Maps a log onto the modules of `g`.
@@ -452,6 +460,25 @@ pub fn since_seconds(since: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cached_log_is_read_back_only_when_whole_and_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        cache_write(dir.path(), "k", "2024-01-01", b"log bytes");
+        let want = Some(("2024-01-01".to_string(), b"log bytes".to_vec()));
+        assert_eq!(cache_read(dir.path(), "k"), want);
+        assert_eq!(cache_read(dir.path(), "other"), None);
+        let file = dir.path().join(CACHE_FILE);
+        let good = std::fs::read(&file).unwrap();
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x04;
+            std::fs::write(&file, &bad).unwrap();
+            assert_eq!(cache_read(dir.path(), "k"), None, "byte {i}");
+        }
+        std::fs::write(&file, &good[..good.len() - 1]).unwrap();
+        assert_eq!(cache_read(dir.path(), "k"), None);
+    }
 
     #[test]
     fn dates_are_civil_utc() {

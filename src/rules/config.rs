@@ -124,17 +124,29 @@ pub fn line_of(text: &str, key: &str) -> usize {
 
 /// The configuration found at `root`: `archsplit.toml`, else the root Cargo.toml's
 /// metadata. `None` when there is none. Returns the file it came from, for messages.
+///
+/// Both files are the repository's, read through `fsio::read_text_capped`: an
+/// `archsplit.toml` that cannot be read (not a regular file, over the cap, not UTF-8) is a
+/// warning and no configuration; a Cargo.toml that cannot be read has no settings here
+/// (discovery reports it). What is read and malformed is an error naming the line.
 pub fn load(root: &Path) -> Result<Option<(ConfigFile, String, String)>> {
     let own = root.join("archsplit.toml");
-    if own.is_file() {
-        let text = std::fs::read_to_string(&own)?;
+    let text = match crate::fsio::read_text_capped(&own, crate::fsio::caps::TEXT) {
+        Ok(text) => Some(text),
+        Err(e) if e.is_not_found() => None,
+        Err(e) => {
+            eprintln!("archsplit: warning: archsplit.toml: {e}; its settings are not read");
+            return Ok(None);
+        }
+    };
+    if let Some(text) = text {
         let name = "archsplit.toml".to_string();
         let cfg: ConfigFile = toml::from_str(&text)
             .map_err(|e| anyhow::anyhow!("{}", toml_error(&name, &text, &e)))?;
         return Ok(Some((cfg, name, text)));
     }
     let manifest = root.join("Cargo.toml");
-    let Ok(text) = std::fs::read_to_string(&manifest) else {
+    let Ok(text) = crate::fsio::read_text_capped(&manifest, crate::fsio::caps::TEXT) else {
         return Ok(None);
     };
     // A malformed manifest is reported by discovery; here it just has no settings.

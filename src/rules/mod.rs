@@ -273,7 +273,10 @@ impl RuleSet {
         }
     }
 
-    /// Replaces rules by the `*.toml` files of `dir` (matched by id).
+    /// Replaces rules by the `*.toml` files of `dir` (matched by id). The user named the
+    /// directory, so a `*.toml` entry that cannot be read — not a regular file (a FIFO, a
+    /// device, a directory, a symlink to one), over the size cap, not UTF-8 — is an error
+    /// naming it; other entries are not looked at.
     pub fn load_dir(&mut self, dir: &Path) -> Result<()> {
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .with_context(|| format!("{}: cannot read rules directory", dir.display()))?
@@ -283,7 +286,7 @@ impl RuleSet {
             .collect();
         files.sort();
         for f in files {
-            let text = std::fs::read_to_string(&f)
+            let text = crate::fsio::read_text_capped(&f, crate::fsio::caps::TEXT)
                 .with_context(|| format!("{}: cannot read rule", f.display()))?;
             let r = parse_rule(&text, &f.display().to_string())?;
             self.rules.insert(r.id.clone(), r);

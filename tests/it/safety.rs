@@ -39,18 +39,38 @@ fn planted_toolchain_wrappers_and_build_scripts_never_run() {
         std::fs::remove_file(marks.join(f)).unwrap();
     }
 
+    // The default cache goes to the user's cache directory, nowhere in the analyzed tree:
+    // not even through a `target` symlink that points elsewhere.
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, repo.join("target")).unwrap();
+    let xdg = tmp.path().join("xdg");
     let before = snapshot(&repo);
-    // The default cache goes to the repository's target/archsplit, nowhere else.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
         .args(["graph", "."])
         .current_dir(&repo)
         .env_remove("CARGO")
         .env_remove("ARCHSPLIT_CACHE_DIR")
+        .env("XDG_CACHE_HOME", &xdg)
         .env("ARCHSPLIT_PWNED_DIR", &marks)
         .output()
         .unwrap();
     expect_code(&out, 0);
-    assert!(repo.join("target/archsplit/cache").is_dir());
+    assert_eq!(
+        marks_left(&elsewhere),
+        Vec::<String>::new(),
+        "wrote through target/"
+    );
+    let root = xdg.join("archsplit");
+    let tag = std::fs::read_to_string(root.join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
+    let dirs: Vec<String> = marks_left(&root)
+        .into_iter()
+        .filter(|n| n != "CACHEDIR.TAG")
+        .collect();
+    assert_eq!(dirs.len(), 1, "{dirs:?}");
+    assert!(dirs[0].starts_with("repo-"), "{dirs:?}");
+    assert!(root.join(&dirs[0]).join("facts.pack").is_file());
     for (cwd, path) in [
         (&repo, ".".to_string()),
         (&tmp.path().to_path_buf(), repo.display().to_string()),
