@@ -241,7 +241,10 @@ pub fn resolve(
         ensure_own_dir(&dir)
     });
     if let Err(why) = made {
-        eprintln!("archsplit: warning: cache: {why}; running without the cache");
+        crate::diag::say(
+            "warning",
+            format!("cache: {why}; running without the cache"),
+        );
         return Ok(None);
     }
     // Also the prefix of other writers' temporary files (tempfile's default), in this

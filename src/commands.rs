@@ -112,7 +112,7 @@ pub fn analyze(
     let mut asked = history.signals.clone();
     asked.sort();
     asked.dedup();
-    if asked != used && !input.quiet {
+    if asked != used {
         let why = match &hist.history.info.reason {
             Some(r) => r.clone(),
             None => format!(
@@ -121,8 +121,9 @@ pub fn analyze(
                 history::signals::MIN_COMMITS
             ),
         };
-        eprintln!(
-            "archsplit: note: no history to weigh the clustering ({why}); static coupling alone"
+        crate::diag::say(
+            "note",
+            format!("no history to weigh the clustering ({why}); static coupling alone"),
         );
     }
     cluster.weights = weights.map(std::sync::Arc::new);
@@ -182,13 +183,14 @@ pub fn check(
                 tempfile::tempdir().context("cannot create a directory for the base revision")?;
             let copy = crate::git::read_tree(top, &commit, tmp.path(), &repo_prefix)?;
             for note in &copy.skipped {
-                eprintln!("archsplit: note: base revision: {note}");
+                crate::diag::say("note", format!("base revision: {note}"));
             }
             // The cache is keyed by content and shared with the working tree: a base file
             // whose bytes the working tree has unchanged is not parsed again.
             let base_input = Input {
                 path: tmp.path().join(&repo_prefix),
                 progress: false,
+                transient: true,
                 cache_dir: crate::cache_dir(&input),
                 ..input.clone()
             };

@@ -36,6 +36,9 @@ pub struct Input {
     pub progress: bool,
     /// Nothing on stderr but errors (`-q`).
     pub quiet: bool,
+    /// PATH is a temporary copy (the base revision of `check`): the cache keeps its parsed
+    /// files (keyed by content) but nothing keyed by its path.
+    pub transient: bool,
     pub exclude: Vec<String>,
     pub timings: bool,
     pub cache_dir: Option<PathBuf>,
@@ -223,6 +226,17 @@ impl Config {
         }
     }
 
+    /// Whether `-q` was given.
+    pub fn quiet(&self) -> bool {
+        match self {
+            Config::Analyze { input, .. }
+            | Config::Graph { input, .. }
+            | Config::Check { input, .. }
+            | Config::Baseline { input, .. } => input.quiet,
+            _ => false,
+        }
+    }
+
     /// Parsing threads asked for, if any.
     pub fn jobs(&self) -> Option<usize> {
         match self {
@@ -249,6 +263,7 @@ impl Input {
             jobs: None,
             progress: false,
             quiet: true,
+            transient: false,
             exclude: Vec::new(),
             timings: false,
             cache_dir: None,
@@ -265,6 +280,7 @@ impl Input {
             jobs: a.jobs.filter(|&j| j > 0),
             progress: !a.quiet && std::io::stderr().is_terminal(),
             quiet: a.quiet,
+            transient: false,
             exclude: a.exclude,
             timings: a.timings,
             // The variable is read here, not by clap, so that `--no-cache` still works where

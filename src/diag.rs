@@ -61,3 +61,19 @@ pub fn normalize(diags: &mut Vec<Diagnostic>) {
     diags.sort();
     diags.dedup();
 }
+
+/// `-q`: no notes or warnings on standard error, only errors.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Silences [`say`] for the rest of the run (`-q`).
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A note or warning about the run (not the input: that is a [`Diagnostic`]) on standard
+/// error, as `archsplit: KIND: MESSAGE`, unless `-q` was given.
+pub fn say(kind: &str, message: impl std::fmt::Display) {
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("archsplit: {kind}: {message}");
+    }
+}

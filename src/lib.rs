@@ -104,6 +104,7 @@ pub fn main_with_args(mut args: Vec<OsString>) -> ExitCode {
         }
     };
     let config = Config::from_cli(cli);
+    diag::set_quiet(config.quiet());
     let result = run(&config);
     if config.timings() {
         eprint!("{}", timings::report());
@@ -290,7 +291,9 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
                         include_tests: input.include_tests,
                         no_cargo: input.no_cargo,
                         exclude: input.exclude.clone(),
-                        cache_dir: cache_dir(input),
+                        // cargo's answer is keyed by absolute paths: of no use for a
+                        // temporary copy, which would only leave an entry per run.
+                        cache_dir: cache_dir(input).filter(|_| !input.transient),
                     },
                 )
             })

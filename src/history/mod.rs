@@ -160,7 +160,10 @@ pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawH
                 Ok(bytes) => Some(bytes),
                 Err(e) if e.is_not_found() => Some(Vec::new()),
                 Err(e) => {
-                    eprintln!("archsplit: warning: .mailmap: {e}; authors are taken as recorded");
+                    crate::diag::say(
+                        "warning",
+                        format!(".mailmap: {e}; authors are taken as recorded"),
+                    );
                     None
                 }
             };

@@ -135,7 +135,10 @@ pub fn load(root: &Path) -> Result<Option<(ConfigFile, String, String)>> {
         Ok(text) => Some(text),
         Err(e) if e.is_not_found() => None,
         Err(e) => {
-            eprintln!("archsplit: warning: archsplit.toml: {e}; its settings are not read");
+            crate::diag::say(
+                "warning",
+                format!("archsplit.toml: {e}; its settings are not read"),
+            );
             return Ok(None);
         }
     };

@@ -177,20 +177,19 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
         return run_cargo_metadata(manifest);
     };
     let h = h.finish();
-    let entry = dir.join(format!("metadata-{h:016x}.json"));
-    if let Ok(json) = crate::fsio::read_text_capped(&entry, MAX_OUTPUT) {
-        if cargo_metadata::MetadataCommand::parse(&json).is_ok() {
-            return Some(json);
+    // Sealed with a checksum like every cache entry: a damaged one is asked again, never
+    // read as a slightly different workspace.
+    let name = format!("metadata-{h:016x}.json");
+    if let Ok(bytes) = crate::fsio::read_capped(&dir.join(&name), MAX_OUTPUT + 16) {
+        if let Some(json) = crate::cache::unseal(&bytes).and_then(|b| std::str::from_utf8(b).ok()) {
+            if cargo_metadata::MetadataCommand::parse(json).is_ok() {
+                return Some(json.to_string());
+            }
         }
     }
     let json = run_cargo_metadata(manifest)?;
     if std::fs::create_dir_all(dir).is_ok() {
-        if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
-            use std::io::Write;
-            if tmp.write_all(json.as_bytes()).is_ok() {
-                let _ = tmp.persist(&entry);
-            }
-        }
+        crate::cache::write_sealed(dir, &name, json.as_bytes());
     }
     Some(json)
 }

@@ -624,3 +624,26 @@ fn the_action_script_runs_one_check_on_a_shallow_pull_request() {
     assert!(action.contains("if: always() && inputs.upload-sarif == 'true'"));
     assert!(action.contains("exit \"${{ steps.check.outputs.exit-code }}\""));
 }
+
+/// `check --base` keeps nothing about its temporary copy of the base in the cache: a second
+/// run adds no entry (cargo's answer for the copy is keyed by its path and would pile up).
+#[test]
+fn the_base_copy_leaves_no_entry_in_the_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    let cache = tmp.path().join("cache");
+    let entries = || std::fs::read_dir(&cache).map_or(0, |rd| rd.count());
+    let run = || {
+        let out = archsplit(
+            &repo,
+            tmp.path(),
+            &["check", "--base", "HEAD~1", "--cache-dir", cache.to_str().unwrap()],
+        );
+        expect_code(&out, 0);
+    };
+    run();
+    let after_one = entries();
+    run();
+    run();
+    assert_eq!(entries(), after_one);
+}
