@@ -55,13 +55,41 @@ pub fn toplevel(path: &Path) -> Result<PathBuf> {
 
 /// The commit where `base` and HEAD meet.
 pub fn merge_base(repo: &Path, base: &str) -> Result<String> {
+    let shallow = {
+        let mut c = git(repo);
+        c.args(["rev-parse", "--is-shallow-repository"]);
+        output(c, "tell whether the clone is shallow").is_ok_and(|s| s == "true")
+    };
     let mut c = git(repo);
     c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
         .arg(format!("{base}^{{commit}}"));
-    let commit = output(c, &format!("find the revision `{base}`"))?;
+    let commit = output(c, &format!("find the revision `{base}`")).map_err(|_| {
+        // `--quiet` leaves git's message empty: say what is missing and how to get it.
+        let fetch = match base.split_once('/') {
+            Some((remote, branch)) if !remote.is_empty() && !branch.is_empty() => {
+                format!("`git fetch {remote} {branch}`")
+            }
+            _ => format!("`git fetch origin {base}`"),
+        };
+        let how = if shallow {
+            format!("this is a shallow clone: fetch the base with {fetch} (in GitHub Actions, check out with `fetch-depth: 0`)")
+        } else {
+            format!("fetch it with {fetch}, or name a branch, tag or commit that exists")
+        };
+        anyhow::anyhow!("the base revision `{base}` is not in this repository; {how}")
+    })?;
     let mut c = git(repo);
     c.args(["merge-base", &commit, "HEAD"]);
-    output(c, &format!("find the merge base of `{base}` and HEAD"))
+    output(c, &format!("find the merge base of `{base}` and HEAD")).map_err(|e| {
+        if shallow {
+            anyhow::anyhow!(
+                "{e}; this is a shallow clone that does not reach back to where `{base}` and HEAD meet: \
+                 fetch more history (`git fetch --unshallow`, or `fetch-depth: 0` in GitHub Actions)"
+            )
+        } else {
+            anyhow::anyhow!("{e}; `{base}` and HEAD share no history")
+        }
+    })
 }
 
 /// One file of a revision as `read_tree` copied it.

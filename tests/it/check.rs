@@ -301,6 +301,28 @@ fn a_bad_base_is_a_clear_error() {
         err.contains("no-such-branch") && err.lines().count() == 1,
         "{err}"
     );
+    assert!(err.contains("git fetch origin no-such-branch"), "{err}");
+
+    // A shallow clone without the base: the hint says how to get it.
+    let clone = tmp.path().join("shallow");
+    let url = format!("file://{}", repo.display());
+    let out = Command::new("git")
+        .args(["clone", "-q", "--depth", "1", &url])
+        .arg(&clone)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = archsplit(&clone, tmp.path(), &["check", "--base", "origin/release"]);
+    expect_code(&out, 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("shallow clone")
+            && err.contains("git fetch origin release")
+            && err.contains("fetch-depth: 0"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -637,7 +659,13 @@ fn the_base_copy_leaves_no_entry_in_the_cache() {
         let out = archsplit(
             &repo,
             tmp.path(),
-            &["check", "--base", "HEAD~1", "--cache-dir", cache.to_str().unwrap()],
+            &[
+                "check",
+                "--base",
+                "HEAD~1",
+                "--cache-dir",
+                cache.to_str().unwrap(),
+            ],
         );
         expect_code(&out, 0);
     };
