@@ -116,6 +116,10 @@ pub struct InputArgs {
     /// Parse every file, and neither read nor write the cache.
     #[arg(long, conflicts_with = "cache_dir")]
     pub no_cache: bool,
+    /// Use this configuration (an archsplit.toml, or a Cargo.toml with
+    /// [workspace.metadata.archsplit]) instead of the one found from PATH upward.
+    #[arg(long, value_name = "FILE", value_parser = non_empty_path)]
+    pub config: Option<PathBuf>,
     /// Leave out a path (relative to PATH; `*` matches within one component). Repeatable;
     /// adds to `exclude` in archsplit.toml.
     #[arg(long, value_name = "PATTERN", value_parser = exclude_pattern)]

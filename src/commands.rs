@@ -15,12 +15,24 @@ use crate::report::{self, AnalyzeFormat, GraphFormat};
 use crate::rules::{self, config::Loaded, RuleSet};
 use crate::{build_graph, timings, workspace, write_output};
 
-/// The input with the configuration's excluded paths added to the command line's.
+/// The input with the configuration's excluded paths (re-rooted at PATH when the
+/// configuration sits above it) added to the command line's.
 fn with_excludes(input: &Input, cfg: &Loaded) -> Input {
     let mut input = input.clone();
-    for e in &cfg.config.exclude {
-        if !input.exclude.contains(e) {
-            input.exclude.push(e.clone());
+    let root = input
+        .path
+        .canonicalize()
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .unwrap_or_else(|_| input.path.clone());
+    for e in cfg.excludes_for(&root) {
+        if !input.exclude.contains(&e) {
+            input.exclude.push(e);
         }
     }
     input
@@ -76,7 +88,7 @@ pub fn analyze(
             bail!("the HTML report is a page for a browser, not for a terminal: write it with `-o report.html`");
         }
     }
-    let cfg = rules::config::load_for(&input.path)?;
+    let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let rules = rules::load(&cfg, rules_dir)?;
     let input = with_excludes(input, &cfg);
     // git reads the log in its own process while the sources are parsed.
@@ -139,7 +151,7 @@ pub fn analyze(
 }
 
 pub fn graph(input: &Input, format: GraphFormat, output: Option<&Path>) -> Result<u8> {
-    let cfg = rules::config::load_for(&input.path)?;
+    let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let (ws, g) = build(input, &cfg, false)?;
     timings::time("report", || {
         write_output(output, |out| report::write_graph(out, format, &ws, &g))
@@ -156,7 +168,7 @@ pub fn check(
     also: &[(CheckFormat, std::path::PathBuf)],
     rules_dir: Option<&Path>,
 ) -> Result<u8> {
-    let cfg = rules::config::load_for(&input.path)?;
+    let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let rules = rules::load(&cfg, rules_dir)?;
     let input = with_excludes(input, &cfg);
     let baseline = baseline.map(check::baseline::Baseline::read).transpose()?;
@@ -230,7 +242,7 @@ fn is_step_summary(path: &Path) -> bool {
 }
 
 pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) -> Result<u8> {
-    let cfg = rules::config::load_for(&input.path)?;
+    let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let rules = rules::load(&cfg, rules_dir)?;
     let (ws, g) = build(input, &cfg, false)?;
     let snap = snapshot(&ws, &g, &rules, input.include_tests);

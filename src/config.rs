@@ -36,6 +36,8 @@ pub struct Input {
     pub progress: bool,
     /// Nothing on stderr but errors (`-q`).
     pub quiet: bool,
+    /// `--config FILE`: the configuration to use instead of the one found from PATH upward.
+    pub config: Option<PathBuf>,
     /// PATH is a temporary copy (the base revision of `check`): the cache keeps its parsed
     /// files (keyed by content) but nothing keyed by its path.
     pub transient: bool,
@@ -264,6 +266,7 @@ impl Input {
             progress: false,
             quiet: true,
             transient: false,
+            config: None,
             exclude: Vec::new(),
             timings: false,
             cache_dir: None,
@@ -281,6 +284,7 @@ impl Input {
             progress: !a.quiet && std::io::stderr().is_terminal(),
             quiet: a.quiet,
             transient: false,
+            config: a.config,
             exclude: a.exclude,
             timings: a.timings,
             // The variable is read here, not by clap, so that `--no-cache` still works where

@@ -76,8 +76,10 @@ impl Baseline {
 
 /// The baseline text for `findings`: sorted, one line each.
 pub fn render(findings: &[Finding]) -> String {
+    // Findings the configuration suppresses are accepted there, with their reason.
     let mut lines: Vec<String> = findings
         .iter()
+        .filter(|f| f.suppressed.is_none())
         .map(|f| format!("{} {} {}", f.fingerprint, f.rule, f.subjects.join(" ")))
         .collect();
     lines.sort();

@@ -154,6 +154,8 @@ pub enum Status {
     Existing,
     /// Accepted in the baseline file.
     Baselined,
+    /// Accepted with a reason by a `[[suppress]]` entry of the configuration.
+    Suppressed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -250,7 +252,9 @@ pub fn evaluate(
         .findings
         .iter()
         .map(|f| {
-            let status = if baseline.is_some_and(|bl| bl.contains(&f.fingerprint)) {
+            let status = if f.suppressed.is_some() {
+                Status::Suppressed
+            } else if baseline.is_some_and(|bl| bl.contains(&f.fingerprint)) {
                 Status::Baselined
             } else if before_fps.contains(f.fingerprint.as_str()) {
                 Status::Existing

@@ -96,6 +96,7 @@ fn status_word(s: Status) -> &'static str {
         Status::New => "new",
         Status::Existing => "existing",
         Status::Baselined => "baselined",
+        Status::Suppressed => "suppressed",
     }
 }
 
@@ -194,11 +195,13 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
             .map(|l| format!(" ({}:{})", l.file, l.line))
             .unwrap_or_default();
         let sev = f.finding.severity.as_str();
+        let status = match &f.finding.suppressed {
+            Some(why) => format!("suppressed: {why}"),
+            None => status_word(f.status).to_string(),
+        };
         let head = format!(
-            "{sev}[{}] {} ({}){loc}: ",
-            f.finding.rule,
-            f.finding.fingerprint,
-            status_word(f.status),
+            "{sev}[{}] {} ({status}){loc}: ",
+            f.finding.rule, f.finding.fingerprint,
         );
         let text = l.wrap("", "    ", &format!("{head}{}", f.finding.message));
         // Colour the severity word only (the wrap measured it without colour codes).
@@ -307,6 +310,9 @@ fn sarif(r: &CheckResult, rules: &RuleSet) -> Value {
             });
             if let Some(i) = index.get(f.finding.rule.as_str()) {
                 res["ruleIndex"] = json!(i);
+            }
+            if let Some(why) = &f.finding.suppressed {
+                res["suppressions"] = json!([{ "kind": "external", "justification": why }]);
             }
             if let Some(l) = &f.finding.location {
                 res["locations"] = json!([{

@@ -446,13 +446,29 @@ fn write_why(r: &mut Report) -> Result<()> {
 
 fn write_findings(r: &mut Report) -> Result<()> {
     let advice = r.advice;
-    if advice.findings.is_empty() {
+    let (open, suppressed): (Vec<&crate::rules::Finding>, Vec<_>) =
+        advice.findings.iter().partition(|f| f.suppressed.is_none());
+    if !suppressed.is_empty() {
+        r.para(
+            "\n",
+            "",
+            &format!(
+                "{} by archsplit.toml, with reasons (see --format json)",
+                crate::words::count(
+                    suppressed.len() as u64,
+                    "finding suppressed",
+                    "findings suppressed"
+                )
+            ),
+        )?;
+    }
+    if open.is_empty() {
         return Ok(());
     }
     writeln!(r.out, "\nFindings")?;
     let mut t = r.l.table(&["severity", "rule", "finding"]);
-    let shown = advice.findings.len().min(r.l.rows());
-    for f in advice.findings.iter().take(shown) {
+    let shown = open.len().min(r.l.rows());
+    for f in open.iter().take(shown) {
         t.add_row(vec![
             r.l.cell(f.severity.as_str(), severity_color(f.severity)),
             Cell::new(&f.rule),
@@ -460,7 +476,7 @@ fn write_findings(r: &mut Report) -> Result<()> {
         ]);
     }
     writeln!(r.out, "{t}")?;
-    r.more(shown, advice.findings.len(), "finding", "findings")
+    r.more(shown, open.len(), "finding", "findings")
 }
 
 fn write_cycles(r: &mut Report) -> Result<()> {

@@ -42,6 +42,9 @@ pub struct Finding {
     /// The crate to merge the subjects into, for findings that name one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub into: Option<String>,
+    /// The reason of the `[[suppress]]` entry of the configuration that matches it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
 }
 
 impl Finding {
@@ -65,6 +68,7 @@ impl Finding {
             subjects,
             location,
             into: None,
+            suppressed: None,
         }
     }
 

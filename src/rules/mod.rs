@@ -65,6 +65,13 @@ pub fn advise(
     if let Some(h) = history {
         findings.extend(self::history::findings(ws, g, a, h, rules));
     }
+    for f in &mut findings {
+        f.suppressed = rules
+            .suppress
+            .iter()
+            .find(|s| s.matches(f))
+            .map(|s| s.reason.trim().to_string());
+    }
     let actions = actions::actions(ws, g, a, &clusters, &findings);
     let layers = layers::layers(ws, g, &rules.layers);
     Advice {
@@ -92,6 +99,7 @@ pub fn load(cfg: &config::Loaded, rules_dir: Option<&Path>) -> Result<RuleSet> {
     let mut set = load_without_config(rules_dir)?;
     config::apply(&mut set, &cfg.config, &cfg.file, &cfg.text)?;
     set.layers = cfg.config.layers.clone();
+    set.suppress = cfg.suppressions(&set)?;
     Ok(set)
 }
 
@@ -257,6 +265,8 @@ pub struct RuleSet {
     /// The layers the configuration declares, lowest first (crate name patterns); empty to
     /// infer them from the crate graph.
     pub layers: Vec<Vec<String>>,
+    /// Findings the configuration accepts, with their reasons.
+    pub suppress: Vec<config::Suppression>,
 }
 
 impl RuleSet {
@@ -270,6 +280,7 @@ impl RuleSet {
         RuleSet {
             rules,
             layers: Vec::new(),
+            suppress: Vec::new(),
         }
     }
 

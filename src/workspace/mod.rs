@@ -5,7 +5,7 @@ mod manifest;
 mod metadata;
 mod plain;
 
-pub(crate) use manifest::{is_skipped_dir, line_col};
+pub(crate) use manifest::{is_skipped_dir, line_col, wildcard_match};
 pub use plain::ident_of;
 
 use std::path::{Path, PathBuf};

@@ -675,3 +675,105 @@ fn the_base_copy_leaves_no_entry_in_the_cache() {
     run();
     assert_eq!(entries(), after_one);
 }
+
+/// The configuration is found from PATH upward to the workspace root (a member's directory
+/// uses the workspace's), `--config FILE` names one, and `[[suppress]]` accepts findings
+/// with a reason that every report shows.
+#[test]
+fn configuration_upward_named_and_suppressions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path().join("ws");
+    copy_dir(&testdata().join("over-fragmented"), &ws);
+    let all_subjects = |v: &Value| -> Vec<String> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "over-fragmentation")
+            .flat_map(|f| f["subjects"].as_array().unwrap().clone())
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    // Without configuration: over-fragmentation warnings, and check passes (fail on error).
+    let out = archsplit(&ws, tmp.path(), &["check", "--format", "json"]);
+    expect_code(&out, 0);
+    assert!(all_subjects(&json(&out)).contains(&"order-id".to_string()));
+
+    write(
+        &ws,
+        "archsplit.toml",
+        "fail-on = \"warning\"\n\n[[suppress]]\nrule = \"over-fragmentation\"\nsubject = \"order-id\"\nreason = \"published on its own next release\"\n",
+    );
+    let out = archsplit(&ws, tmp.path(), &["check", "--format", "json"]);
+    expect_code(&out, 1);
+    let v = json(&out);
+    let sup: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "suppressed")
+        .collect();
+    assert!(!sup.is_empty(), "{}", v["findings"]);
+    assert!(sup
+        .iter()
+        .all(|f| f["suppressed"] == "published on its own next release"
+            && f["subjects"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s == "order-id")));
+    // SARIF says so with the reason; a baseline leaves them out.
+    let out = archsplit(&ws, tmp.path(), &["check", "--format", "sarif"]);
+    let sarif = json(&out);
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results
+        .iter()
+        .any(|r| r["suppressions"][0]["justification"] == "published on its own next release"));
+    let bl = stdout(&archsplit(&ws, tmp.path(), &["baseline", "."]));
+    assert!(
+        !bl.lines()
+            .any(|l| l.contains(" order-id ") || l.ends_with(" order-id")),
+        "{bl}"
+    );
+
+    // From a member's directory, the workspace's configuration still applies.
+    let member = ws.join("order-app");
+    let out = archsplit(&member, tmp.path(), &["check", "--format", "json", "."]);
+    let v = json(&out);
+    assert_eq!(v["summary"]["fail_on"], "warning", "{}", v["summary"]);
+
+    // `--config FILE` names another one; a missing one is one clear line, exit 2.
+    let other = tmp.path().join("strict.toml");
+    std::fs::write(&other, "fail-on = \"never\"\n").unwrap();
+    let out = archsplit(
+        &ws,
+        tmp.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            other.to_str().unwrap(),
+        ],
+    );
+    expect_code(&out, 0);
+    assert_eq!(json(&out)["summary"]["fail_on"], "never");
+    let out = archsplit(&ws, tmp.path(), &["check", "--config", "no/such.toml"]);
+    expect_code(&out, 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no/such.toml") && err.lines().count() == 1,
+        "{err}"
+    );
+
+    // A suppression without a reason is an error naming the line.
+    write(
+        &ws,
+        "archsplit.toml",
+        "[[suppress]]\nsubject = \"order-id\"\nreason = \"\"\n",
+    );
+    let out = archsplit(&ws, tmp.path(), &["check"]);
+    expect_code(&out, 2);
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("archsplit.toml:2: a [[suppress]] entry needs a `reason`"));
+}
