@@ -1079,11 +1079,20 @@ pub fn verdict(
         "microservices",
         Some(2.0),
         micro as f64,
-        format!(
-            "{} would make sound microservices, {} sound nanoservices",
-            count(micro as u64, "cluster", "clusters"),
-            nano
-        ),
+        {
+            let would = |n: usize, what: &str| match n {
+                1 => format!("1 cluster would make a sound {what}"),
+                n => format!(
+                    "{} would make sound {what}s",
+                    count(n as u64, "cluster", "clusters")
+                ),
+            };
+            format!(
+                "{}, {}",
+                would(micro, "microservice"),
+                would(nano, "nanoservice")
+            )
+        },
     )];
     if units.library_workspace {
         let k = advice.len();
