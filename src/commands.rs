@@ -140,8 +140,13 @@ pub fn analyze(
     }
     cluster.weights = weights.map(std::sync::Arc::new);
     cluster.signals = used;
+    let spin = crate::spinner(
+        input.progress,
+        "analyzing: metrics, cycles, clusters, advice",
+    );
     let a = timings::time("analysis", || analysis::analyze(&g, &cluster));
     let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules, Some(&hist)));
+    drop(spin);
     timings::time("report", || {
         write_output(output, |out| {
             report::write_analysis(out, (format, layout), &ws, &g, &a, &advice, &hist)
@@ -201,7 +206,6 @@ pub fn check(
             // whose bytes the working tree has unchanged is not parsed again.
             let base_input = Input {
                 path: tmp.path().join(&repo_prefix),
-                progress: false,
                 transient: true,
                 cache_dir: crate::cache_dir(&input),
                 ..input.clone()

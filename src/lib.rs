@@ -257,10 +257,15 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         );
         pb.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} parsing {pos}/{len} files {wide_bar}",
+                "{spinner} {prefix} {pos}/{len} files {wide_bar}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
+        pb.set_prefix(if input.transient {
+            "parsing the base revision:"
+        } else {
+            "parsing:"
+        });
         pb
     });
     let progress = |done: u64, total: u64| {
@@ -332,6 +337,31 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         bail!("{}: no Rust code found", input.path.display());
     }
     Ok((ws, g))
+}
+
+/// A labelled spinner on standard error for a stage without a count (`None` when progress
+/// is off); cleared when dropped.
+pub(crate) fn spinner(on: bool, label: &'static str) -> Option<SpinnerGuard> {
+    on.then(|| {
+        let pb =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb.set_message(label);
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
+        SpinnerGuard(pb)
+    })
+}
+
+/// Clears its spinner when the stage ends.
+pub(crate) struct SpinnerGuard(indicatif::ProgressBar);
+
+impl Drop for SpinnerGuard {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
 }
 
 /// Writes to FILE, or to standard output.
