@@ -4,9 +4,60 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::check::FailOn;
-use crate::report::check::CheckFormat;
-use crate::report::{AnalyzeFormat, GraphFormat};
+/// Mirrors of the stages' enums as the command line spells them (`clap::ValueEnum`), so
+/// that no stage depends on clap; `From` turns each into the stage's own.
+macro_rules! value_enum {
+    ($(#[$doc:meta])* $name:ident => $target:path { $($(#[$vdoc:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant),+
+        }
+
+        impl From<$name> for $target {
+            fn from(v: $name) -> Self {
+                match v {
+                    $($name::$variant => <$target>::$variant),+
+                }
+            }
+        }
+    };
+}
+
+value_enum!(
+    /// `--fail-on`.
+    FailOn => crate::rules::FailOn { Error, Warning, Never }
+);
+value_enum!(
+    /// `check --format`.
+    CheckFormat => crate::report::check::CheckFormat { Human, Json, Sarif, Github, Markdown }
+);
+value_enum!(
+    /// `graph --format`.
+    GraphFormat => crate::report::GraphFormat { Json, Dot, Mermaid }
+);
+value_enum!(
+    /// `analyze --format`.
+    AnalyzeFormat => crate::report::AnalyzeFormat {
+        /// Readable tables for a terminal.
+        Table,
+        /// The versioned JSON document (schema/archsplit.schema.json), for scripts and CI.
+        Json,
+        /// One self-contained HTML page: graph, DSM and cluster cards (use with `-o`).
+        Html,
+    }
+);
+value_enum!(
+    /// `--signals`.
+    Signal => crate::history::signals::Signal {
+        /// References between modules (use, type, call, path, impl, macro).
+        Static,
+        /// Change coupling: commits that changed both modules.
+        History,
+        /// Contributor coupling: the authors both modules share.
+        Authors,
+    }
+);
 
 /// Finds where a Rust workspace could be split into services, and warns when a split
 /// would over-fragment it.
@@ -177,7 +228,7 @@ pub struct HistoryArgs {
     /// (commits that change both modules), `authors` (the people both modules share)
     /// [default: static]. History needs at least 10 commits to weigh in.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SIGNALS")]
-    pub signals: Vec<crate::history::signals::Signal>,
+    pub signals: Vec<Signal>,
     /// Read commits from this date on (YYYY-MM-DD) [default: two years before HEAD's commit].
     #[arg(long, value_name = "DATE", value_parser = crate::history::parse_since)]
     pub since: Option<String>,

@@ -125,7 +125,7 @@ impl Config {
                 },
                 input: Input::from_args(a.input),
                 format: format_for(
-                    a.format,
+                    a.format.map(Into::into),
                     a.output.as_deref(),
                     &[
                         ("html", AnalyzeFormat::Html),
@@ -142,7 +142,7 @@ impl Config {
                     signals: if a.history.signals.is_empty() {
                         crate::history::signals::DEFAULT_SIGNALS.to_vec()
                     } else {
-                        a.history.signals
+                        a.history.signals.into_iter().map(Into::into).collect()
                     },
                     options: crate::history::HistoryOptions {
                         since: a.history.since,
@@ -162,9 +162,9 @@ impl Config {
                 input: Input::from_args(a.input),
                 base: a.base,
                 baseline: a.baseline,
-                fail_on: a.fail_on,
+                fail_on: a.fail_on.map(Into::into),
                 format: format_for(
-                    a.format,
+                    a.format.map(Into::into),
                     a.output.as_deref(),
                     &[
                         ("json", CheckFormat::Json),
@@ -198,7 +198,7 @@ impl Config {
             Command::Graph(a) => Config::Graph {
                 input: Input::from_args(a.input),
                 format: format_for(
-                    a.format,
+                    a.format.map(Into::into),
                     a.output.as_deref(),
                     &[
                         ("json", GraphFormat::Json),

@@ -46,3 +46,8 @@ mod tests {
         assert_eq!(names(&["a", "b", "c", "d"]), "`a`, `b`, `c` and 1 more");
     }
 }
+
+/// Four decimals: enough for any decision, and stable text in reports.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}

@@ -134,10 +134,7 @@ fn ratio(a: f64, b: f64) -> f64 {
     }
 }
 
-/// Four decimals: enough for any decision, and stable text in reports.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
+pub use crate::words::round4;
 
 fn round_all(m: &mut Metrics) {
     for x in [

@@ -7,39 +7,14 @@ pub mod baseline;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
-use crate::rules::{Advice, Finding, Severity};
+use crate::rules::{Advice, Finding};
 use crate::workspace::Workspace;
 
-/// Which findings fail the build (exit code 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    Error,
-    Warning,
-    Never,
-}
-
-impl FailOn {
-    pub fn fails(self, s: Severity) -> bool {
-        match self {
-            FailOn::Error => s == Severity::Error,
-            FailOn::Warning => s != Severity::Note,
-            FailOn::Never => false,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailOn::Error => "error",
-            FailOn::Warning => "warning",
-            FailOn::Never => "never",
-        }
-    }
-}
+pub use crate::rules::FailOn;
 
 /// Structural figures of one revision; fragmentation is read from the crates as they are.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::History;
-use crate::analysis::metrics::round4;
+use crate::words::round4;
 
 /// Pairs that changed together fewer times than this are chance, not coupling.
 pub const MIN_SHARED: u32 = 2;

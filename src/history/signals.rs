@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::coupling::{shared_authors, Coupling};
 use crate::model::ModuleGraph;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Signal {
     /// References between modules (use, type, call, path, impl, macro).

@@ -13,7 +13,7 @@ use crate::check::{CheckResult, CheckedFinding, Status};
 use crate::rules::{RuleSet, Severity};
 
 /// Output formats of `archsplit check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
     Human,
     Json,

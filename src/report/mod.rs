@@ -20,7 +20,7 @@ use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
 /// Output formats of `archsplit graph`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
     Json,
     Dot,
@@ -28,7 +28,7 @@ pub enum GraphFormat {
 }
 
 /// Output formats of `archsplit analyze`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnalyzeFormat {
     /// Readable tables for a terminal.
     Table,

@@ -37,7 +37,7 @@ pub struct ConfigFile {
     pub rules: BTreeMap<String, RuleOverride>,
     /// What fails `archsplit check` (the `--fail-on` flag overrides it).
     #[serde(rename = "fail-on")]
-    pub fail_on: Option<crate::check::FailOn>,
+    pub fail_on: Option<super::FailOn>,
     /// Paths (relative to PATH, `*` matches within one component) left out of the analysis.
     #[serde(default)]
     pub exclude: Vec<String>,
@@ -497,7 +497,7 @@ mod tests {
         let text = &section[start..start + section[start..].find("```").unwrap()];
         let set = apply_text(text).unwrap();
         let cfg: ConfigFile = toml::from_str(text).unwrap();
-        assert_eq!(cfg.fail_on, Some(crate::check::FailOn::Warning));
+        assert_eq!(cfg.fail_on, Some(crate::rules::FailOn::Warning));
         assert_eq!(cfg.exclude.len(), 2);
         assert_eq!(cfg.roles["my-codegen"], vec!["tooling".to_string()]);
         assert_eq!(cfg.suppress.len(), 2);

@@ -23,6 +23,33 @@ impl Severity {
     }
 }
 
+/// Which findings fail the build (exit code 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, s: Severity) -> bool {
+        match self {
+            FailOn::Error => s == Severity::Error,
+            FailOn::Warning => s != Severity::Note,
+            FailOn::Never => false,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Never => "never",
+        }
+    }
+}
+
 /// Where a finding points: a repository-relative file and a line (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Location {

@@ -363,6 +363,11 @@ fn report(dir: &Path, out_dir: &Path, name: &str, history: bool) -> (PathBuf, Va
 #[test]
 fn html_report_renders_offline_in_chromium() {
     let Some(chromium) = find_chromium() else {
+        // CI sets ARCHSPLIT_REQUIRE_BROWSER: there a missing browser fails, never skips.
+        assert!(
+            std::env::var_os("ARCHSPLIT_REQUIRE_BROWSER").is_none_or(|v| v.is_empty()),
+            "no chromium on PATH and ARCHSPLIT_REQUIRE_BROWSER is set: the HTML report is untested"
+        );
         eprintln!(
             "SKIPPED html_report_renders_offline_in_chromium: no chromium on PATH \
              (install Debian's `chromium`, or set ARCHSPLIT_CHROMIUM)"

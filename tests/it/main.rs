@@ -2,6 +2,7 @@
 
 mod advice;
 mod analyze;
+mod architecture;
 mod browser;
 mod check;
 mod cli;
