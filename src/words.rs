@@ -31,6 +31,11 @@ pub fn names(v: &[&str]) -> String {
     }
 }
 
+/// Four decimals: enough for any decision, and stable text in reports.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,7 +52,3 @@ mod tests {
     }
 }
 
-/// Four decimals: enough for any decision, and stable text in reports.
-pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}
