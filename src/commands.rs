@@ -179,41 +179,93 @@ pub fn check(
     let baseline = baseline.map(check::baseline::Baseline::read).transpose()?;
     let fail_on = fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
 
-    let (ws, g) = build(&input, &cfg, false)?;
-    let after = snapshot(&ws, &g, &rules, input.include_tests);
-
     // Locations are reported relative to the repository's top directory.
-    let top = crate::git::toplevel(&ws.root).and_then(|t| Ok(t.canonicalize()?));
+    let root = input
+        .path
+        .canonicalize()
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .unwrap_or_else(|_| input.path.clone());
+    let top = crate::git::toplevel(&root).and_then(|t| Ok(t.canonicalize()?));
     if base.is_some() {
         top.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
     }
     let repo_prefix = top
         .as_ref()
         .ok()
-        .and_then(|t| ws.root.strip_prefix(t).ok().map(workspace::rel_path_str))
+        .and_then(|t| root.strip_prefix(t).ok().map(workspace::rel_path_str))
         .unwrap_or_default();
+    let cache = crate::cache_dir(&input);
 
-    let before = match (base, &top) {
-        (Some(reference), Ok(top)) => {
-            let commit = crate::git::merge_base(top, reference)?;
-            let tmp =
-                tempfile::tempdir().context("cannot create a directory for the base revision")?;
-            let copy = crate::git::read_tree(top, &commit, tmp.path(), &repo_prefix)?;
-            for note in &copy.skipped {
-                crate::diag::say("note", format!("base revision: {note}"));
-            }
-            // The cache is keyed by content and shared with the working tree: a base file
-            // whose bytes the working tree has unchanged is not parsed again.
-            let base_input = Input {
-                path: tmp.path().join(&repo_prefix),
-                transient: true,
-                cache_dir: crate::cache_dir(&input),
-                ..input.clone()
-            };
-            let snap = match build(&base_input, &cfg, true) {
-                Ok((bws, bg)) => snapshot(&bws, &bg, &rules, input.include_tests),
-                // The base had no Rust code here yet: everything is new.
-                Err(_) => check::Snapshot::empty(),
+    // The base: its snapshot from the cache when this commit was analyzed with the same
+    // settings before; else its files are read from git while the working tree is parsed.
+    let base_commit = match (base, &top) {
+        (Some(reference), Ok(top)) => Some((reference, crate::git::merge_base(top, reference)?)),
+        _ => None,
+    };
+    let key = base_commit.as_ref().map(|(_, commit)| {
+        check::snapshot_key(
+            commit,
+            &repo_prefix,
+            &input.exclude,
+            input.include_tests,
+            &rules,
+            &cfg.text,
+        )
+    });
+    let cached = key
+        .as_deref()
+        .zip(cache.as_deref())
+        .and_then(|(k, dir)| check::Snapshot::load(dir, k));
+    let tmp = tempfile::tempdir().context("cannot create a directory for the base revision")?;
+    let (after, copy) = std::thread::scope(|s| {
+        let copy = match (&base_commit, &top, &cached) {
+            (Some((_, commit)), Ok(top), None) => Some(s.spawn(|| {
+                timings::time("base-read", || {
+                    crate::git::read_tree(top, commit, tmp.path(), &repo_prefix)
+                })
+            })),
+            _ => None,
+        };
+        let after = build(&input, &cfg, false)
+            .map(|(ws, g)| snapshot(&ws, &g, &rules, input.include_tests));
+        (after, copy.map(|c| c.join()))
+    });
+    let after = after?;
+
+    let before = match (base_commit, cached, copy) {
+        (Some((reference, commit)), cached, copy) => {
+            let snap = match (cached, copy) {
+                (Some(snap), _) => snap,
+                (None, Some(Ok(copy))) => {
+                    let copy = copy?;
+                    for note in &copy.skipped {
+                        crate::diag::say("note", format!("base revision: {note}"));
+                    }
+                    // The cache is keyed by content and shared with the working tree: a base
+                    // file whose bytes the working tree has unchanged is not parsed again.
+                    let base_input = Input {
+                        path: tmp.path().join(&repo_prefix),
+                        transient: true,
+                        cache_dir: cache.clone(),
+                        ..input.clone()
+                    };
+                    let snap = match build(&base_input, &cfg, true) {
+                        Ok((bws, bg)) => snapshot(&bws, &bg, &rules, input.include_tests),
+                        // The base had no Rust code here yet: everything is new.
+                        Err(_) => check::Snapshot::empty(),
+                    };
+                    if let (Some(k), Some(dir)) = (&key, &cache) {
+                        snap.store(dir, k);
+                    }
+                    snap
+                }
+                (None, _) => bail!("cannot read the base revision: its reader stopped"),
             };
             let info = check::BaseInfo {
                 reference: reference.to_string(),

@@ -51,4 +51,3 @@ mod tests {
         assert_eq!(names(&["a", "b", "c", "d"]), "`a`, `b`, `c` and 1 more");
     }
 }
-

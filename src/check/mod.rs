@@ -7,7 +7,7 @@ pub mod baseline;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
@@ -17,7 +17,7 @@ use crate::workspace::Workspace;
 pub use crate::rules::FailOn;
 
 /// Structural figures of one revision; fragmentation is read from the crates as they are.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
     pub crates: usize,
     pub modules: usize,
@@ -33,14 +33,34 @@ pub struct Figures {
 }
 
 /// What archsplit keeps of one revision's analysis.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
     pub figures: Figures,
     pub packages: BTreeMap<String, u64>,
     pub modules: BTreeSet<String>,
     pub findings: Vec<Finding>,
     /// References between packages.
+    #[serde(with = "edge_list")]
     pub crate_edges: BTreeMap<(String, String), u64>,
+}
+
+/// `crate_edges` stored as a list of `[[from, to], weight]`: JSON keys are strings only.
+mod edge_list {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Edges = BTreeMap<(String, String), u64>;
+
+    pub fn serialize<S: Serializer>(m: &Edges, s: S) -> Result<S::Ok, S::Error> {
+        m.iter().collect::<Vec<_>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Edges, D::Error> {
+        Ok(Vec::<((String, String), u64)>::deserialize(d)?
+            .into_iter()
+            .collect())
+    }
 }
 
 impl Snapshot {
@@ -102,6 +122,49 @@ impl Snapshot {
             modules: BTreeSet::new(),
             findings: Vec::new(),
             crate_edges: BTreeMap::new(),
+        }
+    }
+}
+
+/// The cache key of a base revision's snapshot: the commit and everything that shapes its
+/// analysis (where PATH is in the repository, excluded paths, tests, the rules in force and
+/// the configuration's text), with archsplit's version and the snapshot's format.
+pub fn snapshot_key(
+    commit: &str,
+    repo_prefix: &str,
+    exclude: &[String],
+    include_tests: bool,
+    rules: &crate::rules::RuleSet,
+    config_text: &str,
+) -> String {
+    let mut h = crate::hash::Fnv64::new();
+    h.field(env!("CARGO_PKG_VERSION").as_bytes())
+        .field(&[SNAPSHOT_FORMAT, u8::from(include_tests)])
+        .field(commit.as_bytes())
+        .field(repo_prefix.as_bytes())
+        .field(format!("{exclude:?}").as_bytes())
+        .field(format!("{rules:?}").as_bytes())
+        .field(config_text.as_bytes());
+    format!("base-{:016x}.snapshot", h.finish())
+}
+
+/// Bumped when `Snapshot` changes shape.
+const SNAPSHOT_FORMAT: u8 = 1;
+
+impl Snapshot {
+    /// The snapshot stored under `key` in the cache directory, if it is there and whole.
+    pub fn load(dir: &std::path::Path, key: &str) -> Option<Snapshot> {
+        let bytes = crate::fsio::read_capped(&dir.join(key), crate::fsio::caps::BASELINE).ok()?;
+        // JSON, not postcard: findings leave out empty optional fields, which only a
+        // self-describing format reads back.
+        serde_json::from_slice(crate::cache::unseal(&bytes)?).ok()
+    }
+
+    /// Keeps the snapshot under `key` (sealed with a checksum); a failure only costs the
+    /// next run the work.
+    pub fn store(&self, dir: &std::path::Path, key: &str) {
+        if let Ok(bytes) = serde_json::to_vec(self) {
+            crate::cache::write_sealed(dir, key, &bytes);
         }
     }
 }

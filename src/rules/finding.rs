@@ -51,13 +51,13 @@ impl FailOn {
 }
 
 /// Where a finding points: a repository-relative file and a line (1-based).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Location {
     pub file: String,
     pub line: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub severity: Severity,
@@ -67,10 +67,10 @@ pub struct Finding {
     pub fingerprint: String,
     pub location: Option<Location>,
     /// The crate to merge the subjects into, for findings that name one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub into: Option<String>,
     /// The reason of the `[[suppress]]` entry of the configuration that matches it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<String>,
 }
 

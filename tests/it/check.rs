@@ -777,3 +777,41 @@ fn configuration_upward_named_and_suppressions() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("archsplit.toml:2: a [[suppress]] entry needs a `reason`"));
 }
+
+/// The base revision's analysis is kept in the cache by commit and settings: a second
+/// `check` does not read or analyze the base again and prints the same bytes; a damaged
+/// snapshot is ignored and rebuilt.
+#[test]
+fn the_base_snapshot_is_cached_and_a_damaged_one_rebuilt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    over_fragment(&repo);
+    let cache = tmp.path().join("cache");
+    let run = || {
+        let mut args = CHECK_BASE_JSON.to_vec();
+        args.extend(["--cache-dir", cache.to_str().unwrap(), "--timings"]);
+        archsplit(&repo, tmp.path(), &args)
+    };
+    let cold = run();
+    expect_code(&cold, 1);
+    assert!(String::from_utf8_lossy(&cold.stderr).contains("base-read"));
+    let warm = run();
+    assert_eq!(warm.stdout, cold.stdout);
+    assert!(
+        !String::from_utf8_lossy(&warm.stderr).contains("base-read"),
+        "the warm run read the base again"
+    );
+    let snaps: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".snapshot"))
+        .collect();
+    assert_eq!(snaps.len(), 1);
+    let mut bytes = std::fs::read(&snaps[0]).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x04;
+    std::fs::write(&snaps[0], &bytes).unwrap();
+    let damaged = run();
+    assert_eq!(damaged.stdout, cold.stdout);
+    assert!(String::from_utf8_lossy(&damaged.stderr).contains("base-read"));
+}
