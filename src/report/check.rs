@@ -235,26 +235,60 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
     Ok(())
 }
 
-fn json_doc(r: &CheckResult) -> Value {
+/// The check JSON (schema/check.schema.json). Fields in alphabetical order, as the document
+/// has always printed them.
+#[derive(serde::Serialize)]
+struct CheckDoc<'a> {
+    after: &'a crate::check::Figures,
+    base: &'a Option<crate::check::BaseInfo>,
+    before: Option<&'a crate::check::Figures>,
+    changes: &'a Option<crate::check::Changes>,
+    findings: &'a [CheckedFinding],
+    schema_version: u32,
+    stale_baseline: &'a [crate::check::baseline::Entry],
+    summary: CheckSummary,
+    tool: Tool,
+}
+
+#[derive(serde::Serialize)]
+struct CheckSummary {
+    errors: usize,
+    fail_on: &'static str,
+    failed: bool,
+    new_findings: usize,
+    notes: usize,
+    warnings: usize,
+}
+
+#[derive(serde::Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+fn json_doc(r: &CheckResult) -> CheckDoc<'_> {
     let (e, w, n) = counts(r);
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "tool": { "name": "archsplit", "version": env!("CARGO_PKG_VERSION") },
-        "base": r.base,
-        "before": r.before.as_ref().map(|b| &b.figures),
-        "after": r.after.figures,
-        "changes": r.changes,
-        "findings": r.findings,
-        "stale_baseline": r.stale,
-        "summary": {
-            "new_findings": e + w + n,
-            "errors": e,
-            "warnings": w,
-            "notes": n,
-            "fail_on": r.fail_on.as_str(),
-            "failed": r.failed,
-        }
-    })
+    CheckDoc {
+        after: &r.after.figures,
+        base: &r.base,
+        before: r.before.as_ref().map(|b| &b.figures),
+        changes: &r.changes,
+        findings: &r.findings,
+        schema_version: SCHEMA_VERSION,
+        stale_baseline: &r.stale,
+        summary: CheckSummary {
+            errors: e,
+            fail_on: r.fail_on.as_str(),
+            failed: r.failed,
+            new_findings: e + w + n,
+            notes: n,
+            warnings: w,
+        },
+        tool: Tool {
+            name: "archsplit",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+    }
 }
 
 /// A location as code scanning wants it: relative to the repository's top directory.

@@ -815,3 +815,68 @@ fn the_base_snapshot_is_cached_and_a_damaged_one_rebuilt() {
     assert_eq!(damaged.stdout, cold.stdout);
     assert!(String::from_utf8_lossy(&damaged.stderr).contains("base-read"));
 }
+
+/// The check JSON validates against schema/check.schema.json, with and without a base, with
+/// baselined, existing and suppressed findings; and the schema rejects what breaks it.
+#[test]
+fn check_json_validates_against_its_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/check.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let v = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors = |doc: &Value| -> Vec<String> {
+        v.iter_errors(doc)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .take(5)
+            .collect()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    over_fragment(&repo);
+    write(
+        &repo,
+        "archsplit.toml",
+        "[[suppress]]\nsubject = \"order-id\"\nreason = \"kept apart on purpose\"\n",
+    );
+    let bl = tmp.path().join("bl.txt");
+    std::fs::write(&bl, "# archsplit baseline 1\n0123456789abcdef gone x\n").unwrap();
+    let mut docs = Vec::new();
+    for args in [
+        CHECK_BASE_JSON.to_vec(),
+        vec![
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            bl.to_str().unwrap(),
+        ],
+        vec!["check", "--base", "HEAD", "--format", "json"],
+    ] {
+        let doc = json(&archsplit(&repo, tmp.path(), &args));
+        let errs = errors(&doc);
+        assert!(errs.is_empty(), "{args:?}: {errs:?}");
+        docs.push(doc);
+    }
+    let statuses: std::collections::BTreeSet<String> = docs
+        .iter()
+        .flat_map(|d| d["findings"].as_array().unwrap().clone())
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        statuses.contains("suppressed") && statuses.contains("new"),
+        "{statuses:?}"
+    );
+    let mut bad = docs[0].clone();
+    bad["summary"]["fail_on"] = "sometimes".into();
+    assert!(!errors(&bad).is_empty());
+    let mut bad = docs[0].clone();
+    bad["findings"][0]["status"] = "ignored".into();
+    assert!(!errors(&bad).is_empty());
+    let mut bad = docs[0].clone();
+    bad["extra"] = 1.into();
+    assert!(!errors(&bad).is_empty());
+}
