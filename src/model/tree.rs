@@ -23,8 +23,18 @@ pub struct Forest {
     pub files_parsed: usize,
 }
 
-/// Deepest module nesting followed; deeper declarations are reported as a cycle.
-const MAX_MODULE_DEPTH: usize = 128;
+/// Deepest module nesting followed (file and inline modules together). Real crates nest a
+/// handful of levels; this is a sanity bound, reported as `module-too-deep` (a cycle is
+/// found by its files, never by its depth).
+const MAX_MODULE_DEPTH: usize = 256;
+
+/// Budget of argument-less macro expansion per crate: expansions, and bytes of expanded
+/// text. Each expansion may hold further invocations, so nine macros invoking the next eight
+/// times each ask for 8^8 expansions. The whole corpus (ripgrep, regex, tokio, serde, syn
+/// families) expands one macro in two crates (serde's `crate_root!()`, 5.6 kB): these
+/// bounds are three orders of magnitude above what real crates use.
+const MAX_EXPANSIONS: usize = 1024;
+const MAX_EXPANDED_BYTES: usize = 4 * 1024 * 1024;
 
 struct Pending {
     module: usize,
@@ -50,6 +60,8 @@ struct Builder<'w> {
     /// Per module: the file, the directory of its `mod x;` children, and whether it is the
     /// top of its file; what a macro expanded inside the module needs to declare modules.
     context: Vec<Option<(PathBuf, PathBuf, bool)>>,
+    /// Per crate: expansions done and bytes expanded, and whether the budget ran out.
+    expanded: HashMap<usize, (usize, usize, bool)>,
 }
 
 /// Rounds of argument-less macro expansion (a macro may expand to another invocation).
@@ -75,6 +87,7 @@ pub fn build_forest(
         pending: Vec::new(),
         files_parsed: 0,
         context: Vec::new(),
+        expanded: HashMap::new(),
     };
     let crates = b.create_crates();
     // Every source file is parsed up front in one parallel batch (module trees are shallow
@@ -392,6 +405,29 @@ impl Builder<'_> {
             let Some(text) = self.find_expansion(id, &name) else {
                 continue;
             };
+            let krate = self.modules[id].krate;
+            let (count, bytes, spent) = self.expanded.entry(krate).or_default();
+            if *spent || *count >= MAX_EXPANSIONS || *bytes + text.len() > MAX_EXPANDED_BYTES {
+                if !std::mem::replace(spent, true) {
+                    let file = self.context[id]
+                        .as_ref()
+                        .map_or_else(|| self.modules[id].file.clone(), |c| c.0.clone());
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "macro-expansion-limit",
+                            self.ws.rel(&file),
+                            format!(
+                                "expanding `{name}!()` would pass the crate's budget of {MAX_EXPANSIONS} macro expansions or {} bytes of expanded code; this and later expansions in the crate were skipped",
+                                crate::words::thousands(MAX_EXPANDED_BYTES as u64)
+                            ),
+                        )
+                        .at(line, 1),
+                    );
+                }
+                continue;
+            }
+            *count += 1;
+            *bytes += text.len();
             let Some(facts) = crate::parse::parse_expansion(&text, line, self.opts) else {
                 continue;
             };
@@ -442,6 +478,31 @@ impl Builder<'_> {
         let Some(canon) = self.checked_file(&path, rel, c.line, c.column) else {
             return;
         };
+        if self.depth(module) + 1 > MAX_MODULE_DEPTH {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "module-too-deep",
+                    rel,
+                    format!(
+                        "module `{}` would nest {} modules deep, over the limit of {MAX_MODULE_DEPTH}; `{}` and its modules not read",
+                        c.name,
+                        self.depth(module) + 1,
+                        self.ws.rel(&canon)
+                    ),
+                )
+                .at(c.line, c.column),
+            );
+            // Its file is accounted for: not an orphan as well.
+            self.excluded.insert(canon.clone());
+            if let (Some(stem), Some(dir)) = (canon.file_stem(), canon.parent()) {
+                self.excluded.insert(if stem == "mod" {
+                    dir.to_path_buf()
+                } else {
+                    dir.join(stem)
+                });
+            }
+            return;
+        }
         if self.is_ancestor_file(module, &canon) {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -487,7 +548,7 @@ impl Builder<'_> {
             let mut all: Vec<(PathBuf, bool)> = Vec::new();
             if c.path_conditional {
                 // The usual file first: it names the module when several are merged.
-                all.extend(default_child_file(child_dir, &c.name));
+                all.extend(default_child_file(child_dir, &c.name).ok().flatten());
             }
             all.extend(c.path_attrs.iter().map(|p| (base.join(p), true)));
             let existing: Vec<(PathBuf, bool)> = all
@@ -502,8 +563,27 @@ impl Builder<'_> {
                 existing
             };
         }
-        if let Some(found) = default_child_file(child_dir, &c.name) {
-            return vec![found];
+        match default_child_file(child_dir, &c.name) {
+            Ok(Some(found)) => return vec![found],
+            Ok(None) => {}
+            Err((path, e)) => {
+                // Not "not found": the file may be there, behind a directory we may not read.
+                if report {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "unreadable-file",
+                            rel,
+                            format!(
+                                "cannot read `{}` for module `{}`: {e}",
+                                self.ws.rel(&path),
+                                c.name
+                            ),
+                        )
+                        .at(c.line, c.column),
+                    );
+                }
+                return Vec::new();
+            }
         }
         let flat = child_dir.join(format!("{}.rs", c.name));
         let nested = child_dir.join(&c.name).join("mod.rs");
@@ -571,15 +651,24 @@ impl Builder<'_> {
 
     fn is_ancestor_file(&self, module: usize, file: &Path) -> bool {
         let mut cur = Some(module);
-        let mut depth = 0;
         while let Some(m) = cur {
-            if self.modules[m].file == file || depth > MAX_MODULE_DEPTH {
+            if self.modules[m].file == file {
                 return true;
             }
-            depth += 1;
             cur = self.modules[m].parent;
         }
         false
+    }
+
+    /// How many modules deep `module` is (a crate root is 1).
+    fn depth(&self, module: usize) -> usize {
+        let mut n = 0;
+        let mut cur = Some(module);
+        while let Some(m) = cur {
+            n += 1;
+            cur = self.modules[m].parent;
+        }
+        n
     }
 
     /// Diagnoses .rs files under a package's `src/` that no module tree reaches.
@@ -687,14 +776,28 @@ fn source_files(ws: &Workspace) -> Vec<PathBuf> {
     out
 }
 
-/// `dir/name.rs` (a non-mod-rs file) or `dir/name/mod.rs`, whichever exists.
-fn default_child_file(dir: &Path, name: &str) -> Option<(PathBuf, bool)> {
-    let flat = dir.join(format!("{name}.rs"));
-    if flat.symlink_metadata().is_ok() {
-        return Some((flat, false));
+/// `dir/name.rs` (a non-mod-rs file) or `dir/name/mod.rs`, whichever exists; an error other
+/// than "not found" (a directory that may not be searched) with the path it came from.
+fn default_child_file(
+    dir: &Path,
+    name: &str,
+) -> Result<Option<(PathBuf, bool)>, (PathBuf, std::io::Error)> {
+    let look = |p: PathBuf| match p.symlink_metadata() {
+        Ok(_) => Ok(Some(p)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err((p, e)),
+    };
+    if let Some(flat) = look(dir.join(format!("{name}.rs")))? {
+        return Ok(Some((flat, false)));
     }
-    let nested = dir.join(name).join("mod.rs");
-    nested.symlink_metadata().is_ok().then_some((nested, true))
+    Ok(look(dir.join(name).join("mod.rs"))?.map(|p| (p, true)))
 }
 
 /// A directory the orphan search does not enter: `target/`, hidden ones, and nested packages.

@@ -10,6 +10,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 mod input;
+mod parse;
 
 /// Address space a run may take: the worker stacks are reserved (not committed) address
 /// space, so this is well above what a run uses and far below what a blow-up reaches.
