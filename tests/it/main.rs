@@ -1,10 +1,12 @@
-//! The one integration-test binary: golden files over testdata/, safety, and the CLI.
+//! The one integration-test binary: golden files over testdata/, safety, the CLI, hostile
+//! input and the parse stage's fuzz test.
 
 mod advice;
 mod analyze;
 mod browser;
 mod check;
 mod cli;
+mod fuzz;
 mod golden;
 mod history;
 mod hostile;
