@@ -24,7 +24,9 @@ use serde::{Deserialize, Serialize};
 use super::{FileFacts, ParseOptions};
 
 /// Changes whenever the facts or their encoding change; part of every key.
-const FORMAT: u32 = 5;
+/// 6: the nesting guard and the token cap refuse files that 5 parsed, and damaged data
+/// tables are parsed (and reported) instead of blanked.
+const FORMAT: u32 = 6;
 const MAGIC: &[u8; 8] = b"ASPLTP02";
 const PACK: &str = "facts.pack";
 /// Entries a pack keeps at most (this run's always, then earlier runs' others).

@@ -454,3 +454,28 @@ fn run_as_nobody(cwd: &Path) -> Option<std::process::Output> {
     }
     cmd.output().ok()
 }
+
+#[test]
+fn a_long_broken_stretch_is_skipped_in_one_pass() {
+    // 100k attributes before a syntax error: recovery retried from every token, each retry
+    // parsing the attributes left (the old binary did not finish in two minutes).
+    let mut text = "#[a] ".repeat(100_000);
+    text.push_str("1 2 3\npub fn after() { crate::fine::g() }\n");
+    let tmp = tempfile::tempdir().unwrap();
+    crate_with(
+        &tmp.path().join("repo"),
+        "pub mod fine;\npub mod broken;\n",
+        &[
+            ("src/fine.rs", b"pub fn g() {}\n"),
+            ("src/broken.rs", text.as_bytes()),
+        ],
+    );
+    let o = graph(tmp.path(), &[]);
+    assert_eq!(ended_cleanly(&o, "100k attributes before an error"), 0);
+    let v = json(&o);
+    assert_eq!(diags(&v, "src/broken.rs", "parse-error").len(), 1);
+    let edge = v["dependencies"].as_array().unwrap().iter().any(|e| {
+        e["from"].as_str() == Some("hostile::broken") && e["to"].as_str() == Some("hostile::fine")
+    });
+    assert!(edge, "the item after the broken stretch is analyzed");
+}
