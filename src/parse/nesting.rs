@@ -276,7 +276,11 @@ pub fn scan(text: &str) -> Verdict {
                 continue;
             }
             b' ' | b'\t' | b'\r' => {
+                // Indentation comes in runs.
                 i += 1;
+                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
+                    i += 1;
+                }
                 continue;
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
@@ -284,9 +288,10 @@ pub fn scan(text: &str) -> Verdict {
                 if matches!(b.get(i + 2), Some(b'/' | b'!')) {
                     tokens += 4;
                 }
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
+                i = b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(b.len(), |p| i + p);
                 continue;
             }
             b'/' if b.get(i + 1) == Some(&b'*') => {

@@ -101,6 +101,12 @@ fn literal_array_end(b: &[u8], open: usize) -> Option<usize> {
 /// unreported. Lexing costs a fraction of parsing; a table that fails this check is parsed
 /// as it is, so syn reports the error where it is.
 fn is_literal_list(inner: &str) -> bool {
+    // A table of more literals than a file may have tokens is not lexed here (its tokens
+    // would take ~70 bytes each): left in place, it makes the file `file-too-large`.
+    let commas = inner.bytes().filter(|&c| c == b',').count();
+    if commas > super::MAX_TOKENS / 2 {
+        return false;
+    }
     match inner.parse::<proc_macro2::TokenStream>() {
         Ok(tokens) => well_formed(tokens),
         Err(_) => false,

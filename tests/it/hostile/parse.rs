@@ -9,37 +9,46 @@ use serde_json::Value;
 
 use super::{codes, crate_with, ended_cleanly, json, run_limited};
 
-/// Constructs syn recurses on without brackets: (head, repeated part, tail).
-const DEEP: &[(&str, &str, &str)] = &[
-    ("type T = ", "&", "u8;"),
-    ("type T = ", "Option<", "u8"),
-    ("fn f() { ", "!", "x; }"),
-    ("fn f() { ", "a = ", "x; }"),
-    ("fn f() { ", "*", "x; }"),
-    ("type T = ", "*const ", "u8;"),
-    ("fn f() { ", "|| ", "x; }"),
-    ("fn f() { ", "|a| ", "x; }"),
-    ("fn f() { ", "-", "x; }"),
-    ("fn f() { ", "&mut ", "x; }"),
-    ("type T = ", "&'a mut ", "u8;"),
-    ("type T = ", "*mut ", "u8;"),
-    ("type T = ", "Box<dyn A<", "u8"),
-    ("type T = ", "impl Fn() -> ", "u8;"),
-    ("type T = ", "fn() -> ", "u8;"),
-    ("type T = ", "<T as ", "u8"),
-    ("fn f() { ", ".. ", "x; }"),
-    ("fn f() { ", "return ", "x; }"),
-    ("fn f() { ", "break ", "x; }"),
-    ("fn f() { ", "a += ", "x; }"),
-    ("fn f() { if ", "let a = ", "x {} }"),
-    ("fn f() { let ", "a @ ", "x = 1; }"),
-    ("fn f() { let ", "&", "x = 1; }"),
-    ("fn f() { ", "if ", "x { }"),
-    ("fn f() { a = ", "{} = ", "x; }"),
-    ("fn f() { x", "?", "; }"),
-    ("fn f() { x", " + x", "; }"),
-    ("fn f() { x", ".f()", "; }"),
-    ("fn f() { if a {} ", "else if a {} ", "}"),
+/// Constructs syn (or archsplit after it) recurses on: (head, opening part, closing part,
+/// tail); both parts are repeated, so brackets balance and the file lexes. With a closing
+/// part, the tail is `innermost|rest`.
+const DEEP: &[(&str, &str, &str, &str)] = &[
+    ("type T = ", "&", "", "u8;"),
+    ("type T = ", "Option<", ">", "u8|;"),
+    ("fn f() { ", "!", "", "x; }"),
+    ("fn f() { ", "a = ", "", "x; }"),
+    ("fn f() { ", "*", "", "x; }"),
+    ("type T = ", "*const ", "", "u8;"),
+    ("fn f() { ", "|| ", "", "x; }"),
+    ("fn f() { ", "|a| ", "", "x; }"),
+    ("fn f() { ", "-", "", "x; }"),
+    ("fn f() { ", "&mut ", "", "x; }"),
+    ("type T = ", "&'a mut ", "", "u8;"),
+    ("type T = ", "*mut ", "", "u8;"),
+    ("type T = ", "Box<dyn A<", ">>", "u8|;"),
+    ("type T = ", "impl Fn() -> ", "", "u8;"),
+    ("type T = ", "fn() -> ", "", "u8;"),
+    ("type T = ", "<T as A<", ">>::B", "u8|;"),
+    ("fn f() { ", ".. ", "", "x; }"),
+    ("fn f() { ", "return ", "", "x; }"),
+    ("fn f() { ", "break ", "", "x; }"),
+    ("fn f() { ", "a += ", "", "x; }"),
+    ("fn f() { if ", "let a = ", "", "x {} }"),
+    ("fn f() { let ", "a @ ", "", "x = 1; }"),
+    ("fn f() { let ", "&", "", "x = 1; }"),
+    ("fn f() { ", "if ", " {}", "x| }"),
+    ("fn f() { a = ", "{} = ", "", "x; }"),
+    ("fn f() { x", "?", "", "; }"),
+    ("fn f() { x", " + x", "", "; }"),
+    ("fn f() { x", ".f()", "", "; }"),
+    ("fn f() { if a {} ", "else if a {} ", "", "}"),
+    ("fn f() { ", "(", ")", "x|; }"),
+    ("fn f() { ", "[", "]", "x|; }"),
+    ("fn f() { ", "{", "}", "x| }"),
+    ("", "mod a { ", "}", "|"),
+    ("", "#[cfg(test)] mod a { ", "}", "fn t() {}|"),
+    ("fn f() { ", "Some(", ")", "x|; }"),
+    ("fn f() { ", "f::<Vec<", ">>", "u8|(); }"),
 ];
 
 /// The brief's crashing inputs, at the sizes that crashed (exit 134, no output).
@@ -54,13 +63,26 @@ const REPORTED: &[(&str, &str, &str, usize)] = &[
 ];
 
 fn source(head: &str, part: &str, tail: &str, n: usize) -> String {
-    let mut s = String::with_capacity(head.len() + part.len() * n + tail.len() + 64);
+    balanced(head, part, "", tail, n)
+}
+
+fn balanced(head: &str, open: &str, close: &str, tail: &str, n: usize) -> String {
+    let mut s = String::with_capacity(head.len() + (open.len() + close.len()) * n + 64);
     s.push_str("pub fn before() {}\n");
     s.push_str(head);
     for _ in 0..n {
-        s.push_str(part);
+        s.push_str(open);
     }
-    s.push_str(tail);
+    match tail.split_once('|') {
+        Some((inner, rest)) if !close.is_empty() => {
+            s.push_str(inner);
+            for _ in 0..n {
+                s.push_str(close);
+            }
+            s.push_str(rest);
+        }
+        _ => s.push_str(tail),
+    }
     s
 }
 
@@ -139,8 +161,13 @@ fn every_recursive_construct_is_guarded_and_the_deepest_admitted_input_parses() 
     // frames are the largest), the refused ones must be a diagnostic.
     let mut admitted = Vec::new();
     let mut refused = Vec::new();
-    for &(h, p, t) in DEEP {
-        let fits = |n: usize| matches!(nesting::scan(&source(h, p, t, n)), Verdict::Fine { .. });
+    for &(h, p, c, t) in DEEP {
+        let fits = |n: usize| {
+            matches!(
+                nesting::scan(&balanced(h, p, c, t, n)),
+                Verdict::Fine { .. }
+            )
+        };
         let (mut lo, mut hi) = (1usize, 2usize);
         assert!(fits(lo), "{p:?}");
         while fits(hi) {
@@ -156,8 +183,8 @@ fn every_recursive_construct_is_guarded_and_the_deepest_admitted_input_parses() 
                 hi = mid;
             }
         }
-        admitted.push(source(h, p, t, lo));
-        refused.push(source(h, p, t, hi));
+        admitted.push(balanced(h, p, c, t, lo));
+        refused.push(balanced(h, p, c, t, hi));
     }
     for (what, files, refuse) in [("admitted", &admitted, false), ("refused", &refused, true)] {
         let tmp = tempfile::tempdir().unwrap();
@@ -165,12 +192,17 @@ fn every_recursive_construct_is_guarded_and_the_deepest_admitted_input_parses() 
         let o = graph(tmp.path(), &[]);
         assert_eq!(ended_cleanly(&o, what), 0);
         let v = json(&o);
-        for (i, &(_, p, _)) in DEEP.iter().enumerate() {
+        for (i, &(_, p, _, _)) in DEEP.iter().enumerate() {
             let errors: Vec<_> = diags(&v, &format!("src/deep{i}.rs"), "nesting-too-deep")
                 .into_iter()
                 .filter(|(s, _)| s == "error")
                 .collect();
             assert_eq!(!errors.is_empty(), refuse, "{what} {p:?}: {errors:?}");
+            if !refuse {
+                // Parsed in full, not stopped early by a syntax error.
+                let broken = diags(&v, &format!("src/deep{i}.rs"), "parse-error");
+                assert!(broken.is_empty(), "{p:?} does not parse: {broken:?}");
+            }
         }
     }
 }
