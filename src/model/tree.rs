@@ -28,13 +28,17 @@ pub struct Forest {
 /// found by its files, never by its depth).
 const MAX_MODULE_DEPTH: usize = 256;
 
-/// Budget of argument-less macro expansion per crate: expansions, and bytes of expanded
-/// text. Each expansion may hold further invocations, so nine macros invoking the next eight
-/// times each ask for 8^8 expansions. The whole corpus (ripgrep, regex, tokio, serde, syn
-/// families) expands one macro in two crates (serde's `crate_root!()`, 5.6 kB): these
-/// bounds are three orders of magnitude above what real crates use.
-const MAX_EXPANSIONS: usize = 1024;
-const MAX_EXPANDED_BYTES: usize = 4 * 1024 * 1024;
+/// Budgets of argument-less macro expansion, per file (of the invocation) and per crate:
+/// expansions, and bytes of expanded text. Each expansion may hold further invocations, so
+/// nine macros invoking the next eight times each ask for 8^8 expansions (63 s and 749 MB
+/// before). The whole corpus (ripgrep, regex, tokio, serde, syn families) expands one macro
+/// in two crates (serde's `crate_root!()`, 5.6 kB): these bounds are more than two orders of
+/// magnitude above what real crates use, and keep a runaway to a fraction of a second.
+const FILE_EXPANSION_BUDGET: (usize, usize) = (256, 1024 * 1024);
+const CRATE_EXPANSION_BUDGET: (usize, usize) = (1024, 4 * 1024 * 1024);
+
+/// Expansions done, bytes expanded, and whether the budget ran out.
+type Spent = (usize, usize, bool);
 
 struct Pending {
     module: usize,
@@ -60,8 +64,9 @@ struct Builder<'w> {
     /// Per module: the file, the directory of its `mod x;` children, and whether it is the
     /// top of its file; what a macro expanded inside the module needs to declare modules.
     context: Vec<Option<(PathBuf, PathBuf, bool)>>,
-    /// Per crate: expansions done and bytes expanded, and whether the budget ran out.
-    expanded: HashMap<usize, (usize, usize, bool)>,
+    /// Macro expansion spent per crate, and per file of the invocations.
+    expanded: HashMap<usize, Spent>,
+    expanded_in_file: HashMap<PathBuf, Spent>,
 }
 
 /// Rounds of argument-less macro expansion (a macro may expand to another invocation).
@@ -88,6 +93,7 @@ pub fn build_forest(
         files_parsed: 0,
         context: Vec::new(),
         expanded: HashMap::new(),
+        expanded_in_file: HashMap::new(),
     };
     let crates = b.create_crates();
     // Every source file is parsed up front in one parallel batch (module trees are shallow
@@ -405,29 +411,9 @@ impl Builder<'_> {
             let Some(text) = self.find_expansion(id, &name) else {
                 continue;
             };
-            let krate = self.modules[id].krate;
-            let (count, bytes, spent) = self.expanded.entry(krate).or_default();
-            if *spent || *count >= MAX_EXPANSIONS || *bytes + text.len() > MAX_EXPANDED_BYTES {
-                if !std::mem::replace(spent, true) {
-                    let file = self.context[id]
-                        .as_ref()
-                        .map_or_else(|| self.modules[id].file.clone(), |c| c.0.clone());
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            "macro-expansion-limit",
-                            self.ws.rel(&file),
-                            format!(
-                                "expanding `{name}!()` would pass the crate's budget of {MAX_EXPANSIONS} macro expansions or {} bytes of expanded code; this and later expansions in the crate were skipped",
-                                crate::words::thousands(MAX_EXPANDED_BYTES as u64)
-                            ),
-                        )
-                        .at(line, 1),
-                    );
-                }
+            if !self.within_expansion_budget(id, &name, line, text.len()) {
                 continue;
             }
-            *count += 1;
-            *bytes += text.len();
             let Some(facts) = crate::parse::parse_expansion(&text, line, self.opts) else {
                 continue;
             };
@@ -438,6 +424,70 @@ impl Builder<'_> {
             any = true;
         }
         any
+    }
+
+    /// Takes one expansion of `bytes` from the budgets of the invoking file and of its crate,
+    /// or reports (once per file, once per crate) that one ran out. A file that spends its
+    /// budget does not take the expansions of the crate's other files with it.
+    fn within_expansion_budget(&mut self, id: usize, name: &str, line: u32, bytes: usize) -> bool {
+        let file = self.context[id]
+            .as_ref()
+            .map_or_else(|| self.modules[id].file.clone(), |c| c.0.clone());
+        let krate = self.modules[id].krate;
+        let fits = |used: &Spent, (count, total): (usize, usize)| {
+            !used.2 && used.0 < count && used.1 + bytes <= total
+        };
+        let file_ok = fits(
+            self.expanded_in_file.entry(file.clone()).or_default(),
+            FILE_EXPANSION_BUDGET,
+        );
+        let crate_ok = fits(
+            self.expanded.entry(krate).or_default(),
+            CRATE_EXPANSION_BUDGET,
+        );
+        let spent = match (file_ok, crate_ok) {
+            (true, true) => {
+                for used in [
+                    self.expanded_in_file.get_mut(&file),
+                    self.expanded.get_mut(&krate),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    used.0 += 1;
+                    used.1 += bytes;
+                }
+                return true;
+            }
+            (false, _) => self.expanded_in_file.get_mut(&file).map(|u| {
+                (
+                    !std::mem::replace(&mut u.2, true),
+                    "file",
+                    FILE_EXPANSION_BUDGET,
+                )
+            }),
+            (true, false) => self.expanded.get_mut(&krate).map(|u| {
+                (
+                    !std::mem::replace(&mut u.2, true),
+                    "crate",
+                    CRATE_EXPANSION_BUDGET,
+                )
+            }),
+        };
+        if let Some((true, what, (count, total))) = spent {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "macro-expansion-limit",
+                    self.ws.rel(&file),
+                    format!(
+                        "expanding `{name}!()` would pass the {what}'s budget of {count} macro expansions or {} bytes of expanded code; it and the {what}'s later expansions were skipped",
+                        crate::words::thousands(total as u64)
+                    ),
+                )
+                .at(line, 1),
+            );
+        }
+        false
     }
 
     /// The argument-less expansion of macro `name` as seen from module `m`: defined in `m`

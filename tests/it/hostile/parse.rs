@@ -221,11 +221,20 @@ fn exponential_macro_expansion_stops_at_a_budget() {
     lib.push_str("macro_rules! m9 { () => { pub fn leaf() {} }; }\n");
     lib.push_str("m0!();\n");
     let line = lib.lines().count() as u64;
+    lib.push_str("pub mod other;\n");
     let tmp = tempfile::tempdir().unwrap();
+    // Another file of the crate still has its own (argument-less) macro expanded.
     crate_with(
         &tmp.path().join("repo"),
         &lib,
-        &[("src/fine.rs", b"pub fn g() {}\n")],
+        &[
+            ("src/fine.rs", b"pub fn g() {}\n"),
+            (
+                "src/other.rs",
+                b"macro_rules! decl { () => { pub mod declared; }; }\ndecl!();\n",
+            ),
+            ("src/other/declared.rs", b"pub fn d() {}\n"),
+        ],
     );
     let o = graph(tmp.path(), &[]);
     assert_eq!(ended_cleanly(&o, "exponential macros"), 0);
@@ -234,7 +243,9 @@ fn exponential_macro_expansion_stops_at_a_budget() {
         diags(&v, "src/lib.rs", "macro-expansion-limit"),
         [("warning".into(), line)]
     );
-    assert!(module_paths(&v).contains(&"hostile::fine".to_string()));
+    let modules = module_paths(&v);
+    assert!(modules.contains(&"hostile::fine".to_string()));
+    assert!(modules.contains(&"hostile::other::declared".to_string()));
 }
 
 #[test]
