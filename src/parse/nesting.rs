@@ -66,6 +66,9 @@ struct Frame {
     chain: u32,
     /// Inside `|...|` closure parameters, where a `,` does not end anything.
     params: bool,
+    /// The run and chain before an `else if` condition: syn parses `else if` chains in a
+    /// loop, so the condition's levels (and links) are over at its block's `{`.
+    else_if: Option<(u32, u32)>,
 }
 
 struct Scanner {
@@ -123,6 +126,7 @@ impl Scanner {
             run: 0,
             chain: 0,
             params: false,
+            else_if: None,
         });
         self.note();
     }
@@ -141,6 +145,7 @@ impl Scanner {
             f.run = 0;
             f.chain = 0;
             f.params = false;
+            f.else_if = None;
         }
     }
 
@@ -255,6 +260,7 @@ pub fn scan(text: &str) -> Verdict {
             run: 0,
             chain: 0,
             params: false,
+            else_if: None,
         }],
         operand: true,
         after_brace: false,
@@ -368,7 +374,11 @@ pub fn scan(text: &str) -> Verdict {
                 s.link();
             } else if word == b"as" {
                 s.link();
-            } else if opens_level(word) && !(word == b"if" && else_before) {
+            } else if word == b"if" && else_before {
+                if let Some(f) = s.frames.last_mut() {
+                    f.else_if = Some((f.run, f.chain));
+                }
+            } else if opens_level(word) {
                 s.level(1);
             }
             s.operand = takes_operand(word);
@@ -435,6 +445,12 @@ pub fn scan(text: &str) -> Verdict {
                 if !operand {
                     // `if a < b {`: what is still open in angles was a comparison.
                     s.drop_angles();
+                    if let Some(f) = s.frames.last_mut() {
+                        if let Some((run, chain)) = f.else_if.take() {
+                            f.run = run;
+                            f.chain = chain;
+                        }
+                    }
                 }
                 s.push(Open::Brace);
                 1
@@ -637,6 +653,10 @@ pub fn scan(text: &str) -> Verdict {
             return Verdict::TooDeep { line: s.line };
         }
     }
+    // Doc comments are counted where they are skipped: a file of nothing else ends here.
+    if tokens > MAX_TOKENS {
+        return Verdict::TooManyTokens;
+    }
     Verdict::Fine {
         tokens,
         depth: s.deepest.div_ceil(CHAIN),
@@ -834,6 +854,11 @@ mod tests {
                 "fn f() {{ if a {{}} {} }}",
                 "else if a < b {} ".repeat(2000)
             ),
+            format!("fn f() {{ if a {{}} {} }}", "else if !&a {} ".repeat(2000)),
+            format!(
+                "fn f() {{ if a {{}} {} }}",
+                "else if let Some(&x) = y {} ".repeat(2000)
+            ),
         ] {
             assert!(depth(&text) < 40, "{}: {}", &text[..40], depth(&text));
         }
@@ -847,6 +872,14 @@ mod tests {
             panic!()
         };
         assert_eq!(tokens, 4);
+    }
+
+    #[test]
+    fn tokens_are_capped_doc_comments_included() {
+        let n = MAX_TOKENS / 2 + 1;
+        assert_eq!(scan(&"a,".repeat(n)), Verdict::TooManyTokens);
+        assert_eq!(scan(&"///\n".repeat(n / 2 + 1)), Verdict::TooManyTokens);
+        assert!(matches!(scan(&"a,".repeat(n - 2)), Verdict::Fine { .. }));
     }
 
     #[test]
