@@ -643,6 +643,8 @@ pub fn scan(text: &str) -> Verdict {
                 s.level(1);
                 1
             }
+            // An inner attribute's `#!`: no `!` operator.
+            b'#' if next == Some(b'!') => 2,
             b':' if next == Some(b':') => 2,
             _ => 1,
         };
@@ -880,6 +882,12 @@ mod tests {
         assert_eq!(scan(&"a,".repeat(n)), Verdict::TooManyTokens);
         assert_eq!(scan(&"///\n".repeat(n / 2 + 1)), Verdict::TooManyTokens);
         assert!(matches!(scan(&"a,".repeat(n - 2)), Verdict::Fine { .. }));
+    }
+
+    #[test]
+    fn inner_attributes_are_not_negations() {
+        let text = format!("{}fn f() {{}}", "#![allow(x)]\n".repeat(5000));
+        assert!(depth(&text) < 4, "{}", depth(&text));
     }
 
     #[test]
