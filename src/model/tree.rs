@@ -23,8 +23,22 @@ pub struct Forest {
     pub files_parsed: usize,
 }
 
-/// Deepest module nesting followed; deeper declarations are reported as a cycle.
-const MAX_MODULE_DEPTH: usize = 128;
+/// Deepest module nesting followed (file and inline modules together). Real crates nest a
+/// handful of levels; this is a sanity bound, reported as `module-too-deep` (a cycle is
+/// found by its files, never by its depth).
+const MAX_MODULE_DEPTH: usize = 256;
+
+/// Budgets of argument-less macro expansion, per file (of the invocation) and per crate:
+/// expansions, and bytes of expanded text. Each expansion may hold further invocations, so
+/// nine macros invoking the next eight times each ask for 8^8 expansions (63 s and 749 MB
+/// before). The whole corpus (ripgrep, regex, tokio, serde, syn families) expands one macro
+/// in two crates (serde's `crate_root!()`, 5.6 kB): these bounds are more than two orders of
+/// magnitude above what real crates use, and keep a runaway to a fraction of a second.
+const FILE_EXPANSION_BUDGET: (usize, usize) = (256, 1024 * 1024);
+const CRATE_EXPANSION_BUDGET: (usize, usize) = (1024, 4 * 1024 * 1024);
+
+/// Expansions done, bytes expanded, and whether the budget ran out.
+type Spent = (usize, usize, bool);
 
 struct Pending {
     module: usize,
@@ -50,6 +64,9 @@ struct Builder<'w> {
     /// Per module: the file, the directory of its `mod x;` children, and whether it is the
     /// top of its file; what a macro expanded inside the module needs to declare modules.
     context: Vec<Option<(PathBuf, PathBuf, bool)>>,
+    /// Macro expansion spent per crate, and per file of the invocations.
+    expanded: HashMap<usize, Spent>,
+    expanded_in_file: HashMap<PathBuf, Spent>,
 }
 
 /// Rounds of argument-less macro expansion (a macro may expand to another invocation).
@@ -75,6 +92,8 @@ pub fn build_forest(
         pending: Vec::new(),
         files_parsed: 0,
         context: Vec::new(),
+        expanded: HashMap::new(),
+        expanded_in_file: HashMap::new(),
     };
     let crates = b.create_crates();
     // Every source file is parsed up front in one parallel batch (module trees are shallow
@@ -392,6 +411,9 @@ impl Builder<'_> {
             let Some(text) = self.find_expansion(id, &name) else {
                 continue;
             };
+            if !self.within_expansion_budget(id, &name, line, text.len()) {
+                continue;
+            }
             let Some(facts) = crate::parse::parse_expansion(&text, line, self.opts) else {
                 continue;
             };
@@ -402,6 +424,70 @@ impl Builder<'_> {
             any = true;
         }
         any
+    }
+
+    /// Takes one expansion of `bytes` from the budgets of the invoking file and of its crate,
+    /// or reports (once per file, once per crate) that one ran out. A file that spends its
+    /// budget does not take the expansions of the crate's other files with it.
+    fn within_expansion_budget(&mut self, id: usize, name: &str, line: u32, bytes: usize) -> bool {
+        let file = self.context[id]
+            .as_ref()
+            .map_or_else(|| self.modules[id].file.clone(), |c| c.0.clone());
+        let krate = self.modules[id].krate;
+        let fits = |used: &Spent, (count, total): (usize, usize)| {
+            !used.2 && used.0 < count && used.1 + bytes <= total
+        };
+        let file_ok = fits(
+            self.expanded_in_file.entry(file.clone()).or_default(),
+            FILE_EXPANSION_BUDGET,
+        );
+        let crate_ok = fits(
+            self.expanded.entry(krate).or_default(),
+            CRATE_EXPANSION_BUDGET,
+        );
+        let spent = match (file_ok, crate_ok) {
+            (true, true) => {
+                for used in [
+                    self.expanded_in_file.get_mut(&file),
+                    self.expanded.get_mut(&krate),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    used.0 += 1;
+                    used.1 += bytes;
+                }
+                return true;
+            }
+            (false, _) => self.expanded_in_file.get_mut(&file).map(|u| {
+                (
+                    !std::mem::replace(&mut u.2, true),
+                    "file",
+                    FILE_EXPANSION_BUDGET,
+                )
+            }),
+            (true, false) => self.expanded.get_mut(&krate).map(|u| {
+                (
+                    !std::mem::replace(&mut u.2, true),
+                    "crate",
+                    CRATE_EXPANSION_BUDGET,
+                )
+            }),
+        };
+        if let Some((true, what, (count, total))) = spent {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "macro-expansion-limit",
+                    self.ws.rel(&file),
+                    format!(
+                        "expanding `{name}!()` would pass the {what}'s budget of {count} macro expansions or {} bytes of expanded code; it and the {what}'s later expansions were skipped",
+                        crate::words::thousands(total as u64)
+                    ),
+                )
+                .at(line, 1),
+            );
+        }
+        false
     }
 
     /// The argument-less expansion of macro `name` as seen from module `m`: defined in `m`
@@ -442,6 +528,31 @@ impl Builder<'_> {
         let Some(canon) = self.checked_file(&path, rel, c.line, c.column) else {
             return;
         };
+        if self.depth(module) + 1 > MAX_MODULE_DEPTH {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "module-too-deep",
+                    rel,
+                    format!(
+                        "module `{}` would nest {} modules deep, over the limit of {MAX_MODULE_DEPTH}; `{}` and its modules not read",
+                        c.name,
+                        self.depth(module) + 1,
+                        self.ws.rel(&canon)
+                    ),
+                )
+                .at(c.line, c.column),
+            );
+            // Its file is accounted for: not an orphan as well.
+            self.excluded.insert(canon.clone());
+            if let (Some(stem), Some(dir)) = (canon.file_stem(), canon.parent()) {
+                self.excluded.insert(if stem == "mod" {
+                    dir.to_path_buf()
+                } else {
+                    dir.join(stem)
+                });
+            }
+            return;
+        }
         if self.is_ancestor_file(module, &canon) {
             self.diagnostics.push(
                 Diagnostic::error(
@@ -487,7 +598,7 @@ impl Builder<'_> {
             let mut all: Vec<(PathBuf, bool)> = Vec::new();
             if c.path_conditional {
                 // The usual file first: it names the module when several are merged.
-                all.extend(default_child_file(child_dir, &c.name));
+                all.extend(default_child_file(child_dir, &c.name).ok().flatten());
             }
             all.extend(c.path_attrs.iter().map(|p| (base.join(p), true)));
             let existing: Vec<(PathBuf, bool)> = all
@@ -502,8 +613,27 @@ impl Builder<'_> {
                 existing
             };
         }
-        if let Some(found) = default_child_file(child_dir, &c.name) {
-            return vec![found];
+        match default_child_file(child_dir, &c.name) {
+            Ok(Some(found)) => return vec![found],
+            Ok(None) => {}
+            Err((path, e)) => {
+                // Not "not found": the file may be there, behind a directory we may not read.
+                if report {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "unreadable-file",
+                            rel,
+                            format!(
+                                "cannot read `{}` for module `{}`: {e}",
+                                self.ws.rel(&path),
+                                c.name
+                            ),
+                        )
+                        .at(c.line, c.column),
+                    );
+                }
+                return Vec::new();
+            }
         }
         let flat = child_dir.join(format!("{}.rs", c.name));
         let nested = child_dir.join(&c.name).join("mod.rs");
@@ -571,15 +701,24 @@ impl Builder<'_> {
 
     fn is_ancestor_file(&self, module: usize, file: &Path) -> bool {
         let mut cur = Some(module);
-        let mut depth = 0;
         while let Some(m) = cur {
-            if self.modules[m].file == file || depth > MAX_MODULE_DEPTH {
+            if self.modules[m].file == file {
                 return true;
             }
-            depth += 1;
             cur = self.modules[m].parent;
         }
         false
+    }
+
+    /// How many modules deep `module` is (a crate root is 1).
+    fn depth(&self, module: usize) -> usize {
+        let mut n = 0;
+        let mut cur = Some(module);
+        while let Some(m) = cur {
+            n += 1;
+            cur = self.modules[m].parent;
+        }
+        n
     }
 
     /// Diagnoses .rs files under a package's `src/` that no module tree reaches.
@@ -687,14 +826,28 @@ fn source_files(ws: &Workspace) -> Vec<PathBuf> {
     out
 }
 
-/// `dir/name.rs` (a non-mod-rs file) or `dir/name/mod.rs`, whichever exists.
-fn default_child_file(dir: &Path, name: &str) -> Option<(PathBuf, bool)> {
-    let flat = dir.join(format!("{name}.rs"));
-    if flat.symlink_metadata().is_ok() {
-        return Some((flat, false));
+/// `dir/name.rs` (a non-mod-rs file) or `dir/name/mod.rs`, whichever exists; an error other
+/// than "not found" (a directory that may not be searched) with the path it came from.
+fn default_child_file(
+    dir: &Path,
+    name: &str,
+) -> Result<Option<(PathBuf, bool)>, (PathBuf, std::io::Error)> {
+    let look = |p: PathBuf| match p.symlink_metadata() {
+        Ok(_) => Ok(Some(p)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err((p, e)),
+    };
+    if let Some(flat) = look(dir.join(format!("{name}.rs")))? {
+        return Ok(Some((flat, false)));
     }
-    let nested = dir.join(name).join("mod.rs");
-    nested.symlink_metadata().is_ok().then_some((nested, true))
+    Ok(look(dir.join(name).join("mod.rs"))?.map(|p| (p, true)))
 }
 
 /// A directory the orphan search does not enter: `target/`, hidden ones, and nested packages.

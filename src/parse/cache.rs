@@ -29,10 +29,12 @@ use serde::{Deserialize, Serialize};
 use super::{FileFacts, ParseOptions};
 
 /// Changes whenever the facts or their encoding change; part of every key.
-const FORMAT: u32 = 6;
+/// 6: xxh3-128 keys and checksums; 7: the nesting guard and the token cap refuse files that
+/// 6 parsed, and damaged data tables are parsed (and reported) instead of blanked.
+const FORMAT: u32 = 7;
 /// `MAGIC`, the xxh3-128 of the body (16 bytes, little-endian), the body (a postcard
 /// [`Pack`]).
-const MAGIC: &[u8; 8] = b"ASPLTP03";
+const MAGIC: &[u8; 8] = b"ASPLTP04";
 const PACK: &str = "facts.pack";
 /// Entries a pack keeps at most (this run's always, then earlier runs' others).
 pub const MAX_ENTRIES: usize = 200_000;

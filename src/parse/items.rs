@@ -38,12 +38,11 @@ impl Collector {
                 continue;
             }
             {
-                use syn::spanned::Spanned;
-                let span = item.span();
-                let first = item_attrs(item)
-                    .first()
-                    .map_or(span.start().line, |a| a.span().start().line);
-                self.disabled.push((first as u32, span.end().line as u32));
+                // An item switched off by `cfg` has an attribute: it starts there.
+                if let Some(a) = item_attrs(item).first() {
+                    let first = a.pound_token.span.start().line as u32;
+                    self.disabled.push((first, item_end_line(item)));
+                }
             }
             if let Item::Mod(im) = item {
                 if im.content.is_none() {
@@ -307,6 +306,51 @@ impl Collector {
         }
         any
     }
+}
+
+/// The last line of an item, from its closing token: `Spanned::span` would print the whole
+/// syntax tree to find it, recursing as deep as the tree is.
+fn item_end_line(item: &Item) -> u32 {
+    use syn::spanned::Spanned;
+    let brace = |b: &syn::token::Brace| b.span.close().end().line;
+    let semi = |s: &syn::Token![;]| s.span.end().line;
+    let fields = |f: &syn::Fields, s: &Option<syn::Token![;]>| match (f, s) {
+        (_, Some(t)) => semi(t),
+        (syn::Fields::Named(n), None) => brace(&n.brace_token),
+        (syn::Fields::Unnamed(u), None) => u.paren_token.span.close().end().line,
+        (syn::Fields::Unit, None) => 0,
+    };
+    let line = match item {
+        Item::Const(x) => semi(&x.semi_token),
+        Item::Enum(x) => brace(&x.brace_token),
+        Item::ExternCrate(x) => semi(&x.semi_token),
+        Item::Fn(x) => brace(&x.block.brace_token),
+        Item::ForeignMod(x) => brace(&x.brace_token),
+        Item::Impl(x) => brace(&x.brace_token),
+        Item::Macro(x) => match &x.semi_token {
+            Some(t) => semi(t),
+            None => match &x.mac.delimiter {
+                syn::MacroDelimiter::Paren(p) => p.span.close().end().line,
+                syn::MacroDelimiter::Brace(b) => brace(b),
+                syn::MacroDelimiter::Bracket(b) => b.span.close().end().line,
+            },
+        },
+        Item::Mod(x) => match (&x.content, &x.semi) {
+            (Some((b, _)), _) => brace(b),
+            (None, Some(t)) => semi(t),
+            (None, None) => 0,
+        },
+        Item::Static(x) => semi(&x.semi_token),
+        Item::Struct(x) => fields(&x.fields, &x.semi_token),
+        Item::Trait(x) => brace(&x.brace_token),
+        Item::TraitAlias(x) => semi(&x.semi_token),
+        Item::Type(x) => semi(&x.semi_token),
+        Item::Union(x) => brace(&x.fields.brace_token),
+        Item::Use(x) => semi(&x.semi_token),
+        // Unparsed tokens: printing them does not recurse into a syntax tree.
+        other => other.span().end().line,
+    };
+    line as u32
 }
 
 /// The body of a `macro_rules!` rule that takes no input, as source text.

@@ -1,20 +1,15 @@
 //! One cheap byte scan before parsing: which lines hold code (not blank, not only
-//! comments), and how deeply brackets nest (to refuse input that would exhaust the stack).
+//! comments). How deeply code nests is `nesting.rs`'s business.
 
 /// What one pass over a file's bytes tells.
 pub struct Scan {
     /// Per line (index 0 is line 1): does it hold anything but whitespace and comments?
     pub code: Vec<bool>,
-    /// The deepest nesting of `(`, `[` and `{` outside comments and literals, and the line
-    /// where it is first reached.
-    pub depth: usize,
-    pub depth_line: u32,
 }
 
-/// Code lines and bracket depth in one pass.
+/// Code lines in one pass.
 pub fn scan(text: &str) -> Scan {
     let b = text.as_bytes();
-    let (mut depth, mut max_depth, mut max_line) = (0usize, 0usize, 1u32);
     let mut lines = vec![false];
     let mut i = 0;
     let mut block_depth = 0usize; // nesting of /* */ comments
@@ -108,30 +103,13 @@ pub fn scan(text: &str) -> Scan {
                     i += 1;
                 }
             }
-            open @ (b'(' | b'[' | b'{' | b')' | b']' | b'}') => {
-                lines[cur] = true;
-                if matches!(open, b'(' | b'[' | b'{') {
-                    depth += 1;
-                    if depth > max_depth {
-                        max_depth = depth;
-                        max_line = lines.len() as u32;
-                    }
-                } else {
-                    depth = depth.saturating_sub(1);
-                }
-                i += 1;
-            }
             _ => {
                 lines[cur] = true;
                 i += 1;
             }
         }
     }
-    Scan {
-        code: lines,
-        depth: max_depth,
-        depth_line: max_line,
-    }
+    Scan { code: lines }
 }
 
 /// `r"` or `r#...#"` that is not the end of an identifier (`br"` counts as well).
@@ -154,11 +132,6 @@ mod tests {
         scan(text).code
     }
 
-    fn max_bracket_depth(text: &str) -> (usize, u32) {
-        let s = scan(text);
-        (s.depth, s.depth_line)
-    }
-
     fn count(s: &str) -> usize {
         code_lines(s).iter().filter(|&&c| c).count()
     }
@@ -172,11 +145,5 @@ mod tests {
         assert_eq!(count("let s = \"a\n   \nb\";\n"), 2);
         assert_eq!(count("let c = '\"'; // q\nfn f() {}\n"), 2);
         assert_eq!(count("let r = r#\"a\"\n\"#;\n"), 2);
-    }
-
-    #[test]
-    fn bracket_depth_ignores_strings_and_comments() {
-        assert_eq!(max_bracket_depth("f((x)) // ((((((\n\"(((((\"").0, 2);
-        assert_eq!(max_bracket_depth("a\n{[(\n)]}").1, 2);
     }
 }

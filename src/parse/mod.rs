@@ -7,6 +7,7 @@ pub mod facts;
 mod generated;
 mod items;
 mod lines;
+pub mod nesting;
 mod recover;
 mod refs;
 mod tables;
@@ -21,8 +22,7 @@ use crate::diag::Diagnostic;
 /// Files larger than this are not parsed (generated code of this size says nothing about
 /// architecture and would dominate the time).
 pub const MAX_FILE_BYTES: u64 = crate::fsio::caps::SOURCE;
-/// Deepest bracket nesting accepted before parsing.
-pub const MAX_BRACKET_DEPTH: usize = 1024;
+pub use nesting::{MAX_NESTING, MAX_TOKENS};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ParseOptions {
@@ -52,9 +52,29 @@ pub fn parse_file(
             return hit;
         }
     }
+    parse_bytes_into(bytes, rel, opts, &mut facts);
+    if let (Some(c), Some(k)) = (cache, &key) {
+        let mut stored = facts.clone();
+        for d in &mut stored.diagnostics {
+            d.file.clear();
+        }
+        c.put(k, &stored);
+    }
+    facts
+}
+
+/// Parses a file's bytes (no cache, no file system): what `parse_file` does once the file
+/// is read. The entry point of the fuzz tests.
+pub fn parse_source(bytes: Vec<u8>, rel: &str, opts: ParseOptions) -> FileFacts {
+    let mut facts = FileFacts::default();
+    parse_bytes_into(bytes, rel, opts, &mut facts);
+    facts
+}
+
+fn parse_bytes_into(bytes: Vec<u8>, rel: &str, opts: ParseOptions, facts: &mut FileFacts) {
     let text = decode(bytes, rel, &mut facts.diagnostics);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_text(&text, rel, opts, &mut facts)
+        parse_text(&text, rel, opts, facts)
     }));
     // Spans of this file are no longer needed; free the thread's source map.
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -66,19 +86,15 @@ pub fn parse_file(
             "archsplit failed on this file and skipped it; please report this",
         ));
     }
-    if let (Some(c), Some(k)) = (cache, &key) {
-        let mut stored = facts.clone();
-        for d in &mut stored.diagnostics {
-            d.file.clear();
-        }
-        c.put(k, &stored);
-    }
-    facts
 }
 
 /// Items from a macro expansion (source text without a file of its own): their facts, with
 /// every line set to `line`, the line of the invocation. `None` when the text does not parse.
 pub fn parse_expansion(text: &str, line: u32, opts: ParseOptions) -> Option<ModFacts> {
+    // Expanded text is held to the same limits as a file: it is parsed the same way.
+    if !matches!(nesting::scan(text), nesting::Verdict::Fine { .. }) {
+        return None;
+    }
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let file = syn::parse_file(text).ok()?;
         let mut collector = items::Collector {
@@ -174,30 +190,43 @@ fn decode(bytes: Vec<u8>, rel: &str, diags: &mut Vec<Diagnostic>) -> String {
 }
 
 fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) {
-    let lines::Scan {
-        code,
-        depth,
-        depth_line,
-    } = lines::scan(text);
+    let lines::Scan { code } = lines::scan(text);
     let total_lines = code.len() as u32;
     facts.root.content_hash = content_hash(text);
     facts.root.first_line = 1;
     facts.root.last_line = total_lines;
-    if depth > MAX_BRACKET_DEPTH {
-        facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
-        facts.diagnostics.push(
-            Diagnostic::error(
-                "nesting-too-deep",
-                rel,
-                format!("brackets nest {depth} deep, over the limit of {MAX_BRACKET_DEPTH}; file not parsed"),
-            )
-            .at(depth_line, 1),
-        );
-        return;
-    }
     // Long literal-only arrays (data tables) are blanked: same facts, a fraction of the work.
     let blanked = tables::blank_literal_tables(text);
     let text = blanked.as_deref().unwrap_or(text);
+    // What syn would recurse on, and how much it would build, is measured before it runs:
+    // a file over the limits is skipped whole (its `mod` lines still continue the tree).
+    let refused = match nesting::scan(text) {
+        nesting::Verdict::Fine { .. } => None,
+        nesting::Verdict::TooDeep { line } => Some(
+            Diagnostic::error(
+                "nesting-too-deep",
+                rel,
+                format!(
+                    "code nests more than {MAX_NESTING} levels deep (brackets, generics, prefix operators, closures, assignments or long chains); file not parsed"
+                ),
+            )
+            .at(line, 1),
+        ),
+        nesting::Verdict::TooManyTokens => Some(Diagnostic::warning(
+            "file-too-large",
+            rel,
+            format!(
+                "file has more than {} tokens, over the limit; not parsed",
+                crate::words::thousands(MAX_TOKENS as u64)
+            ),
+        )),
+    };
+    if let Some(d) = refused {
+        facts.diagnostics.push(d);
+        facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
+        recover::mod_lines(text, &mut facts.root);
+        return;
+    }
     let items = match syn::parse_file(text) {
         Ok(f) => f.items,
         Err(e) => match recover::items_skipping_errors(text) {

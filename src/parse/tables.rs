@@ -24,7 +24,7 @@ pub fn blank_literal_tables(text: &str) -> Option<String> {
             b'r' if raw_string_start(b, i) => i = raw_string_end(b, i),
             b'\'' => i = char_or_lifetime_end(b, i),
             b'[' => match literal_array_end(b, i) {
-                Some(end) if end - i > MIN_TABLE_BYTES => {
+                Some(end) if end - i > MIN_TABLE_BYTES && is_literal_list(&text[i + 1..end]) => {
                     regions.push((i + 1, end));
                     i = end + 1;
                 }
@@ -92,6 +92,57 @@ fn literal_array_end(b: &[u8], open: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether `inner` is a well-formed list of literals: elements (a literal with any `-` in
+/// front, or a parenthesized list of them) separated by single commas, a trailing one
+/// allowed. The byte scan above only checks which characters occur; a missing comma
+/// (`1 1`) or a stray one (`1,, 2`) must not be blanked away, or its syntax error would go
+/// unreported. Lexing costs a fraction of parsing; a table that fails this check is parsed
+/// as it is, so syn reports the error where it is.
+fn is_literal_list(inner: &str) -> bool {
+    // A table of more literals than a file may have tokens is not lexed here (its tokens
+    // would take ~70 bytes each): left in place, it makes the file `file-too-large`.
+    let commas = inner.bytes().filter(|&c| c == b',').count();
+    if commas > super::MAX_TOKENS / 2 {
+        return false;
+    }
+    match inner.parse::<proc_macro2::TokenStream>() {
+        Ok(tokens) => well_formed(tokens),
+        Err(_) => false,
+    }
+}
+
+fn well_formed(tokens: proc_macro2::TokenStream) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    // Iterative: parenthesized groups are kept on a stack, not recursed into.
+    let mut stack = vec![tokens];
+    while let Some(list) = stack.pop() {
+        // Expecting an element (true) or a comma (false) next.
+        let mut want_element = true;
+        let mut after_minus = false;
+        for tt in list {
+            match tt {
+                TokenTree::Punct(p) if p.as_char() == '-' && want_element => after_minus = true,
+                TokenTree::Punct(p) if p.as_char() == ',' && !want_element => want_element = true,
+                TokenTree::Literal(_) if want_element => {
+                    want_element = false;
+                    after_minus = false;
+                }
+                TokenTree::Group(g)
+                    if want_element && !after_minus && g.delimiter() == Delimiter::Parenthesis =>
+                {
+                    stack.push(g.stream());
+                    want_element = false;
+                }
+                _ => return false,
+            }
+        }
+        if after_minus {
+            return false;
+        }
+    }
+    true
 }
 
 fn line_end(b: &[u8], i: usize) -> usize {
@@ -266,6 +317,25 @@ mod tests {
                     assert_eq!(out.lines().count(), damaged.lines().count());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn tables_with_a_syntax_error_are_not_blanked() {
+        let list = |sep: &str| {
+            let mut text = String::from("pub const T: &[u8] = &[");
+            for k in 0..3000 {
+                text.push_str(if k == 1500 { sep } else { "1, " });
+            }
+            text.push_str("1];\n");
+            text
+        };
+        assert!(blank_literal_tables(&list("1, ")).is_some());
+        for broken in ["1 ", "1,, ", "- , ", "(1 2), ", "1 -, "] {
+            assert!(blank_literal_tables(&list(broken)).is_none(), "{broken:?}");
+        }
+        for fine in ["(1, -2), ", "(), ", "-1.5e3, ", "(1, (2, \"x\")), "] {
+            assert!(blank_literal_tables(&list(fine)).is_some(), "{fine:?}");
         }
     }
 

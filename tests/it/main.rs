@@ -1,4 +1,5 @@
-//! The one integration-test binary: golden files over testdata/, safety, and the CLI.
+//! The one integration-test binary: golden files over testdata/, safety, the CLI, hostile
+//! input and the parse stage's fuzz test.
 
 mod advice;
 mod analyze;
@@ -6,6 +7,7 @@ mod architecture;
 mod browser;
 mod check;
 mod cli;
+mod fuzz;
 mod golden;
 mod history;
 mod hostile;

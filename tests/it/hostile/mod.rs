@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 mod input;
 mod io;
+mod parse;
 
 /// Address space a run may take: the worker stacks are reserved (not committed) address
 /// space, so this is well above what a run uses and far below what a blow-up reaches.
