@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::check::FailOn;
 use crate::report::check::CheckFormat;
-use crate::report::{AnalyzeFormat, GraphFormat};
+use crate::report::{AnalyzeFormat, GraphFormat, Level};
 
 /// Finds where a Rust workspace could be split into services, and warns when a split
 /// would over-fragment it.
@@ -93,6 +93,16 @@ pub struct GraphArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// One node per module, or one per crate (package) with the references between them.
+    #[arg(long, value_enum, default_value_t = Level::Module)]
+    pub level: Level,
+    /// Keep only the neighbourhood of NAME, a crate (package) name or a module path; may be
+    /// given several times.
+    #[arg(long, value_name = "NAME")]
+    pub focus: Vec<String>,
+    /// Hops kept around the focus, along dependencies in either direction.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
+    pub depth: u32,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::analysis::ClusterOptions;
 use crate::cli::{Command, InputArgs};
-use crate::report::{AnalyzeFormat, GraphFormat};
+use crate::report::{AnalyzeFormat, GraphFormat, ViewOptions};
 
 /// What to analyze and how.
 #[derive(Debug, Clone)]
@@ -64,6 +64,7 @@ pub enum Config {
         input: Input,
         format: GraphFormat,
         output: Option<PathBuf>,
+        view: ViewOptions,
     },
 }
 
@@ -122,6 +123,11 @@ impl Config {
                 input: Input::from_args(a.input),
                 format: a.format,
                 output: a.output,
+                view: ViewOptions {
+                    level: a.level,
+                    focus: a.focus,
+                    depth: a.depth,
+                },
             },
         }
     }

@@ -208,7 +208,8 @@ fn run_on_pool(config: &Config) -> Result<u8> {
             input,
             format,
             output,
-        } => commands::graph(input, *format, output.as_deref()),
+            view,
+        } => commands::graph(input, *format, output.as_deref(), view),
         Config::Rules { rules_dir } => commands::rules(rules_dir.as_deref()),
         Config::Explain { rule, rules_dir } => commands::explain(rule, rules_dir.as_deref()),
     }

@@ -6,6 +6,7 @@ mod browser;
 mod check;
 mod cli;
 mod golden;
+mod graph_view;
 mod history;
 mod hostile;
 mod safety;
