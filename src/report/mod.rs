@@ -4,6 +4,7 @@ mod analyze_json;
 pub mod check;
 mod dot;
 mod html;
+mod html_data;
 mod json;
 mod mermaid;
 mod rules;
