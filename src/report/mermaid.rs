@@ -25,7 +25,11 @@ fn label(s: &str) -> String {
 
 /// The diagram of `view`, or an error when Mermaid would refuse to draw it.
 pub fn render(g: &ModuleGraph, view: &View) -> Result<String> {
-    let hint = "try `--level crate` or `--focus NAME`";
+    let hint = if view.focus.is_empty() {
+        "try `--level crate` or `--focus NAME`"
+    } else {
+        "try `--level crate`, a smaller `--depth` or a narrower `--focus`"
+    };
     if view.edges.len() > MAX_EDGES {
         bail!(
             "{} edges is past what Mermaid renders (limit {MAX_EDGES}); {hint}",

@@ -182,29 +182,23 @@ fn module_level(g: &ModuleGraph) -> (Vec<Node>, Vec<Edge>) {
             focus: false,
         })
         .collect();
-    let mut merged: BTreeMap<(usize, usize), (u64, u32)> = BTreeMap::new();
-    let mut order = Vec::new();
+    // Parallel edges merged into the first of them, in the graph's own edge order (which
+    // the whole-graph DOT output has always used).
+    let mut first: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut edges: Vec<Edge> = Vec::with_capacity(g.edges.len());
     for e in &g.edges {
-        let x = merged.entry((e.from, e.to)).or_insert_with(|| {
-            order.push((e.from, e.to));
-            (0, 0)
+        let at = *first.entry((e.from, e.to)).or_insert_with(|| {
+            edges.push(Edge {
+                from: e.from,
+                to: e.to,
+                weight: 0,
+                edges: 0,
+            });
+            edges.len() - 1
         });
-        x.0 += u64::from(e.weight);
-        x.1 += 1;
+        edges[at].weight += u64::from(e.weight);
+        edges[at].edges += 1;
     }
-    // The graph's own edge order, which the whole-graph DOT output has always used.
-    let edges = order
-        .into_iter()
-        .map(|(from, to)| {
-            let (weight, edges) = merged[&(from, to)];
-            Edge {
-                from,
-                to,
-                weight,
-                edges,
-            }
-        })
-        .collect();
     (nodes, edges)
 }
 

@@ -237,6 +237,14 @@ fn mermaid_refuses_what_it_cannot_render_and_dot_stays_layable() {
         ],
     );
     expect_code(&o, 0);
+    // A focus whose neighbourhood is still too big says how to narrow it.
+    let o = run(
+        &dir,
+        &["graph", ".", "--format", "mermaid", "--focus", "dense::m3_"],
+    );
+    expect_code(&o, 2);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("a smaller `--depth`"), "{err}");
     // DOT: past 300 edges the weights are xlabels (placed after layout) and a comment
     // suggests the overview.
     let o = run(&dir, &["graph", ".", "--format", "dot"]);
