@@ -58,6 +58,15 @@ value_enum!(
         Authors,
     }
 );
+value_enum!(
+    /// `graph --level`.
+    Level => crate::report::Level {
+        /// One node per package, edges summing the references between their modules.
+        Crate,
+        /// One node per module (the default).
+        Module,
+    }
+);
 
 /// Finds where a Rust workspace could be split into services, and warns when a split
 /// would over-fragment it.
@@ -187,6 +196,16 @@ pub struct GraphArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// One node per module, or one per crate (package) with the references between them.
+    #[arg(long, value_enum, default_value_t = Level::Module)]
+    pub level: Level,
+    /// Keep only the neighbourhood of NAME, a crate (package) name or a module path; may be
+    /// given several times.
+    #[arg(long, value_name = "NAME")]
+    pub focus: Vec<String>,
+    /// Hops kept around the focus, along dependencies in either direction.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "focus")]
+    pub depth: u32,
 }
 
 #[derive(Debug, Args)]

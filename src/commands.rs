@@ -11,7 +11,7 @@ use crate::config::{self, Input};
 use crate::history::{self, HistoryAnalysis};
 use crate::report::check::CheckFormat;
 use crate::report::text::Layout;
-use crate::report::{self, AnalyzeFormat, GraphFormat};
+use crate::report::{self, AnalyzeFormat, GraphFormat, ViewOptions};
 use crate::rules::{self, config::Loaded, RuleSet};
 use crate::{build_graph, timings, workspace, write_output};
 
@@ -155,11 +155,18 @@ pub fn analyze(
     Ok(0)
 }
 
-pub fn graph(input: &Input, format: GraphFormat, output: Option<&Path>) -> Result<u8> {
+pub fn graph(
+    input: &Input,
+    format: GraphFormat,
+    output: Option<&Path>,
+    view: &ViewOptions,
+) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let (ws, g) = build(input, &cfg, false)?;
     timings::time("report", || {
-        write_output(output, |out| report::write_graph(out, format, &ws, &g))
+        // Rendered whole first: a refused view leaves no output file behind.
+        let text = report::render_graph(format, &ws, &g, view)?;
+        write_output(output, |out| Ok(out.write_all(&text)?))
     })?;
     Ok(0)
 }

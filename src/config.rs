@@ -6,7 +6,7 @@ use crate::analysis::ClusterOptions;
 use crate::cli::{Command, InputArgs};
 use crate::report::check::CheckFormat;
 use crate::report::text::Layout;
-use crate::report::{AnalyzeFormat, GraphFormat};
+use crate::report::{AnalyzeFormat, GraphFormat, ViewOptions};
 
 /// The format asked for, else the one the output file's extension names, else `default`.
 fn format_for<F: Copy>(
@@ -103,6 +103,7 @@ pub enum Config {
         input: Input,
         format: GraphFormat,
         output: Option<PathBuf>,
+        view: ViewOptions,
     },
 }
 
@@ -210,6 +211,11 @@ impl Config {
                     GraphFormat::Json,
                 ),
                 output: a.output,
+                view: ViewOptions {
+                    level: a.level.into(),
+                    focus: a.focus,
+                    depth: a.depth,
+                },
             },
         }
     }

@@ -1,5 +1,6 @@
-//! The self-contained HTML report: one file, no network. The page embeds the same JSON
-//! document `--format json` prints and draws the graph, the DSM and the cluster cards from
+//! The self-contained HTML report: one file, no network. The page embeds a compact form of
+//! the JSON document `--format json` prints (`html_data.rs`: what the page shows, paths
+//! indexed, dependencies as integers) and draws the graph, the DSM and the cluster cards from
 //! it with the script in `html/report.js` (plain JavaScript, no library). A Content Security
 //! Policy forbids every request, so the report works, and stays private, offline.
 
@@ -24,8 +25,8 @@ pub fn write(
     advice: &Advice,
     h: &crate::history::HistoryAnalysis,
 ) -> Result<()> {
-    let mut json = Vec::new();
-    super::analyze_json::write(&mut json, ws, g, a, advice, h)?;
+    let doc = serde_json::to_value(super::analyze_json::AnalyzeJson::new(ws, g, a, advice, h))?;
+    let json = serde_json::to_vec(&super::html_data::compact(&doc))?;
     let title = ws
         .root
         .file_name()

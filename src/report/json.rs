@@ -1,12 +1,13 @@
 //! The JSON document of `archsplit graph` (schema_version 2). CI scripts read it: names only
 //! ever get added, and the same input always gives the same bytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
 
+use super::view::{Level, View};
 use crate::diag::Diagnostic;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
@@ -24,6 +25,24 @@ pub struct GraphJson<'a> {
     pub crate_dependencies: Vec<CrateDependencyJson<'a>>,
     pub external: Vec<ExternalJson>,
     pub diagnostics: &'a [Diagnostic],
+    /// The view asked for (`graph --level crate`, `--focus`); absent for the whole module
+    /// graph. With a view, `crates`, `modules`, `dependencies` and `crate_dependencies` hold
+    /// the view only; `summary`, `external` and `diagnostics` stay the whole workspace's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<ViewJson>,
+}
+
+#[derive(Serialize)]
+pub struct ViewJson {
+    /// `module` or `crate`.
+    pub level: &'static str,
+    /// The names `--focus` gave (packages or module paths); empty without one.
+    pub focus: Vec<String>,
+    /// Hops kept around the focus; null without one.
+    pub depth: Option<u32>,
+    /// Nodes and edges of the view.
+    pub nodes: usize,
+    pub edges: usize,
 }
 
 #[derive(Serialize)]
@@ -304,12 +323,79 @@ impl<'a> GraphJson<'a> {
             crate_dependencies,
             external: external.into_values().collect(),
             diagnostics: &g.diagnostics,
+            view: None,
         }
+    }
+
+    /// Keeps what `view` shows: at module level its modules, the dependencies between them,
+    /// their crates and the crate dependencies those dependencies make; at crate level its
+    /// crates and the crate dependencies between them, and no module.
+    fn restrict(&mut self, view: &View) {
+        let names = view.names();
+        match view.level {
+            Level::Module => {
+                self.modules.retain(|m| names.contains(m.path.as_str()));
+                self.dependencies
+                    .retain(|d| names.contains(d.from) && names.contains(d.to));
+                let crates: BTreeSet<&str> =
+                    self.modules.iter().map(|m| m.krate.as_str()).collect();
+                self.crates.retain(|c| crates.contains(c.name.as_str()));
+                let package: BTreeMap<&str, &str> = self
+                    .modules
+                    .iter()
+                    .map(|m| (m.path.as_str(), m.krate.as_str()))
+                    .collect();
+                let mut cdeps: BTreeMap<(&str, &str), (u32, u32)> = BTreeMap::new();
+                for d in &self.dependencies {
+                    let (Some(a), Some(b)) = (package.get(d.from), package.get(d.to)) else {
+                        continue;
+                    };
+                    if a != b {
+                        let x = cdeps.entry((a, b)).or_default();
+                        x.0 += d.weight;
+                        x.1 += 1;
+                    }
+                }
+                // The crate dependencies the view's dependencies make (a subset of the whole
+                // graph's, with their weights recounted), in the same order.
+                self.crate_dependencies
+                    .retain(|c| cdeps.contains_key(&(c.from, c.to)));
+                for c in &mut self.crate_dependencies {
+                    if let Some(&(weight, edges)) = cdeps.get(&(c.from, c.to)) {
+                        c.weight = weight;
+                        c.edges = edges;
+                    }
+                }
+            }
+            Level::Crate => {
+                self.modules.clear();
+                self.dependencies.clear();
+                self.crates.retain(|c| names.contains(c.name.as_str()));
+                self.crate_dependencies
+                    .retain(|c| names.contains(c.from) && names.contains(c.to));
+            }
+        }
+        self.view = Some(ViewJson {
+            level: view.level.as_str(),
+            focus: view.focus.clone(),
+            depth: view.depth,
+            nodes: view.nodes.len(),
+            edges: view.edges.len(),
+        });
     }
 }
 
-pub fn write(out: &mut dyn Write, ws: &Workspace, g: &ModuleGraph) -> Result<()> {
-    let doc = GraphJson::new(ws, g);
+/// The graph document; with a view (`view.is_some()`), restricted to it.
+pub fn write(
+    out: &mut dyn Write,
+    ws: &Workspace,
+    g: &ModuleGraph,
+    view: Option<&View>,
+) -> Result<()> {
+    let mut doc = GraphJson::new(ws, g);
+    if let Some(v) = view {
+        doc.restrict(v);
+    }
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)?;
     Ok(())

@@ -4,17 +4,20 @@ mod analyze_json;
 pub mod check;
 mod dot;
 mod html;
+mod html_data;
 mod json;
 mod mermaid;
 mod rules;
 mod table;
 pub mod text;
+mod view;
 
 use std::io::Write;
 
 use anyhow::Result;
 
 pub use json::GraphJson;
+pub use view::{Level, ViewOptions};
 
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
@@ -57,15 +60,23 @@ pub fn write_analysis(
 
 pub use rules::{write_explain, write_rules};
 
-pub fn write_graph(
-    out: &mut dyn Write,
+/// The output of `archsplit graph` for the view `opts` asks for, whole: nothing is written
+/// when the view or the format refuses (an unknown `--focus` name, a diagram too big for
+/// Mermaid).
+pub fn render_graph(
     format: GraphFormat,
     ws: &Workspace,
     g: &ModuleGraph,
-) -> Result<()> {
+    opts: &ViewOptions,
+) -> Result<Vec<u8>> {
+    let view = view::View::new(ws, g, opts)?;
+    let mut out = Vec::new();
     match format {
-        GraphFormat::Json => json::write(out, ws, g),
-        GraphFormat::Dot => dot::write(out, ws, g),
-        GraphFormat::Mermaid => mermaid::write(out, ws, g),
+        GraphFormat::Json => {
+            json::write(&mut out, ws, g, (!opts.is_whole_graph()).then_some(&view))?
+        }
+        GraphFormat::Dot => dot::write(&mut out, g, &view)?,
+        GraphFormat::Mermaid => out = mermaid::render(g, &view)?.into_bytes(),
     }
+    Ok(out)
 }

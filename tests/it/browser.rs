@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::support::{archsplit, expect_code, testdata};
+use crate::support::{archsplit, expect_code, testdata, write};
 
 /// A pipe (read end, write end), both closed on exec; the child gets its ends by dup2.
 fn pipe() -> (OwnedFd, OwnedFd) {
@@ -324,10 +324,224 @@ fn html_report_embeds_the_json_document_and_is_deterministic() {
     let open = r#"<script type="application/json" id="data">"#;
     let start = page.find(open).unwrap() + open.len();
     let end = start + page[start..].find("</script>").unwrap();
+    assert!(
+        !page[start..end].contains('\n'),
+        "compact, not pretty-printed"
+    );
     let embedded: Value = serde_json::from_str(&page[start..end]).unwrap();
     let printed: Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(embedded, printed);
+    assert_eq!(embedded["format"], 1);
+    // What the page shows is what the document says.
+    let paths: Vec<&str> = embedded["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let modules = printed["modules"].as_array().unwrap();
+    assert_eq!(
+        paths,
+        modules
+            .iter()
+            .map(|m| m["path"].as_str().unwrap())
+            .collect::<Vec<_>>()
+    );
+    for (i, m) in modules.iter().enumerate() {
+        for key in ["cluster", "file", "line", "loc", "public_items"] {
+            assert_eq!(
+                embedded["modules"][key][i], m[key],
+                "{key} of {}",
+                m["path"]
+            );
+        }
+    }
+    assert_eq!(decode_deps(&embedded), printed_deps(&printed));
+    let clusters = printed["clusters"].as_array().unwrap();
+    assert_eq!(
+        embedded["clusters"].as_array().unwrap().len(),
+        clusters.len()
+    );
+    for (e, c) in embedded["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(clusters)
+    {
+        for key in ["id", "name", "crates", "recommendation", "reasons", "price"] {
+            assert_eq!(e[key], c[key], "cluster {}: {key}", c["id"]);
+        }
+    }
+    for (e, f) in embedded["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(printed["findings"].as_array().unwrap())
+    {
+        assert_eq!(e["message"], f["message"]);
+    }
+    assert_eq!(embedded["actions"], printed["actions"]);
     assert!(page.contains("<title>archsplit: cycle-across-groups</title>"));
+}
+
+type Dep = (String, String, u64, Vec<(String, u64)>);
+
+/// The embedded dependencies: `from, to, weight, mask` and a count per bit of the mask.
+fn decode_deps(data: &Value) -> Vec<Dep> {
+    let paths = data["paths"].as_array().unwrap();
+    let kinds = data["dep_kinds"].as_array().unwrap();
+    let flat: Vec<u64> = data["deps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < flat.len() {
+        let path = |k: u64| paths[k as usize].as_str().unwrap().to_string();
+        let (from, to, weight, mask) = (path(flat[i]), path(flat[i + 1]), flat[i + 2], flat[i + 3]);
+        i += 4;
+        let mut ks = Vec::new();
+        for (b, k) in kinds.iter().enumerate() {
+            if mask & (1 << b) != 0 {
+                ks.push((k.as_str().unwrap().to_string(), flat[i]));
+                i += 1;
+            }
+        }
+        out.push((from, to, weight, ks));
+    }
+    out
+}
+
+fn printed_deps(doc: &Value) -> Vec<Dep> {
+    doc["dependencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["from"].as_str().unwrap().to_string(),
+                d["to"].as_str().unwrap().to_string(),
+                d["weight"].as_u64().unwrap(),
+                d["kinds"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// A workspace of `crates` × `modules` modules and `edges` dependencies (a fifth of them to
+/// an earlier crate), with names as long as real ones: the size of nushell's graph.
+fn large_workspace(root: &Path, crates: usize, modules: usize, edges: usize) {
+    let names: Vec<String> = (0..crates)
+        .map(|c| format!("synthetic_component_{c:02}"))
+        .collect();
+    let areas = [
+        "commands", "engine", "protocol", "parser", "runtime", "storage",
+    ];
+    let module = |k: usize| {
+        let area = areas[k % areas.len()];
+        (area, format!("{area}_handler_number_{k:03}"))
+    };
+    // A fixed linear congruential sequence: the same workspace every time.
+    let mut seed: u64 = 7;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) % n as u64) as usize
+    };
+    let mut calls = vec![vec![std::collections::BTreeSet::new(); modules]; crates];
+    let mut made = 0;
+    while made < edges {
+        let (c, k) = (next(crates), next(modules));
+        let to_crate = if c > 0 && next(5) == 0 { next(c) } else { c };
+        let j = next(modules);
+        if (to_crate, j) != (c, k) && calls[c][k].insert((to_crate, j)) {
+            made += 1;
+        }
+    }
+    let members: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    write(
+        root,
+        "Cargo.toml",
+        &format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    );
+    for (c, name) in names.iter().enumerate() {
+        let deps: String = names[..c]
+            .iter()
+            .map(|d| format!("{d} = {{ path = \"../{d}\" }}\n"))
+            .collect();
+        write(
+            root,
+            &format!("{name}/Cargo.toml"),
+            &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{deps}"),
+        );
+        let lib: String = areas.iter().map(|a| format!("pub mod {a};\n")).collect();
+        write(root, &format!("{name}/src/lib.rs"), &lib);
+        for area in areas {
+            let decl: String = (0..modules)
+                .map(module)
+                .filter(|(a, _)| *a == area)
+                .map(|(_, m)| format!("pub mod {m};\n"))
+                .collect();
+            write(root, &format!("{name}/src/{area}.rs"), &decl);
+        }
+        for (k, targets) in calls[c].iter().enumerate() {
+            let (area, m) = module(k);
+            let body: String = targets
+                .iter()
+                .map(|&(tc, j)| {
+                    let (ta, tm) = module(j);
+                    let base = if tc == c { "crate" } else { names[tc].as_str() };
+                    format!("    {base}::{ta}::{tm}::run();\n")
+                })
+                .collect();
+            write(
+                root,
+                &format!("{name}/src/{area}/{m}.rs"),
+                &format!("pub struct State{k} {{\n    pub value: u32,\n}}\n\npub fn run() {{}}\n\npub fn call_others() {{\n{body}}}\n"),
+            );
+        }
+    }
+}
+
+/// Past the size of nushell (over 1,000 modules, 15,402 dependencies), the page stays under
+/// 2 MB: the embedded data is compact.
+#[test]
+fn html_report_of_a_workspace_of_nushell_size_is_under_2_mb() {
+    let work = tempfile::tempdir().unwrap();
+    let root = work.path().join("large");
+    large_workspace(&root, 12, 100, 15_000);
+    let html = work.path().join("large.html");
+    let o = archsplit(
+        &root,
+        work.path(),
+        &[
+            "analyze",
+            ".",
+            "--format",
+            "html",
+            "--no-history",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    expect_code(&o, 0);
+    let size = std::fs::metadata(&html).unwrap().len();
+    let o = archsplit(&root, work.path(), &["graph", ".", "--format", "json"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(doc["summary"]["modules"].as_u64().unwrap() >= 1_200);
+    assert_eq!(doc["summary"]["dependencies"], 15_000);
+    eprintln!("report of 1,200 modules and 15,000 dependencies: {size} bytes");
+    assert!(size < 2_000_000, "{size} bytes");
 }
 
 #[test]
@@ -360,6 +574,61 @@ fn report(dir: &Path, out_dir: &Path, name: &str, history: bool) -> (PathBuf, Va
     (html, serde_json::from_slice(&o.stdout).unwrap())
 }
 
+/// Pairs of visible graph labels whose boxes overlap (by more than half a pixel both ways).
+const LABEL_OVERLAPS: &str = "(() => { \
+  const ts = [...document.querySelectorAll('#graph text')].filter((t) => t.textContent && \
+    getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).display !== 'none'); \
+  const bs = ts.map((t) => t.getBoundingClientRect()); const out = []; \
+  for (let i = 0; i < bs.length; i++) for (let j = i + 1; j < bs.length; j++) { \
+    const a = bs[i], b = bs[j]; \
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left); \
+    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top); \
+    if (w > 0.5 && h > 0.5) out.push(`${ts[i].textContent} / ${ts[j].textContent}`); } \
+  return [ts.length, out.slice(0, 5)]; })()";
+
+/// At 1,000 and 1,600 pixels wide: the page does not scroll sideways, no card is wider than
+/// itself, and no two visible graph labels overlap. Leaves the page 1,400 pixels wide.
+fn check_fit(b: &mut Browser, name: &str, when: &str) {
+    for width in [1000, 1600] {
+        b.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": false }),
+        );
+        let page = b.eval(
+            "(() => { const e = document.scrollingElement; return [e.scrollWidth, e.clientWidth]; })()",
+        );
+        assert!(
+            page[0].as_f64() <= page[1].as_f64(),
+            "{name} at {width} px ({when}): the page is {} px wide in {}",
+            page[0],
+            page[1]
+        );
+        let wide = b.eval(
+            "[...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth) \
+             .map((c) => `${c.id || c.className}: ${c.scrollWidth} > ${c.clientWidth}`)",
+        );
+        assert_eq!(
+            wide,
+            json!([]),
+            "{name} at {width} px ({when}): cards overflow"
+        );
+        let labels = b.eval(LABEL_OVERLAPS);
+        assert!(
+            labels[0].as_u64().unwrap() > 0,
+            "{name} ({when}): no label shown"
+        );
+        assert_eq!(
+            labels[1],
+            json!([]),
+            "{name} at {width} px ({when}): graph labels overlap"
+        );
+    }
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": false }),
+    );
+}
+
 #[test]
 fn html_report_renders_offline_in_chromium() {
     let Some(chromium) = find_chromium() else {
@@ -387,11 +656,17 @@ fn html_report_renders_offline_in_chromium() {
         "cycle-across-groups",
         "three-communities",
         "broken",
+        // Names as long as real ones get: cards, tables and labels must still fit.
+        "long-names",
     ]
     .iter()
     .map(|c| (c.to_string(), testdata().join(c)))
     .collect();
     cases.push(("shop-history".to_string(), shop.clone()));
+    // The size of nushell: 1,200 modules, 15,000 dependencies.
+    let large = work.path().join("large");
+    large_workspace(&large, 12, 100, 15_000);
+    cases.push(("large".to_string(), large));
     if let Some(extra) = std::env::var_os("ARCHSPLIT_REPORT_EXTRA") {
         for p in std::env::split_paths(&extra) {
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -429,7 +704,14 @@ fn html_report_renders_offline_in_chromium() {
         b.open(&url);
         let clusters = data["clusters"].as_array().unwrap().len();
         let kernel = usize::from(!data["kernel"].as_array().unwrap().is_empty());
-        let modules = data["modules"].as_array().unwrap().len();
+        // Modules left out of the clustering (outside the product) are not drawn.
+        let modules = data["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["status"] != "excluded")
+            .count();
+        check_fit(&mut b, name, "groups collapsed");
 
         // Collapsed by default: one node per cluster (and the kernel), none per module.
         let nodes = b.eval("document.querySelectorAll('#graph .node').length");
@@ -496,6 +778,19 @@ fn html_report_renders_offline_in_chromium() {
             details.contains("Depends on") && details.contains("Used by"),
             "{name}: {details}"
         );
+        check_fit(&mut b, name, "groups expanded");
+        // `code` in reasons, findings and next steps is shown as code, never as backticks.
+        let raw = b.eval("document.body.innerText.includes('`')");
+        assert_eq!(raw, json!(false), "{name}: a raw backtick is shown");
+        let quoted = data["findings"].to_string().contains('`')
+            || data["actions"].to_string().contains('`')
+            || data["clusters"].to_string().contains('`');
+        if quoted {
+            let code = b.eval(
+                "document.querySelectorAll('#findings code, #cards code, #actions-list code').length",
+            );
+            assert!(code.as_u64().unwrap() > 0, "{name}: no <code> shown");
+        }
         b.eval("document.getElementById('collapse-all').click()");
         // Over-fragmentation warnings are prominent: a finding box and a marked card.
         let warned = data["findings"]

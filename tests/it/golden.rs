@@ -21,7 +21,17 @@ const ANALYZED: &[&str] = &[
 ];
 
 /// Extra runs of a fixture with more flags: (case, variant name, flags).
-const VARIANTS: &[(&str, &str, &[&str])] = &[("cfg-test", "include-tests", &["--include-tests"])];
+const VARIANTS: &[(&str, &str, &[&str])] = &[
+    ("cfg-test", "include-tests", &["--include-tests"]),
+    // One node per package, edges summing the module references between them.
+    ("hybrid-split", "crate", &["--level", "crate"]),
+    // The module `ledger_api`, the modules it uses and those that use it.
+    (
+        "hybrid-split",
+        "focus",
+        &["--focus", "ledger::ledger_core::ledger_api"],
+    ),
+];
 
 fn cases() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(testdata())
@@ -37,7 +47,7 @@ fn cases() -> Vec<String> {
 }
 
 /// Compares `actual` with the golden file, or writes it when blessing. Returns a mismatch.
-fn check(golden: &Path, actual: &str) -> Option<String> {
+pub fn check(golden: &Path, actual: &str) -> Option<String> {
     if std::env::var_os("ARCHSPLIT_BLESS").is_some() {
         std::fs::write(golden, actual).expect("write golden file");
         return None;

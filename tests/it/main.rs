@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod fuzz;
 mod golden;
+mod graph_view;
 mod history;
 mod hostile;
 mod safety;

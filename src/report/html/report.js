@@ -1,10 +1,53 @@
-// archsplit HTML report. Reads the analysis document embedded in #data (the JSON that
-// `archsplit analyze --format json` prints) and draws the summary, findings, the module graph
-// (SVG, grouped by cluster or crate, expandable), the dependency structure matrix (canvas)
-// and one card per cluster. Plain JavaScript, no library, no request.
+// archsplit HTML report. Reads the data embedded in #data (a compact form of the JSON that
+// `archsplit analyze --format json` prints: see src/report/html_data.rs), decodes it back
+// into the shape of that document, and draws the summary, findings, the module graph (SVG,
+// grouped by cluster or crate, expandable), the dependency structure matrix (canvas) and one
+// card per cluster. Plain JavaScript, no library, no request.
 "use strict";
 (function () {
-  const data = JSON.parse(document.getElementById("data").textContent);
+  const data = decode(JSON.parse(document.getElementById("data").textContent));
+
+  // The compact form (paths indexed, module fields as columns, dependencies as integers)
+  // back into the document's shape: modules, dependencies, clusters with their modules,
+  // kernel and cycles with module paths.
+  function decode(r) {
+    const paths = r.paths || [];
+    const M = r.modules || {};
+    const col = (k) => M[k] || [];
+    const crateNames = (r.crates || []).map((c) => c.name);
+    const STATUS = ["clustered", "kernel", "excluded"];
+    const itemKinds = r.item_kinds || [];
+    const state = new Map((M.state || []).map(([i, xs]) => [i, xs.map(([name, kind]) => ({ name, kind }))]));
+    const h = M.history;
+    const modules = paths.map((path, i) => {
+      const items = {};
+      (col("items")[i] || []).forEach((n, k) => { if (n) items[itemKinds[k]] = n; });
+      return {
+        path, crate: crateNames[col("crate")[i]], cluster: col("cluster")[i], status: STATUS[col("status")[i]] || "clustered",
+        file: col("file")[i], line: col("line")[i], loc: col("loc")[i], public_items: col("public_items")[i], items,
+        state: state.get(i) || [],
+        changes: h ? h.changes[i] : null, volatility: h ? h.volatility[i] : null,
+        authors: h ? h.authors[i] : null, main_author_share: h ? h.main_author_share[i] : null,
+      };
+    });
+    const dependencies = [];
+    const d = r.deps || [], kinds = r.dep_kinds || [];
+    for (let i = 0; i + 3 < d.length;) {
+      const dep = { from: paths[d[i]], to: paths[d[i + 1]], weight: d[i + 2], kinds: {} };
+      const mask = d[i + 3];
+      i += 4;
+      for (let b = 0; b < kinds.length; b++) if (mask & (1 << b)) dep.kinds[kinds[b]] = d[i++];
+      dependencies.push(dep);
+    }
+    const clusters = (r.clusters || []).map((c) => ({ ...c, modules: [] }));
+    const byId = new Map(clusters.map((c) => [c.id, c]));
+    modules.forEach((m) => { const c = byId.get(m.cluster); if (c) c.modules.push(m.path); });
+    return {
+      ...r, modules, dependencies, clusters,
+      kernel: (r.kernel || []).map(([m, users]) => ({ module: paths[m], users })),
+      cycles: (r.cycles || []).map((ms) => ({ members: ms.map((m) => paths[m]) })),
+    };
+  }
   const SVGNS = "http://www.w3.org/2000/svg";
 
   // ---------------------------------------------------------------- helpers
@@ -32,6 +75,15 @@
   const lastSeg = (p) => { const i = p.lastIndexOf("::"); return i < 0 ? p : p.slice(i + 2); };
   const kindsText = (d) => Object.entries(d.kinds || {}).map(([k, v]) => `${k} ${v}`).join(", ");
   const shorten = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
+  // Text whose `backticked` parts are code: a list of text and <code> nodes, built with
+  // textContent only, so nothing in the text is read as HTML. An unpaired backtick stays.
+  function rich(text) {
+    const parts = String(text ?? "").split("`");
+    if (parts.length % 2 === 0) { const tail = parts.pop(); parts[parts.length - 1] += "`" + tail; }
+    return parts.map((p, i) => (i % 2 ? el("code", { text: p }) : p)).filter((p) => p !== "");
+  }
+  // The same text for a tooltip, which cannot hold code: the backticks dropped.
+  const plain = (text) => String(text ?? "").replace(/`([^`]*)`/g, "$1");
 
   // Distinct colours for clusters: a fixed palette, then golden-angle hues.
   const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
@@ -76,7 +128,7 @@
   // ---------------------------------------------------------------- header
   const s = data.summary || {};
   document.getElementById("verdict").append(
-    el("span", { class: `badge ${s.verdict}`, text: s.verdict || "?" }), " ", s.rationale || "");
+    el("span", { class: `badge ${s.verdict}`, text: s.verdict || "?" }), " ", ...rich(s.rationale));
   const chips = document.getElementById("summary");
   const chip = (label, value) => chips.append(el("span", { class: "chip" }, `${label} `, el("b", { text: fmt(value) })));
   if (s.kind) chip("kind", s.kind);
@@ -90,7 +142,7 @@
     chip("commits read", s.history.commits);
     chip("authors", s.history.authors);
   } else if (s.history) {
-    chips.append(el("span", { class: "chip", title: s.history.reason || "" }, "history ", el("b", { text: s.history.status })));
+    chips.append(el("span", { class: "chip", title: plain(s.history.reason) }, "history ", el("b", { text: s.history.status })));
   }
   chip("diagnostics", s.diagnostics);
   document.getElementById("footer").textContent =
@@ -109,8 +161,8 @@
       const e = a.effect || {};
       const ch = (label, c, f) => c ? el("span", { class: "chip" }, `${label} `, el("b", { text: `${f(c.before)} → ${f(c.after)}` })) : null;
       actionList.append(el("div", { class: "card action" },
-        el("h3", {}, el("span", { class: "badge", text: a.kind }), ` ${i + 1}. ${a.title}`),
-        el("p", { text: a.evidence }),
+        el("h3", {}, el("span", { class: "badge", text: a.kind }), ` ${i + 1}. `, ...rich(a.title)),
+        el("p", {}, ...rich(a.evidence)),
         (a.edges || []).length ? el("ul", {}, ...a.edges.slice(0, 8).map((d) =>
           el("li", {}, el("code", { text: `${d.from} → ${d.to}` }), ` ${d.line ? d.file + ":" + d.line : d.file} (${plural(d.weight, "reference")})`))) : null,
         el("div", {}, ch("crates", e.crates, String), ch("references between crates", e.crate_cut, String),
@@ -129,7 +181,7 @@
       el("td", { text: (c.roles || []).map((r) => r.role).join(", ") + (c.product === false ? " (not product code)" : "") }),
       el("td", { class: "num", text: fmt(c.modules) }),
       el("td", { class: "num", text: fmt(c.loc) + (c.generated_loc ? ` (+${fmt(c.generated_loc)} generated)` : "") }),
-      el("td", { text: (c.roles || []).map((r) => `${r.role}: ${r.evidence}`).join("; ") })));
+      el("td", {}, ...rich((c.roles || []).map((r) => `${r.role}: ${r.evidence}`).join("; ")))));
     crateList.append(el("table", { class: "plain" },
       el("tr", {}, el("th", { text: "crate" }), el("th", { text: "roles" }), el("th", { text: "modules" }),
         el("th", { text: "lines of code" }), el("th", { text: "evidence" })),
@@ -145,7 +197,7 @@
   function findingBox(f) {
     return el("div", { class: `finding ${f.severity} ${f.rule}` },
       el("span", { class: `badge ${f.severity}`, text: f.severity }), " ",
-      el("b", { text: f.rule }), " ", f.message,
+      el("b", { text: f.rule }), " ", ...rich(f.message),
       f.location ? el("div", { class: "where", text: `${f.location.file}:${f.location.line}` }) : null);
   }
   if (sortedFindings.length === 0) fl.append(el("p", { class: "muted", text: "No findings: no rule warns about this codebase." }));
@@ -316,6 +368,8 @@
     }
     const hulls = svg("g"), edges = svg("g"), nodes = svg("g");
     viewport.append(hulls, edges, nodes);
+    // Labels to place once all are drawn, and the circles they should keep clear of.
+    const labels = [], circles = [];
     groups.forEach((g, gi) => {
       if (!expanded.has(gi)) return;
       const h = svg("circle", { class: "hull", cx: g.x, cy: g.y, r: groupRadius(gi) - 6, fill: g.colour, stroke: g.colour });
@@ -325,6 +379,7 @@
       const t = svg("text", { x: g.x, y: g.y - groupRadius(gi) + 4, "text-anchor": "middle", class: "group-label" });
       t.textContent = shorten(g.label, 48);
       hulls.append(h, t);
+      labels.push({ el: t, owner: `h${gi}`, x: g.x, y: g.y, r: groupRadius(gi) - 6, rank: 0, size: g.members.length, sides: ["above", "below"] });
     });
     const sorted = [...agg.values()].sort((p, q) => p.weight - q.weight);
     for (const e of sorted) {
@@ -352,10 +407,14 @@
       const t = svg("text", { x: g.x, y: g.y + g.r + 13, "text-anchor": "middle", class: "group-label" });
       t.textContent = shorten(g.label, 30);
       node.append(t);
+      const main = { el: t, owner: `g${gi}`, x: g.x, y: g.y, r: g.r, rank: 1, size: g.members.length, sides: ["below", "above", "right", "left"] };
+      labels.push(main);
+      circles.push({ x: g.x, y: g.y, r: g.r, owner: `g${gi}` });
       if (mode === "cluster" && g.cluster) {
         const sub = svg("text", { x: g.x, y: g.y + g.r + 26, "text-anchor": "middle" });
         sub.textContent = `${g.cluster.recommendation} · ${shorten((g.cluster.crates || []).join(", "), 30)}`;
         node.append(sub);
+        labels.push({ el: sub, owner: `g${gi}`, rank: 2, size: g.members.length, under: main });
       }
       node.addEventListener("click", (ev) => { ev.stopPropagation(); select({ kind: "group", index: gi }); });
       node.addEventListener("dblclick", (ev) => { ev.stopPropagation(); toggle(gi); });
@@ -374,7 +433,9 @@
         const t = svg("text", { x: p.x + 8, y: p.y + 4 });
         t.textContent = shorten(lastSeg(mods[m].path), 24);
         node.append(t);
+        labels.push({ el: t, owner: `m${m}`, x: p.x, y: p.y, r: 6, rank: 3, size: mods[m].loc || 0, sides: ["right", "left", "below", "above"] });
       }
+      circles.push({ x: p.x, y: p.y, r: 6, owner: `m${m}` });
       node.addEventListener("click", (ev) => { ev.stopPropagation(); select({ kind: "module", index: m }); });
       nodes.append(node);
     }
@@ -389,12 +450,77 @@
       const line = svg("line", { class: "edge hidden-coupling", x1: p.x, y1: p.y, x2: q.x, y2: q.y });
       line.dataset.a = a; line.dataset.b = b;
       const title = svg("title");
-      title.textContent = f.message;
+      title.textContent = plain(f.message);
       line.append(title);
       edges.append(line);
     }
+    placeLabels(labels, circles);
     highlight();
     renderLegend();
+  }
+
+  // Places labels so that none overlaps another: most important first (group labels, then
+  // bigger groups and modules), each on the first side of its node where it overlaps no
+  // label placed and no node, else where it overlaps no label; a label with no such place
+  // is hidden (class `off`: its node's tooltip names it, and hovering the node shows it).
+  // Positions are in graph units, so zooming keeps them apart.
+  function placeLabels(labels, circles) {
+    const CELL = 64, GAP = 3, PAD = 1;
+    const grid = new Map();
+    const cells = (b, f) => {
+      for (let i = Math.floor(b.x / CELL); i <= Math.floor((b.x + b.w) / CELL); i++)
+        for (let j = Math.floor(b.y / CELL); j <= Math.floor((b.y + b.h) / CELL); j++) f(`${i},${j}`);
+    };
+    const add = (b) => cells(b, (k) => { const l = grid.get(k); if (l) l.push(b); else grid.set(k, [b]); });
+    const hits = (b, nodesToo) => {
+      let hit = false;
+      cells(b, (k) => {
+        if (hit) return;
+        for (const o of grid.get(k) || []) {
+          if ((o.label || nodesToo) && o.owner !== b.owner &&
+            b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) { hit = true; return; }
+        }
+      });
+      return hit;
+    };
+    for (const c of circles) add({ x: c.x - c.r, y: c.y - c.r, w: 2 * c.r, h: 2 * c.r, owner: c.owner, label: false });
+    // Measure every label first (one layout), then move them.
+    for (const l of labels) l.el.setAttribute("text-anchor", "start");
+    for (const l of labels) {
+      const b = l.el.getBBox();
+      const chars = l.el.textContent.length;
+      l.w = (b.width || 6.5 * chars) + 2 * PAD;
+      l.h = (b.height || 14) + 2 * PAD;
+      l.ox = b.x - Number(l.el.getAttribute("x"));
+      l.oy = b.y - Number(l.el.getAttribute("y"));
+    }
+    const order = labels.map((l, i) => i).sort((a, b) =>
+      labels[a].rank - labels[b].rank || labels[b].size - labels[a].size || a - b);
+    for (const i of order) {
+      const l = labels[i];
+      let spots;
+      if (l.under) {
+        const u = l.under.box;
+        spots = u ? [[u.x + (u.w - l.w) / 2, u.y + u.h]] : [];
+      } else {
+        const at = { right: [l.x + l.r + GAP, l.y - l.h / 2], left: [l.x - l.r - GAP - l.w, l.y - l.h / 2],
+          below: [l.x - l.w / 2, l.y + l.r + GAP], above: [l.x - l.w / 2, l.y - l.r - GAP - l.h] };
+        spots = l.sides.map((s) => at[s]);
+      }
+      let box = null;
+      for (const nodesToo of [true, false]) {
+        for (const [x, y] of spots) {
+          const b = { x, y, w: l.w, h: l.h, owner: l.owner, label: true };
+          if (!hits(b, nodesToo)) { box = b; break; }
+        }
+        if (box) break;
+      }
+      l.box = box;
+      if (!box) { l.el.classList.add("off"); continue; }
+      add(box);
+      l.el.setAttribute("x", (box.x + PAD - l.ox).toFixed(1));
+      l.el.setAttribute("y", (box.y + PAD - l.oy).toFixed(1));
+    }
   }
 
   function renderLegend() {
@@ -507,7 +633,7 @@
   // ---------------------------------------------------------------- details panel
   function link(text, onclick) { return el("a", { onclick, text }); }
   function reasonsList(c) {
-    return el("ul", {}, ...(c.reasons || []).map((r) => el("li", {}, r.message,
+    return el("ul", {}, ...(c.reasons || []).map((r) => el("li", {}, ...rich(r.message),
       el("span", { class: "muted", text: ` (${r.rule}: ${r.metric} ${fmt(r.value)} vs ${fmt(r.threshold)})` }))));
   }
   function depTable(list, pick) {
@@ -746,7 +872,7 @@
   const hb = document.getElementById("history-body");
   const hist = s.history || {};
   if (hist.status !== "read") {
-    hb.append(el("p", { class: "muted", text: `No history used: ${hist.reason || "not read"}.` }));
+    hb.append(el("p", { class: "muted" }, "No history used: ", ...rich(hist.reason || "not read"), "."));
   } else {
     hb.append(el("p", {}, `${plural(hist.commits, "commit")} from ${hist.first || "?"} to ${hist.last || "?"} by ${plural(hist.authors, "author")}` +
       ` (${hist.commits_read} read since ${hist.since}; ${hist.skipped_large} left out as too large` +
@@ -777,9 +903,11 @@
   const diags = data.diagnostics || [];
   if (diags.length === 0) dl.append(el("p", { class: "muted", text: "None: every file was read and parsed." }));
   for (const d of diags.slice(0, 500)) {
-    dl.append(el("div", { class: "diag", text: `${d.file}:${d.line}:${d.column || 1}: ${d.severity} [${d.code}] ${d.message}` }));
+    dl.append(el("div", { class: "diag" }, `${d.file}:${d.line}:${d.column || 1}: ${d.severity} [${d.code}] `, ...rich(d.message)));
   }
-  if (diags.length > 500) dl.append(el("p", { class: "muted", text: `… ${diags.length - 500} more (see --format json)` }));
+  // The page embeds the first 500; the summary counts them all.
+  const moreDiags = Math.max(diags.length, s.diagnostics || 0) - Math.min(diags.length, 500);
+  if (moreDiags > 0) dl.append(el("p", { class: "muted", text: `… ${moreDiags} more (see --format json)` }));
 
   buildGroups();
   render();

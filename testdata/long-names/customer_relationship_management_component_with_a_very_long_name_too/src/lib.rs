@@ -1,0 +1,3 @@
+//! Long names, to check that reports stay readable.
+
+pub mod customer_core;
