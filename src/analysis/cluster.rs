@@ -78,6 +78,28 @@ pub const NEAR_OPTIMAL: f64 = 0.95;
 /// Resolutions tried when none is given.
 pub const SWEEP: [f64; 12] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0, 1.4, 2.0, 3.0, 5.0, 8.0];
 
+/// How the clustering's resolution was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Criterion {
+    /// `--resolution`.
+    Given,
+    /// Searched for `--clusters N`.
+    Clusters,
+    /// The default: the finest clustering of the sweep within 5% of the best modularity.
+    FinestNearBestModularity,
+}
+
+impl Criterion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Criterion::Given => "given",
+            Criterion::Clusters => "clusters",
+            Criterion::FinestNearBestModularity => "finest-near-best-modularity",
+        }
+    }
+}
+
 /// One point of the resolution sweep.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SweepPoint {
@@ -144,8 +166,8 @@ pub struct Clustering {
     /// Whether the modules outside the product were clustered too (`--include-tests`).
     pub include_non_product: bool,
     pub resolution: f64,
-    /// How the resolution was chosen: `given`, `clusters`, `finest-near-best-modularity`.
-    pub criterion: &'static str,
+    /// How the resolution was chosen.
+    pub criterion: Criterion,
     pub kernel_share: f64,
     pub sweep: Vec<SweepPoint>,
     /// What weighed the graph the clustering optimized.
@@ -363,10 +385,10 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
     let (chosen, criterion, sweep) = if let Some(gamma) = opts.resolution {
         let r = run(gamma);
         let p = point(g, given, &left_out, &r);
-        (r, "given", vec![p])
+        (r, Criterion::Given, vec![p])
     } else if let Some(target) = opts.clusters {
         let (r, sweep) = search_count(g, given, &left_out, &run, target.max(1));
-        (r, "clusters", sweep)
+        (r, Criterion::Clusters, sweep)
     } else {
         // The resolutions are independent: run them in parallel (results keep sweep order).
         let runs: Vec<Run> = SWEEP.par_iter().map(|&gamma| run(gamma)).collect();
@@ -380,7 +402,11 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
             .rev()
             .find(|&i| sweep[i].modularity >= NEAR_OPTIMAL * best_q - 1e-9)
             .unwrap_or(0);
-        (runs[pick].clone(), "finest-near-best-modularity", sweep)
+        (
+            runs[pick].clone(),
+            Criterion::FinestNearBestModularity,
+            sweep,
+        )
     };
     let mut excluded: Vec<(usize, Exclusion)> = outside
         .iter()

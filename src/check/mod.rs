@@ -29,7 +29,10 @@ pub struct Figures {
     /// Share of all references that cross a crate boundary.
     pub icp: f64,
     pub clusters: usize,
-    pub verdict: String,
+    /// The revision's verdict; `None` (written `none`) for a revision with no Rust code at
+    /// PATH.
+    #[serde(with = "verdict_or_none")]
+    pub verdict: Option<crate::rules::Verdict>,
 }
 
 /// What archsplit keeps of one revision's analysis.
@@ -42,6 +45,35 @@ pub struct Snapshot {
     /// References between packages.
     #[serde(with = "edge_list")]
     pub crate_edges: BTreeMap<(String, String), u64>,
+}
+
+/// A verdict as its word, `none` for no verdict.
+mod verdict_or_none {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::rules::Verdict;
+
+    pub fn serialize<S: Serializer>(v: &Option<Verdict>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => v.serialize(s),
+            None => "none".serialize(s),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Verdict>, D::Error> {
+        let word = String::deserialize(d)?;
+        if word == "none" {
+            return Ok(None);
+        }
+        Verdict::deserialize(serde::de::value::StrDeserializer::<D::Error>::new(&word)).map(Some)
+    }
+}
+
+impl Figures {
+    /// The verdict as reports write it.
+    pub fn verdict_word(&self) -> &'static str {
+        self.verdict.map_or("none", |v| v.as_str())
+    }
 }
 
 /// `crate_edges` stored as a list of `[[from, to], weight]`: JSON keys are strings only.
@@ -96,7 +128,7 @@ impl Snapshot {
                     0.0
                 }),
                 clusters: a.clustering.k,
-                verdict: advice.verdict.verdict.as_str().to_string(),
+                verdict: Some(advice.verdict.verdict),
             },
             packages,
             modules: g.modules.iter().map(|m| m.path.clone()).collect(),
@@ -116,7 +148,7 @@ impl Snapshot {
                 cut_weight: 0,
                 icp: 0.0,
                 clusters: 0,
-                verdict: "none".into(),
+                verdict: None,
             },
             packages: BTreeMap::new(),
             modules: BTreeSet::new(),

@@ -48,12 +48,22 @@ impl Default for HistoryOptions {
     }
 }
 
+/// Whether the history was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HistoryStatus {
+    Read,
+    /// Not available (`reason` says why); only static coupling is used.
+    #[default]
+    Unavailable,
+    /// `--no-history` asked not to read it.
+    Off,
+}
+
 /// What was read, for the summary: enough to judge how much the history figures can say.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct HistoryInfo {
-    /// `read`; `unavailable` (then `reason` says why, and only static coupling is used);
-    /// `off` when `--no-history` asked not to read it.
-    pub status: &'static str,
+    pub status: HistoryStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Commits used: non-merge commits in range that changed at least one analyzed module
@@ -99,20 +109,20 @@ pub struct History {
 
 impl History {
     pub fn available(&self) -> bool {
-        self.info.status == "read"
+        self.info.status == HistoryStatus::Read
     }
 
     /// Not read because `--no-history` said so.
     pub fn off(opts: &HistoryOptions) -> History {
         let mut h = History::unavailable("not read (--no-history)".into(), opts);
-        h.info.status = "off";
+        h.info.status = HistoryStatus::Off;
         h
     }
 
     pub fn unavailable(reason: String, opts: &HistoryOptions) -> History {
         History {
             info: HistoryInfo {
-                status: "unavailable",
+                status: HistoryStatus::Unavailable,
                 reason: Some(reason),
                 max_commits: opts.max_commits,
                 max_commit_modules: opts.max_commit_modules,
@@ -396,7 +406,7 @@ fn map_commits(
     let last = commits.iter().map(|c| c.time).max().map(date_of);
     History {
         info: HistoryInfo {
-            status: "read",
+            status: HistoryStatus::Read,
             reason: None,
             commits: commits.len(),
             commits_read: entries.len(),

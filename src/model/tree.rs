@@ -662,7 +662,7 @@ impl Builder<'_> {
         let canon = match path.canonicalize() {
             Ok(c) => c,
             Err(e) => {
-                let (code, msg) = if e.raw_os_error() == Some(40) {
+                let (code, msg) = if is_symlink_loop(&e) {
                     ("symlink-loop", format!("`{shown}` is a symlink loop"))
                 } else if e.kind() == std::io::ErrorKind::NotFound {
                     ("missing-module", format!("module file `{shown}` not found"))
@@ -897,4 +897,17 @@ fn loose_dir_facts(dir: &Path) -> ModFacts {
         });
     }
     facts
+}
+/// Whether resolving a path failed on a loop of symbolic links (`ELOOP` on Unix; the
+/// standard library has no portable kind for it yet).
+fn is_symlink_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
 }

@@ -388,7 +388,7 @@ impl<'a> AnalyzeJson<'a> {
                 clustering: ClusteringJson {
                     algorithm: "leiden",
                     resolution: c.resolution,
-                    criterion: c.criterion,
+                    criterion: c.criterion.as_str(),
                     kernel_share: c.kernel_share,
                     signals: c.signals.clone(),
                     scope: if c.include_non_product {

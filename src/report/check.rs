@@ -148,7 +148,8 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
             writeln!(
                 out,
                 "  verdict                     {} → {}",
-                b.verdict, a.verdict
+                b.verdict_word(),
+                a.verdict_word()
             )?;
         }
         None => {
@@ -164,7 +165,7 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
                         count(a.modules as u64, "module", "modules"),
                         count(a.loc, "line", "lines"),
                         a.icp * 100.0,
-                        a.verdict
+                        a.verdict_word()
                     )
                 )
             )?;
@@ -508,8 +509,8 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
     writeln!(
         out,
         "| verdict | {} | {} |\n",
-        cell(&|b| b.verdict.clone()),
-        a.verdict
+        cell(&|b| b.verdict_word().to_string()),
+        a.verdict_word()
     )?;
     if let Some(c) = &r.changes {
         if !c.crates_added.is_empty() || !c.crates_removed.is_empty() {

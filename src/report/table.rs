@@ -177,7 +177,7 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
                 "{} (Leiden, resolution {}, {})",
                 c.k,
                 c.resolution,
-                c.criterion.replace('-', " ")
+                c.criterion.as_str().replace('-', " ")
             ),
         ),
         (
@@ -762,7 +762,7 @@ fn write_crates(r: &mut Report) -> Result<()> {
 }
 
 fn history_line(i: &crate::history::HistoryInfo) -> String {
-    if i.status != "read" {
+    if i.status != crate::history::HistoryStatus::Read {
         return format!("not used: {}", i.reason.as_deref().unwrap_or("unavailable"));
     }
     if i.commits == 0 {
