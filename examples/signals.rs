@@ -42,7 +42,7 @@ fn run() -> anyhow::Result<()> {
         "{}: {} modules, history {} ({} commits, {} authors, {} to {})",
         path.display(),
         g.modules.len(),
-        h.info.status,
+        format!("{:?}", h.info.status).to_lowercase(),
         h.info.commits,
         h.info.authors,
         h.info.first.as_deref().unwrap_or("?"),
