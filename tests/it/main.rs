@@ -8,6 +8,7 @@ mod browser;
 mod check;
 mod cli;
 mod fuzz;
+mod fuzz_manifests;
 mod golden;
 mod graph_view;
 mod history;
