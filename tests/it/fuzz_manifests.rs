@@ -182,7 +182,7 @@ fn manifest_discovery() {
     let seed = std::env::var("ARCHSPLIT_FUZZ_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(0x70_11_5EED);
+        .unwrap_or(0x7011_5EED);
     let cases = std::env::var("ARCHSPLIT_FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
