@@ -46,7 +46,22 @@ fn build(
     cfg: &Loaded,
     base: bool,
 ) -> Result<(workspace::Workspace, crate::model::ModuleGraph)> {
-    let (ws, mut g) = build_graph(&with_excludes(input, cfg))?;
+    build_in(input, cfg, base, None)
+}
+
+/// [`build`] through a parse cache the caller holds (`None`: the input's own, opened and
+/// flushed here).
+fn build_in(
+    input: &Input,
+    cfg: &Loaded,
+    base: bool,
+    cache: Option<&crate::parse::cache::Cache>,
+) -> Result<(workspace::Workspace, crate::model::ModuleGraph)> {
+    let input = with_excludes(input, cfg);
+    let (ws, mut g) = match cache {
+        Some(c) => crate::build_graph_with(&input, Some(c))?,
+        None => build_graph(&input)?,
+    };
     if !cfg.config.roles.is_empty() {
         let mut names: Vec<&str> = ws.packages.iter().map(|p| p.name.as_str()).collect();
         if base {
@@ -230,6 +245,9 @@ pub fn check(
         .zip(cache.as_deref())
         .and_then(|(k, dir)| check::Snapshot::load(dir, k));
     let tmp = tempfile::tempdir().context("cannot create a directory for the base revision")?;
+    // One parse cache for both revisions: the base finds every file the working tree has
+    // unchanged among what was just parsed, and the pack is written once.
+    let parse_cache = cache.as_deref().and_then(crate::parse::cache::Cache::open);
     let (after, copy) = std::thread::scope(|s| {
         let copy = match (&base_commit, &top, &cached) {
             (Some((_, commit)), Ok(top), None) => Some(s.spawn(|| {
@@ -239,7 +257,7 @@ pub fn check(
             })),
             _ => None,
         };
-        let after = build(&input, &cfg, false)
+        let after = build_in(&input, &cfg, false, parse_cache.as_ref())
             .map(|(ws, g)| snapshot(&ws, &g, &rules, input.include_tests));
         (after, copy.map(|c| c.join()))
     });
@@ -262,7 +280,7 @@ pub fn check(
                         cache_dir: cache.clone(),
                         ..input.clone()
                     };
-                    let snap = match build(&base_input, &cfg, true) {
+                    let snap = match build_in(&base_input, &cfg, true, parse_cache.as_ref()) {
                         Ok((bws, bg)) => snapshot(&bws, &bg, &rules, input.include_tests),
                         // The base had no Rust code here yet: everything is new.
                         Err(_) => check::Snapshot::empty(),
@@ -283,6 +301,9 @@ pub fn check(
         _ => None,
     };
 
+    if let Some(c) = &parse_cache {
+        timings::time("cache-write", || c.flush());
+    }
     let result = check::evaluate(before, after, baseline.as_ref(), fail_on, repo_prefix);
     // One run, every report: the further files first, so that a failing main report (a
     // closed pipe) still leaves the SARIF and summary behind.

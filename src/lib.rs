@@ -253,8 +253,22 @@ pub(crate) fn cache_dir(input: &Input) -> Option<std::path::PathBuf> {
     cache::resolve(None, false, &input.path).ok().flatten()
 }
 
-/// Stages 1–3: discovery, parsing and the module graph.
+/// Stages 1–3: discovery, parsing and the module graph, with the cache of `input`.
 pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
+    let cache = cache_dir(input).and_then(|d| parse::cache::Cache::open(&d));
+    let built = build_graph_with(input, cache.as_ref());
+    if let Some(c) = &cache {
+        timings::time("cache-write", || c.flush());
+    }
+    built
+}
+
+/// Stages 1–3 with a parse cache the caller opened (and flushes): `check` reads the
+/// working tree and the base through one, so the base finds what the tree just parsed.
+pub fn build_graph_with(
+    input: &Input,
+    cache: Option<&parse::cache::Cache>,
+) -> Result<(Workspace, ModuleGraph)> {
     let bar = input.progress.then(|| {
         let pb = indicatif::ProgressBar::with_draw_target(
             Some(0),
@@ -279,7 +293,6 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
             pb.set_position(done);
         }
     };
-    let cache = cache_dir(input).and_then(|d| parse::cache::Cache::open(&d));
     let opts = parse::ParseOptions {
         include_tests: input.include_tests,
     };
@@ -310,13 +323,9 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
         },
         || {
             timings::time("parse-ahead", || match &root {
-                Some(r) if r.is_dir() => model::parse_all(
-                    &model::likely_sources(r),
-                    r,
-                    opts,
-                    cache.as_ref(),
-                    &progress,
-                ),
+                Some(r) if r.is_dir() => {
+                    model::parse_all(&model::likely_sources(r), r, opts, cache, &progress)
+                }
                 _ => Default::default(),
             })
         },
@@ -331,10 +340,7 @@ pub fn build_graph(input: &Input) -> Result<(Workspace, ModuleGraph)> {
     } else {
         Default::default()
     };
-    let g = model::build(&ws, opts, cache.as_ref(), pre, &progress);
-    if let Some(c) = &cache {
-        timings::time("cache-write", || c.flush());
-    }
+    let g = model::build(&ws, opts, cache, pre, &progress);
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }

@@ -138,7 +138,11 @@ impl Cache {
 
     /// The cached facts of `key`, if the pack holds a sound entry.
     pub fn get(&self, key: &str) -> Option<FileFacts> {
-        let body = self.stored.get(key)?;
+        let Some(body) = self.stored.get(key) else {
+            // Parsed earlier in this run (`check` reads the working tree, then the base).
+            let fresh = self.fresh.lock().ok()?;
+            return postcard::from_bytes(fresh.get(key)?).ok();
+        };
         let Ok(facts) = postcard::from_bytes(body) else {
             self.damaged.store(true, Ordering::Relaxed);
             return None;

@@ -70,8 +70,11 @@
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
     return e;
   }
-  const fmt = (x) => (typeof x === "number" && !Number.isInteger(x) ? x.toFixed(3).replace(/\.?0+$/, "") : String(x));
-  const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
+  // Numbers as the text reports write them: thousands separated, at most three decimals.
+  const thousands = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const fmt = (x) => (typeof x !== "number" ? String(x)
+    : Number.isInteger(x) ? thousands(x) : x.toFixed(3).replace(/\.?0+$/, ""));
+  const plural = (n, one, many) => `${fmt(n)} ${n === 1 ? one : many || one + "s"}`;
   const lastSeg = (p) => { const i = p.lastIndexOf("::"); return i < 0 ? p : p.slice(i + 2); };
   const kindsText = (d) => Object.entries(d.kinds || {}).map(([k, v]) => `${k} ${v}`).join(", ");
   const shorten = (s, n) => (s.length > n ? s.slice(0, n - 1) + "…" : s);
@@ -137,7 +140,7 @@
   chip("dependencies", s.dependencies); chip("clusters", s.clusters);
   chip("kernel modules", s.kernel_modules); chip("cycles", s.cycles);
   chip("modularity", s.modularity);
-  if (s.mojofm_vs_crates !== undefined && s.mojofm_vs_crates !== null) chip("MoJoFM vs crates", s.mojofm_vs_crates);
+  if (s.mojofm_vs_crates !== undefined && s.mojofm_vs_crates !== null) chip("MoJoFM vs crates", s.mojofm_vs_crates.toFixed(1));
   if (s.history && s.history.status === "read") {
     chip("commits read", s.history.commits);
     chip("authors", s.history.authors);
@@ -402,7 +405,7 @@
       const node = svg("g", { class: "node", "data-id": `g${gi}` });
       node.append(svg("circle", { cx: g.x, cy: g.y, r: g.r, fill: g.colour, "fill-opacity": 0.85, stroke: "#fff", "stroke-width": 1.5 }));
       const title = svg("title");
-      title.textContent = `${g.label}: ${plural(g.members.length, "module")}, ${g.loc} lines (double-click to expand)`;
+      title.textContent = `${g.label}: ${plural(g.members.length, "module")}, ${fmt(g.loc)} lines (double-click to expand)`;
       node.append(title);
       const t = svg("text", { x: g.x, y: g.y + g.r + 13, "text-anchor": "middle", class: "group-label" });
       t.textContent = shorten(g.label, 30);
@@ -426,7 +429,7 @@
       const stroke = mode === "cluster" ? "#fff" : "#344054";
       node.append(svg("circle", { cx: p.x, cy: p.y, r: 6, fill, stroke, "stroke-width": 1.2 }));
       const title = svg("title");
-      title.textContent = `${mods[m].path} (${mods[m].crate}): ${mods[m].loc} lines`;
+      title.textContent = `${mods[m].path} (${mods[m].crate}): ${fmt(mods[m].loc)} lines`;
       node.append(title);
       // Thousands of labels would hide the drawing; the tooltip still names each module.
       if (pos.size <= 1500) {
@@ -665,7 +668,7 @@
       add(
         el("h3", { text: m.path }),
         el("p", { class: "muted" }, `${m.crate} · `, el("code", { text: `${m.file}:${m.line}` })),
-        el("p", {}, `${m.loc} lines · ${m.public_items} public items · items: ${items}`),
+        el("p", {}, `${fmt(m.loc)} lines · ${m.public_items} public items · items: ${items}`),
         state ? el("p", {}, "state: ", el("code", { text: state })) : null,
         m.changes !== null && m.changes !== undefined
           ? el("p", {}, `changed in ${plural(m.changes, "commit")} (volatility ${fmt(m.volatility)}) by ${plural(m.authors, "author")}; main author's share ${fmt(m.main_author_share)}`)
@@ -679,7 +682,7 @@
     } else {
       const g = groups[sel.index];
       details.append(el("h3", { text: g.label }),
-        el("p", {}, `${plural(g.members.length, "module")} · ${g.loc} lines`),
+        el("p", {}, `${plural(g.members.length, "module")} · ${fmt(g.loc)} lines`),
         el("p", {}, el("button", { type: "button", onclick: () => toggle(sel.index), text: expanded.has(sel.index) ? "Collapse" : "Expand" })));
       if (mode === "cluster") {
         details.append(clusterSummary(g.cluster));
@@ -733,7 +736,7 @@
     const m = c.metrics || {};
     const card = el("div", { class: "card" + (fs.some((f) => f.severity !== "note") ? " has-warning" : ""), id: `cluster-${c.id}`, style: `border-top-color:${colour(i)}` },
       el("h3", {}, el("span", { class: `badge ${c.recommendation}`, text: c.recommendation }), " ", `#${c.id} ${c.name}`),
-      el("div", { class: "muted" }, `${plural(m.modules ?? c.modules.length, "module")} · ${m.loc ?? "?"} lines · crates: ${(c.crates || []).join(", ")} · `,
+      el("div", { class: "muted" }, `${plural(m.modules ?? c.modules.length, "module")} · ${m.loc === undefined ? "?" : fmt(m.loc)} lines · crates: ${(c.crates || []).join(", ")} · `,
         link("show in graph", () => {
           if (mode !== "cluster") { document.querySelector("input[value=cluster]").click(); }
           const gi = groups.findIndex((g) => g.cluster === c);
