@@ -457,4 +457,58 @@ mod tests {
             assert_ne!(p[0], p[3], "gamma {gamma}: {p:?}");
         }
     }
+
+    /// Properties on random weighted graphs (a fixed sequence of them): every community is
+    /// connected, the same seed gives the same partition, labels are 0..k, and the
+    /// modularity found is never below the singleton partition's, where the search starts.
+    #[test]
+    fn properties_hold_on_random_graphs() {
+        let mut rng = Rng(0x1E1D_E115);
+        for case in 0..300 {
+            let n = 1 + (rng.next() % 60) as usize;
+            let m = (rng.next() % (3 * n as u64 + 1)) as usize;
+            let edges: Vec<(usize, usize, f64)> = (0..m)
+                .map(|_| {
+                    let a = (rng.next() % n as u64) as usize;
+                    let b = (rng.next() % n as u64) as usize;
+                    (a, b, 1.0 + (rng.next() % 9) as f64)
+                })
+                .filter(|(a, b, _)| a != b)
+                .collect();
+            let g = WGraph::new(n, &edges);
+            let gamma = [0.05, 0.3, 1.0, 2.0, 5.0][case % 5];
+            let p = leiden(&g, gamma, case as u64, 10);
+            assert_eq!(p.len(), n);
+            assert_eq!(p, leiden(&g, gamma, case as u64, 10), "case {case}: seeded");
+            let k = p.iter().copied().max().map_or(0, |x| x + 1);
+            for c in 0..k {
+                assert!(p.contains(&c), "case {case}: label {c} unused: {p:?}");
+            }
+            let singletons: Vec<usize> = (0..n).collect();
+            assert!(
+                g.modularity(&p, gamma) >= g.modularity(&singletons, gamma) - 1e-9,
+                "case {case}: worse than where it started"
+            );
+            // Connected: a walk from each community's first member over edges inside the
+            // community reaches all its members.
+            for c in 0..k {
+                let members: Vec<usize> = (0..n).filter(|&v| p[v] == c).collect();
+                let mut seen = vec![false; n];
+                let mut stack = vec![members[0]];
+                seen[members[0]] = true;
+                while let Some(v) = stack.pop() {
+                    for (u, _) in g.neighbors(v) {
+                        if p[u] == c && !seen[u] {
+                            seen[u] = true;
+                            stack.push(u);
+                        }
+                    }
+                }
+                assert!(
+                    members.iter().all(|&v| seen[v]),
+                    "case {case}: community {c} is not connected: {p:?}"
+                );
+            }
+        }
+    }
 }

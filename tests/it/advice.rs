@@ -422,3 +422,49 @@ fn configuration_corrects_roles_and_declares_layers() {
     expect_code(&out, 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no package of the workspace"));
 }
+
+/// A cluster whose statics another cluster uses stays in the monolith, naming the state
+/// (`shared-state`); the same workspace without the shared static keeps its candidate.
+#[test]
+fn a_cluster_whose_state_others_use_stays_together() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ws");
+    copy_dir(&testdata().join("healthy-split"), &dir);
+    let catalog = |v: &Value| -> Value { clusters_of(v, "catalog")[0].clone() };
+    let before = analyze_dir(&dir, &[]);
+    let rules_of = |c: &Value| -> Vec<String> {
+        c["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!rules_of(&catalog(&before)).contains(&"shared-state".to_string()));
+
+    let api = dir.join("catalog/src/catalog_core/catalog_api.rs");
+    let mut text = std::fs::read_to_string(&api).unwrap();
+    text.push_str(
+        "\npub static PRICE_CACHE: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());\n",
+    );
+    std::fs::write(&api, text).unwrap();
+    let user = dir.join("storefront/src/storefront_core/storefront_api.rs");
+    let mut text = std::fs::read_to_string(&user).unwrap();
+    text.push_str(
+        "\npub fn cached_prices() -> usize {\n    catalog::catalog_core::catalog_api::PRICE_CACHE.lock().map(|v| v.len()).unwrap_or(0)\n}\n",
+    );
+    std::fs::write(&user, text).unwrap();
+    let after = analyze_dir(&dir, &[]);
+    let c = catalog(&after);
+    assert!(
+        rules_of(&c).contains(&"shared-state".to_string()),
+        "{}",
+        c["reasons"]
+    );
+    assert!(
+        c["reasons"].to_string().contains("PRICE_CACHE"),
+        "{}",
+        c["reasons"]
+    );
+    assert_ne!(c["recommendation"], "microservice");
+}
