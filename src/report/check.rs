@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use anyhow::Result;
-use serde_json::{json, Value};
 
 use super::json::SCHEMA_VERSION;
 use super::text::{severity_color, Layout};
@@ -309,20 +308,166 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-fn sarif(r: &CheckResult, rules: &RuleSet) -> Value {
-    let driver_rules: Vec<Value> = rules
+/// SARIF 2.1.0, the parts archsplit writes (field order as code scanning shows them).
+mod sarif_doc {
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    pub struct Log<'a> {
+        #[serde(rename = "$schema")]
+        pub schema: &'static str,
+        pub version: &'static str,
+        pub runs: [Run<'a>; 1],
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Run<'a> {
+        pub tool: Tool<'a>,
+        pub automation_details: Id,
+        pub results: Vec<Result<'a>>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Id {
+        pub id: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Tool<'a> {
+        pub driver: Driver<'a>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Driver<'a> {
+        pub name: &'static str,
+        pub version: &'static str,
+        pub semantic_version: &'static str,
+        pub rules: Vec<Rule<'a>>,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Rule<'a> {
+        pub id: &'a str,
+        pub name: &'a str,
+        pub short_description: Text,
+        pub full_description: Text,
+        pub help: Help,
+        pub default_configuration: Configuration,
+        pub properties: Tags,
+    }
+
+    #[derive(Serialize)]
+    pub struct Text {
+        pub text: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct Help {
+        pub text: String,
+        pub markdown: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct Configuration {
+        pub level: &'static str,
+        pub enabled: bool,
+    }
+
+    #[derive(Serialize)]
+    pub struct Tags {
+        pub tags: [&'static str; 1],
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Result<'a> {
+        pub rule_id: &'a str,
+        pub level: &'static str,
+        pub message: Text,
+        pub partial_fingerprints: Fingerprints<'a>,
+        pub baseline_state: &'static str,
+        pub properties: Properties<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub rule_index: Option<usize>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub suppressions: Vec<Suppression<'a>>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub locations: Vec<Location>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Fingerprints<'a> {
+        #[serde(rename = "archsplit/v1")]
+        pub v1: &'a str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Properties<'a> {
+        pub subjects: &'a [String],
+        pub status: &'static str,
+    }
+
+    #[derive(Serialize)]
+    pub struct Suppression<'a> {
+        pub kind: &'static str,
+        pub justification: &'a str,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Location {
+        pub physical_location: PhysicalLocation,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct PhysicalLocation {
+        pub artifact_location: Artifact,
+        pub region: Region,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Artifact {
+        pub uri: String,
+        pub uri_base_id: &'static str,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Region {
+        pub start_line: u32,
+    }
+}
+
+fn sarif<'a>(r: &'a CheckResult, rules: &'a RuleSet) -> sarif_doc::Log<'a> {
+    use sarif_doc as s;
+    let driver_rules: Vec<s::Rule> = rules
         .rules
         .values()
-        .map(|rule| {
-            json!({
-                "id": rule.id,
-                "name": rule.id,
-                "shortDescription": { "text": rule.title },
-                "fullDescription": { "text": format!("{} (\"{}\")", rule.title, rule.passage) },
-                "help": { "text": rule.help.trim(), "markdown": format!("{}\n\n> {}", rule.help.trim(), rule.passage) },
-                "defaultConfiguration": { "level": sarif_level(rule.severity), "enabled": rule.enabled },
-                "properties": { "tags": ["architecture"] }
-            })
+        .map(|rule| s::Rule {
+            id: &rule.id,
+            name: &rule.id,
+            short_description: s::Text {
+                text: rule.title.clone(),
+            },
+            full_description: s::Text {
+                text: format!("{} (\"{}\")", rule.title, rule.passage),
+            },
+            help: s::Help {
+                text: rule.help.trim().to_string(),
+                markdown: format!("{}\n\n> {}", rule.help.trim(), rule.passage),
+            },
+            default_configuration: s::Configuration {
+                level: sarif_level(rule.severity),
+                enabled: rule.enabled,
+            },
+            properties: s::Tags {
+                tags: ["architecture"],
+            },
         })
         .collect();
     let index: std::collections::BTreeMap<&str, usize> = rules
@@ -331,49 +476,70 @@ fn sarif(r: &CheckResult, rules: &RuleSet) -> Value {
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
         .collect();
-    let results: Vec<Value> = r
+    let results = r
         .findings
         .iter()
-        .map(|f| {
-            let mut res = json!({
-                "ruleId": f.finding.rule,
-                "level": sarif_level(f.finding.severity),
-                "message": { "text": f.finding.message },
-                "partialFingerprints": { "archsplit/v1": f.finding.fingerprint },
-                "baselineState": match f.status { Status::New => "new", _ => "unchanged" },
-                "properties": { "subjects": f.finding.subjects, "status": status_word(f.status) }
-            });
-            if let Some(i) = index.get(f.finding.rule.as_str()) {
-                res["ruleIndex"] = json!(i);
-            }
-            if let Some(why) = &f.finding.suppressed {
-                res["suppressions"] = json!([{ "kind": "external", "justification": why }]);
-            }
-            if let Some(l) = &f.finding.location {
-                res["locations"] = json!([{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": repo_path(r, &l.file), "uriBaseId": "%SRCROOT%" },
-                        "region": { "startLine": l.line.max(1) }
-                    }
-                }]);
-            }
-            res
+        .map(|f| s::Result {
+            rule_id: &f.finding.rule,
+            level: sarif_level(f.finding.severity),
+            message: s::Text {
+                text: f.finding.message.clone(),
+            },
+            partial_fingerprints: s::Fingerprints {
+                v1: &f.finding.fingerprint,
+            },
+            baseline_state: match f.status {
+                Status::New => "new",
+                _ => "unchanged",
+            },
+            properties: s::Properties {
+                subjects: &f.finding.subjects,
+                status: status_word(f.status),
+            },
+            rule_index: index.get(f.finding.rule.as_str()).copied(),
+            suppressions: f
+                .finding
+                .suppressed
+                .iter()
+                .map(|why| s::Suppression {
+                    kind: "external",
+                    justification: why,
+                })
+                .collect(),
+            locations: f
+                .finding
+                .location
+                .iter()
+                .map(|l| s::Location {
+                    physical_location: s::PhysicalLocation {
+                        artifact_location: s::Artifact {
+                            uri: repo_path(r, &l.file),
+                            uri_base_id: "%SRCROOT%",
+                        },
+                        region: s::Region {
+                            start_line: l.line.max(1),
+                        },
+                    },
+                })
+                .collect(),
         })
         .collect();
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "archsplit",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": driver_rules
-            }},
-            "automationDetails": { "id": "archsplit/" },
-            "results": results
-        }]
-    })
+    s::Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [s::Run {
+            tool: s::Tool {
+                driver: s::Driver {
+                    name: "archsplit",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules: driver_rules,
+                },
+            },
+            automation_details: s::Id { id: "archsplit/" },
+            results,
+        }],
+    }
 }
 
 /// Escapes the message of a workflow command.
