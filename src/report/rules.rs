@@ -31,7 +31,7 @@ pub fn write_rules(out: &mut dyn Write, l: Layout, rules: &RuleSet) -> Result<()
             Cell::new(&r.title),
         ]);
     }
-    writeln!(out, "{t}")?;
+    write!(out, "{}", l.show(&t))?;
     writeln!(
         out,
         "archsplit explain RULE shows a rule's passage, thresholds and help."

@@ -267,7 +267,7 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
     for (k, v) in rows {
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
     }
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     Ok(())
 }
 
@@ -328,7 +328,7 @@ fn write_clusters(r: &mut Report) -> Result<()> {
         ]);
     }
     right(&mut t, &[0, 2, 3, 5, 6]);
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     if c.k > shown {
         let rest: usize = members[shown..].iter().map(Vec::len).sum();
         let modules = crate::words::count(rest as u64, "module", "modules");
@@ -391,7 +391,7 @@ fn write_ownership(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Resul
         ]);
     }
     right(&mut t, &[0, 1, 2, 3, 4, 5]);
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     r.more(shown, own.len(), "cluster", "clusters")
 }
 
@@ -475,7 +475,7 @@ fn write_findings(r: &mut Report) -> Result<()> {
             Cell::new(&f.message),
         ]);
     }
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     r.more(shown, open.len(), "finding", "findings")
 }
 
@@ -522,7 +522,7 @@ fn write_cycles(r: &mut Report) -> Result<()> {
             ]);
         }
         right(&mut t, &[0]);
-        writeln!(r.out, "{t}")?;
+        write!(r.out, "{}", r.l.show(&t))?;
         r.more(shown, a.cycles.len(), "cycle", "cycles")?;
     }
     if !a.crate_cycles.is_empty() {
@@ -536,7 +536,7 @@ fn write_cycles(r: &mut Report) -> Result<()> {
                 Cell::new(list(&closing, 3)),
             ]);
         }
-        writeln!(r.out, "{t}")?;
+        write!(r.out, "{}", r.l.show(&t))?;
         r.more(shown, a.crate_cycles.len(), "crate cycle", "crate cycles")?;
     }
     Ok(())
@@ -562,7 +562,7 @@ fn write_kernel(r: &mut Report) -> Result<()> {
         ]);
     }
     right(&mut t, &[2]);
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     r.more(shown, c.kernel.len(), "kernel module", "kernel modules")
 }
 
@@ -600,7 +600,7 @@ fn write_excluded(r: &mut Report) -> Result<()> {
         ]);
     }
     right(&mut t, &[2, 3]);
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     r.more(shown, rows.len(), "row", "rows")
 }
 
@@ -757,7 +757,7 @@ fn write_crates(r: &mut Report) -> Result<()> {
         ]);
     }
     right(&mut t, &[2, 3]);
-    writeln!(r.out, "{t}")?;
+    write!(r.out, "{}", r.l.show(&t))?;
     r.more(n.min(r.l.rows()), n, "crate", "crates")
 }
 

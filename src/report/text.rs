@@ -99,13 +99,77 @@ impl Layout {
         t
     }
 
+    /// The table as text, ending in a newline. When its columns cannot fit the width without
+    /// breaking words (a narrow terminal), each row is written as a record instead: its
+    /// first cells as a heading, the others as `header: value`, wrapped.
+    pub fn show(&self, t: &Table) -> String {
+        let header: Vec<String> = t
+            .header()
+            .map(|h| h.cell_iter().map(|c| c.content()).collect())
+            .unwrap_or_default();
+        let rows: Vec<Vec<String>> = t
+            .row_iter()
+            .map(|r| r.cell_iter().map(|c| c.content()).collect())
+            .collect();
+        let cols = rows
+            .iter()
+            .map(Vec::len)
+            .chain([header.len()])
+            .max()
+            .unwrap_or(0);
+        let longest_word = |c: usize| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .chain(header.get(c))
+                .flat_map(|s| s.split_whitespace())
+                .map(|w| textwrap::core::display_width(w))
+                .max()
+                .unwrap_or(0)
+        };
+        // Each column needs its longest word, a space either side and a border.
+        let needed: usize = (0..cols).map(|c| longest_word(c) + 3).sum::<usize>() + 1;
+        if needed <= self.width {
+            return format!("{t}\n");
+        }
+        let mut out = String::new();
+        for row in &rows {
+            if header.is_empty() {
+                // Key and value.
+                let key = row.first().map(String::as_str).unwrap_or("");
+                let value = row[1.min(row.len())..].join(" ");
+                out.push_str(&self.wrap(&format!("{key}: "), "    ", &value));
+                continue;
+            }
+            let head = row
+                .iter()
+                .take(2)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" · ");
+            out.push_str(&self.wrap("", "  ", &head));
+            let rest: Vec<String> = row
+                .iter()
+                .zip(&header)
+                .skip(2)
+                .filter(|(v, _)| !v.is_empty())
+                .map(|(v, h)| format!("{h}: {v}"))
+                .collect();
+            if !rest.is_empty() {
+                out.push_str(&self.wrap("    ", "    ", &rest.join(" · ")));
+            }
+        }
+        out
+    }
+
     /// `text` wrapped at the width, its first line after `first`, the others after `rest`
     /// (spaces, for a hanging indent), each line ending in a newline.
     pub fn wrap(&self, first: &str, rest: &str, text: &str) -> String {
         let opts = textwrap::Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
-            .break_words(false);
+            .break_words(false)
+            // Crate names have hyphens: never split there.
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         let mut out = String::new();
         for line in textwrap::wrap(text, opts) {
             out.push_str(&line);

@@ -454,6 +454,22 @@ fn width_and_all_rows() {
         let text = stdout(&out);
         let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
         assert!(widest <= cols, "COLUMNS={cols}: a line of {widest}");
+        // No name is broken across lines: every module path of the wide report is whole
+        // in the narrow one (tables too narrow for their words become records).
+        let wide = std::process::Command::new(env!("CARGO_BIN_EXE_archsplit"))
+            .args(["analyze", ws, "--no-history"])
+            .env("COLUMNS", "200")
+            .env("ARCHSPLIT_CACHE_DIR", crate::support::cache_dir())
+            .output()
+            .unwrap();
+        for word in stdout(&wide).split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')) {
+            if word.matches("::").count() >= 2 && !word.ends_with(':') {
+                assert!(
+                    text.contains(word),
+                    "COLUMNS={cols}: `{word}` broken or lost"
+                );
+            }
+        }
     }
     // The sizes fixture has more crates than a table shows by default? Use the row cap of
     // the crates table on a generated workspace of 30 crates.
