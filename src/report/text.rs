@@ -122,7 +122,7 @@ impl Layout {
                 .filter_map(|r| r.get(c))
                 .chain(header.get(c))
                 .flat_map(|s| s.split_whitespace())
-                .map(|w| textwrap::core::display_width(w))
+                .map(textwrap::core::display_width)
                 .max()
                 .unwrap_or(0)
         };
