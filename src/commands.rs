@@ -19,7 +19,17 @@ use crate::{build_graph, timings, workspace, write_output};
 /// configuration sits above it) added to the command line's.
 fn with_excludes(input: &Input, cfg: &Loaded) -> Input {
     let mut input = input.clone();
-    let root = input
+    for e in cfg.excludes_for(&input_root(&input)) {
+        if !input.exclude.contains(&e) {
+            input.exclude.push(e);
+        }
+    }
+    input
+}
+
+/// PATH's directory, canonical (PATH as given when it cannot be resolved).
+fn input_root(input: &Input) -> std::path::PathBuf {
+    input
         .path
         .canonicalize()
         .map(|p| {
@@ -29,13 +39,7 @@ fn with_excludes(input: &Input, cfg: &Loaded) -> Input {
                 p
             }
         })
-        .unwrap_or_else(|_| input.path.clone());
-    for e in cfg.excludes_for(&root) {
-        if !input.exclude.contains(&e) {
-            input.exclude.push(e);
-        }
-    }
-    input
+        .unwrap_or_else(|_| input.path.clone())
 }
 
 /// Stages 1–3 for `input` with the configuration's excluded paths, and its `[roles]`
@@ -90,13 +94,17 @@ fn snapshot(
     check::Snapshot::new(ws, g, &a, &advice)
 }
 
-pub fn analyze(
-    input: &Input,
-    (format, output, layout): (AnalyzeFormat, Option<&Path>, Layout),
-    cluster: &ClusterOptions,
-    rules_dir: Option<&Path>,
-    history: &config::History,
-) -> Result<u8> {
+pub fn analyze(input: &Input, settings: &config::Analyze) -> Result<u8> {
+    let config::Analyze {
+        format,
+        output,
+        layout,
+        cluster,
+        rules_dir,
+        history,
+    } = settings;
+    let (format, output, layout, rules_dir) =
+        (*format, output.as_deref(), *layout, rules_dir.as_deref());
     if format == AnalyzeFormat::Html && output.is_none() {
         use std::io::IsTerminal;
         if std::io::stdout().is_terminal() {
@@ -186,15 +194,26 @@ pub fn graph(
     Ok(0)
 }
 
-pub fn check(
-    input: &Input,
-    base: Option<&str>,
-    baseline: Option<&Path>,
-    fail_on: Option<FailOn>,
-    (format, output, layout): (CheckFormat, Option<&Path>, Layout),
-    also: &[(CheckFormat, std::path::PathBuf)],
-    rules_dir: Option<&Path>,
-) -> Result<u8> {
+pub fn check(input: &Input, settings: &config::Check) -> Result<u8> {
+    let config::Check {
+        base,
+        baseline,
+        fail_on,
+        format,
+        output,
+        layout,
+        also,
+        rules_dir,
+    } = settings;
+    let (base, baseline, fail_on, format, output, layout, rules_dir) = (
+        base.as_deref(),
+        baseline.as_deref(),
+        *fail_on,
+        *format,
+        output.as_deref(),
+        *layout,
+        rules_dir.as_deref(),
+    );
     let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let rules = rules::load(&cfg, rules_dir)?;
     let input = with_excludes(input, &cfg);
@@ -202,17 +221,7 @@ pub fn check(
     let fail_on = fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
 
     // Locations are reported relative to the repository's top directory.
-    let root = input
-        .path
-        .canonicalize()
-        .map(|p| {
-            if p.is_file() {
-                p.parent().map(Path::to_path_buf).unwrap_or(p)
-            } else {
-                p
-            }
-        })
-        .unwrap_or_else(|_| input.path.clone());
+    let root = input_root(&input);
     let top = crate::git::toplevel(&root).and_then(|t| Ok(t.canonicalize()?));
     if base.is_some() {
         top.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
@@ -268,27 +277,12 @@ pub fn check(
             let snap = match (cached, copy) {
                 (Some(snap), _) => snap,
                 (None, Some(Ok(copy))) => {
-                    let copy = copy?;
-                    for note in &copy.skipped {
-                        crate::diag::say("note", format!("base revision: {note}"));
-                    }
-                    // The cache is keyed by content and shared with the working tree: a base
-                    // file whose bytes the working tree has unchanged is not parsed again.
-                    let base_input = Input {
-                        path: tmp.path().join(&repo_prefix),
-                        transient: true,
-                        cache_dir: cache.clone(),
-                        ..input.clone()
+                    let base = BaseCopy {
+                        copy: copy?,
+                        dir: tmp.path().join(&repo_prefix),
+                        key: key.as_deref(),
                     };
-                    let snap = match build_in(&base_input, &cfg, true, parse_cache.as_ref()) {
-                        Ok((bws, bg)) => snapshot(&bws, &bg, &rules, input.include_tests),
-                        // The base had no Rust code here yet: everything is new.
-                        Err(_) => check::Snapshot::empty(),
-                    };
-                    if let (Some(k), Some(dir)) = (&key, &cache) {
-                        snap.store(dir, k);
-                    }
-                    snap
+                    base_snapshot(&input, &cfg, &rules, base, parse_cache.as_ref())
                 }
                 (None, _) => bail!("cannot read the base revision: its reader stopped"),
             };
@@ -318,6 +312,45 @@ pub fn check(
         report::check::write(out, format, layout, &result, &rules)
     })?;
     Ok(if result.failed { 1 } else { 0 })
+}
+
+/// The base revision as `git::read_tree` copied it, and where its snapshot is kept.
+struct BaseCopy<'a> {
+    copy: crate::git::TreeCopy,
+    /// PATH within the copy.
+    dir: std::path::PathBuf,
+    key: Option<&'a str>,
+}
+
+/// The base revision's snapshot, analyzed from its copy through the parse cache the working
+/// tree filled (content-keyed: a file the change left alone is not parsed again), and kept
+/// in the cache under its key.
+fn base_snapshot(
+    input: &Input,
+    cfg: &Loaded,
+    rules: &RuleSet,
+    base: BaseCopy,
+    parse_cache: Option<&crate::parse::cache::Cache>,
+) -> check::Snapshot {
+    for note in &base.copy.skipped {
+        crate::diag::say("note", format!("base revision: {note}"));
+    }
+    let cache = crate::cache_dir(input);
+    let base_input = Input {
+        path: base.dir,
+        transient: true,
+        cache_dir: cache.clone(),
+        ..input.clone()
+    };
+    let snap = match build_in(&base_input, cfg, true, parse_cache) {
+        Ok((bws, bg)) => snapshot(&bws, &bg, rules, input.include_tests),
+        // The base had no Rust code here yet: everything is new.
+        Err(_) => check::Snapshot::empty(),
+    };
+    if let (Some(k), Some(dir)) = (base.key, &cache) {
+        snap.store(dir, k);
+    }
+    snap
 }
 
 /// Whether `path` is GitHub's step summary file, which is appended to, never replaced.

@@ -55,17 +55,37 @@ pub struct History {
     pub options: crate::history::HistoryOptions,
 }
 
+/// What `analyze` does besides reading its input.
+#[derive(Debug, Clone)]
+pub struct Analyze {
+    pub format: AnalyzeFormat,
+    pub output: Option<PathBuf>,
+    pub layout: Layout,
+    pub cluster: ClusterOptions,
+    pub rules_dir: Option<PathBuf>,
+    pub history: History,
+}
+
+/// What `check` compares with, what fails it and what it writes.
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub base: Option<String>,
+    pub baseline: Option<PathBuf>,
+    pub fail_on: Option<crate::check::FailOn>,
+    pub format: CheckFormat,
+    pub output: Option<PathBuf>,
+    pub layout: Layout,
+    /// Further reports of the same run, each to its file.
+    pub also: Vec<(CheckFormat, PathBuf)>,
+    pub rules_dir: Option<PathBuf>,
+}
+
 /// The command to run, with its resolved settings.
 #[derive(Debug, Clone)]
 pub enum Config {
     Analyze {
         input: Input,
-        format: AnalyzeFormat,
-        output: Option<PathBuf>,
-        layout: Layout,
-        cluster: ClusterOptions,
-        rules_dir: Option<PathBuf>,
-        history: History,
+        settings: Analyze,
     },
     Rules {
         rules_dir: Option<PathBuf>,
@@ -79,15 +99,7 @@ pub enum Config {
     },
     Check {
         input: Input,
-        base: Option<String>,
-        baseline: Option<PathBuf>,
-        fail_on: Option<crate::check::FailOn>,
-        format: CheckFormat,
-        output: Option<PathBuf>,
-        layout: Layout,
-        /// Further reports of the same run, each to its file.
-        also: Vec<(CheckFormat, PathBuf)>,
-        rules_dir: Option<PathBuf>,
+        settings: Check,
     },
     Baseline {
         input: Input,
@@ -114,8 +126,8 @@ impl Config {
             Layout::detect(color, all, output.is_some())
         };
         match cli.command {
-            Command::Analyze(a) => Config::Analyze {
-                cluster: ClusterOptions {
+            Command::Analyze(a) => {
+                let cluster = ClusterOptions {
                     resolution: a.resolution,
                     clusters: a.clusters.map(|n| n as usize),
                     kernel_share: a.kernel_share,
@@ -123,36 +135,41 @@ impl Config {
                     // when asked for.
                     include_non_product: a.input.include_tests,
                     ..ClusterOptions::default()
-                },
-                input: Input::from_args(a.input),
-                format: format_for(
-                    a.format.map(Into::into),
-                    a.output.as_deref(),
-                    &[
-                        ("html", AnalyzeFormat::Html),
-                        ("htm", AnalyzeFormat::Html),
-                        ("json", AnalyzeFormat::Json),
-                    ],
-                    AnalyzeFormat::Table,
-                ),
-                layout: layout(a.all, a.output.as_deref()),
-                output: a.output,
-                rules_dir: a.rules,
-                history: History {
-                    read: !a.history.no_history,
-                    signals: if a.history.signals.is_empty() {
-                        crate::history::signals::DEFAULT_SIGNALS.to_vec()
-                    } else {
-                        a.history.signals.into_iter().map(Into::into).collect()
+                };
+                Config::Analyze {
+                    input: Input::from_args(a.input),
+                    settings: Analyze {
+                        cluster,
+                        format: format_for(
+                            a.format.map(Into::into),
+                            a.output.as_deref(),
+                            &[
+                                ("html", AnalyzeFormat::Html),
+                                ("htm", AnalyzeFormat::Html),
+                                ("json", AnalyzeFormat::Json),
+                            ],
+                            AnalyzeFormat::Table,
+                        ),
+                        layout: layout(a.all, a.output.as_deref()),
+                        output: a.output,
+                        rules_dir: a.rules,
+                        history: History {
+                            read: !a.history.no_history,
+                            signals: if a.history.signals.is_empty() {
+                                crate::history::signals::DEFAULT_SIGNALS.to_vec()
+                            } else {
+                                a.history.signals.into_iter().map(Into::into).collect()
+                            },
+                            options: crate::history::HistoryOptions {
+                                since: a.history.since,
+                                max_commits: a.history.max_commits,
+                                max_commit_modules: a.history.max_commit_modules,
+                                show_authors: a.history.show_authors,
+                            },
+                        },
                     },
-                    options: crate::history::HistoryOptions {
-                        since: a.history.since,
-                        max_commits: a.history.max_commits,
-                        max_commit_modules: a.history.max_commit_modules,
-                        show_authors: a.history.show_authors,
-                    },
-                },
-            },
+                }
+            }
             Command::Rules(a) => Config::Rules {
                 rules_dir: a.rules,
                 layout: layout(false, None),
@@ -161,30 +178,32 @@ impl Config {
             Command::Man(a) => Config::Man { command: a.command },
             Command::Check(a) => Config::Check {
                 input: Input::from_args(a.input),
-                base: a.base,
-                baseline: a.baseline,
-                fail_on: a.fail_on.map(Into::into),
-                format: format_for(
-                    a.format.map(Into::into),
-                    a.output.as_deref(),
-                    &[
-                        ("json", CheckFormat::Json),
-                        ("sarif", CheckFormat::Sarif),
-                        ("md", CheckFormat::Markdown),
-                    ],
-                    CheckFormat::Human,
-                ),
-                layout: layout(false, a.output.as_deref()),
-                output: a.output,
-                also: [
-                    (CheckFormat::Sarif, a.sarif),
-                    (CheckFormat::Markdown, a.markdown),
-                    (CheckFormat::Json, a.json),
-                ]
-                .into_iter()
-                .filter_map(|(f, p)| Some((f, p?)))
-                .collect(),
-                rules_dir: a.rules,
+                settings: Check {
+                    base: a.base,
+                    baseline: a.baseline,
+                    fail_on: a.fail_on.map(Into::into),
+                    format: format_for(
+                        a.format.map(Into::into),
+                        a.output.as_deref(),
+                        &[
+                            ("json", CheckFormat::Json),
+                            ("sarif", CheckFormat::Sarif),
+                            ("md", CheckFormat::Markdown),
+                        ],
+                        CheckFormat::Human,
+                    ),
+                    layout: layout(false, a.output.as_deref()),
+                    output: a.output,
+                    also: [
+                        (CheckFormat::Sarif, a.sarif),
+                        (CheckFormat::Markdown, a.markdown),
+                        (CheckFormat::Json, a.json),
+                    ]
+                    .into_iter()
+                    .filter_map(|(f, p)| Some((f, p?)))
+                    .collect(),
+                    rules_dir: a.rules,
+                },
             },
             Command::Baseline(a) => Config::Baseline {
                 input: Input::from_args(a.input),

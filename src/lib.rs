@@ -184,40 +184,8 @@ pub fn run(config: &Config) -> Result<u8> {
 
 fn run_on_pool(config: &Config) -> Result<u8> {
     match config {
-        Config::Analyze {
-            input,
-            format,
-            output,
-            layout,
-            cluster,
-            rules_dir,
-            history,
-        } => commands::analyze(
-            input,
-            (*format, output.as_deref(), *layout),
-            cluster,
-            rules_dir.as_deref(),
-            history,
-        ),
-        Config::Check {
-            input,
-            base,
-            baseline,
-            fail_on,
-            format,
-            output,
-            layout,
-            also,
-            rules_dir,
-        } => commands::check(
-            input,
-            base.as_deref(),
-            baseline.as_deref(),
-            *fail_on,
-            (*format, output.as_deref(), *layout),
-            also,
-            rules_dir.as_deref(),
-        ),
+        Config::Analyze { input, settings } => commands::analyze(input, settings),
+        Config::Check { input, settings } => commands::check(input, settings),
         Config::Baseline {
             input,
             output,
