@@ -304,24 +304,9 @@ pub fn scan(text: &str) -> Verdict {
                 if matches!(b.get(i + 2), Some(b'*' | b'!')) {
                     tokens += 4;
                 }
-                let mut depth = 0usize;
-                while i < b.len() {
-                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        if b[i] == b'\n' {
-                            s.line += 1;
-                        }
-                        i += 1;
-                    }
-                }
+                let end = super::tables::block_comment_end(b, i);
+                s.line += b[i..end].iter().filter(|&&c| c == b'\n').count() as u32;
+                i = end;
                 continue;
             }
             _ => {}

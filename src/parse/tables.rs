@@ -152,7 +152,8 @@ fn line_end(b: &[u8], i: usize) -> usize {
         .map_or(b.len(), |p| i + p)
 }
 
-fn block_comment_end(b: &[u8], mut i: usize) -> usize {
+/// Past the end of the (nested) block comment opened at `i`, or the end of `b`.
+pub(super) fn block_comment_end(b: &[u8], mut i: usize) -> usize {
     let mut depth = 0usize;
     while i < b.len() {
         if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {

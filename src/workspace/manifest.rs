@@ -299,17 +299,8 @@ fn note_fallback(diags: &mut Vec<Diagnostic>, fallback: Option<Diagnostic>, read
 /// `{ workspace = true }` ones through the workspace's table, relative to its directory).
 fn path_deps(t: &Table, pkg_dir: &Path, ws_dir: &Path, ws: &Table) -> Vec<PathBuf> {
     let ws_deps = ws.get("dependencies").and_then(Value::as_table);
-    let mut tables: Vec<&Table> = vec![t];
-    for (_, target) in t
-        .get("target")
-        .and_then(Value::as_table)
-        .into_iter()
-        .flatten()
-    {
-        tables.extend(target.as_table());
-    }
     let mut out = Vec::new();
-    for table in tables {
+    for table in dependency_tables(t) {
         for key in [
             "dependencies",
             "dev-dependencies",
@@ -593,6 +584,20 @@ fn file_target(name: &str, kind: TargetKind, path: PathBuf) -> Target {
     }
 }
 
+/// The manifest's own table and each `[target.'cfg(..)']` table: where dependency tables are.
+fn dependency_tables(t: &Table) -> Vec<&Table> {
+    let mut tables: Vec<&Table> = vec![t];
+    for (_, target) in t
+        .get("target")
+        .and_then(Value::as_table)
+        .into_iter()
+        .flatten()
+    {
+        tables.extend(target.as_table());
+    }
+    tables
+}
+
 /// `dir/*.rs` and `dir/*/main.rs`, as cargo discovers bins, tests, benches and examples.
 fn auto_targets(dir: &Path) -> Vec<(String, PathBuf)> {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -622,17 +627,8 @@ fn declared(t: &Table, ws: Option<&Table>) -> Vec<DeclaredDep> {
     let ws_deps = ws
         .and_then(|w| w.get("dependencies"))
         .and_then(Value::as_table);
-    let mut tables: Vec<&Table> = vec![t];
-    for (_, target) in t
-        .get("target")
-        .and_then(Value::as_table)
-        .into_iter()
-        .flatten()
-    {
-        tables.extend(target.as_table());
-    }
     let mut out = Vec::new();
-    for table in tables {
+    for table in dependency_tables(t) {
         for (keys, kind) in [
             (&["dependencies"][..], DeclaredKind::Normal),
             (

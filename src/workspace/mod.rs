@@ -302,13 +302,16 @@ fn finish(ws: &mut Workspace) {
     });
     ws.packages
         .sort_by(|a, b| a.name.cmp(&b.name).then(a.dir.cmp(&b.dir)));
+    // A package's manifest, or its directory, as a diagnostic names it.
+    let file_of = |p: &Package| {
+        p.manifest
+            .as_deref()
+            .map(|m| rel_path(&root, m))
+            .unwrap_or_else(|| rel_path(&root, &p.dir))
+    };
     for p in &ws.packages {
         if let Some(why) = invalid_name(&p.name) {
-            let file = p
-                .manifest
-                .as_deref()
-                .map(|m| rel_path(&root, m))
-                .unwrap_or_else(|| rel_path(&root, &p.dir));
+            let file = file_of(p);
             ws.diagnostics.push(Diagnostic::warning(
                 "invalid-package-name",
                 file,
@@ -325,11 +328,7 @@ fn finish(ws: &mut Workspace) {
         if seen.insert(p.name.clone()) {
             kept.push(p);
         } else {
-            let file = p
-                .manifest
-                .as_deref()
-                .map(|m| rel_path(&root, m))
-                .unwrap_or_else(|| rel_path(&root, &p.dir));
+            let file = file_of(&p);
             ws.diagnostics.push(Diagnostic::warning(
                 "duplicate-package",
                 file,
