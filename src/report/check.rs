@@ -310,8 +310,7 @@ fn sarif_level(s: Severity) -> &'static str {
 
 fn sarif(r: &CheckResult, rules: &RuleSet) -> Value {
     let driver_rules: Vec<Value> = rules
-        .rules
-        .values()
+        .iter()
         .map(|rule| {
             json!({
                 "id": rule.id,
@@ -325,10 +324,9 @@ fn sarif(r: &CheckResult, rules: &RuleSet) -> Value {
         })
         .collect();
     let index: std::collections::BTreeMap<&str, usize> = rules
-        .rules
-        .keys()
+        .iter()
         .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
+        .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let results: Vec<Value> = r
         .findings
@@ -614,7 +612,7 @@ mod tests {
         let mut after = Snapshot::empty();
         for i in 0..15 {
             after.findings.push(Finding::new(
-                "over-fragmentation",
+                crate::rules::RuleId::OverFragmentation,
                 "tiny-crate",
                 Severity::Warning,
                 vec![format!("c{i}")],

@@ -322,7 +322,10 @@ pub fn actions(
     }
 
     // Merges the over-fragmentation findings name.
-    for f in findings.iter().filter(|f| f.rule == "over-fragmentation") {
+    for f in findings
+        .iter()
+        .filter(|f| f.is(super::RuleId::OverFragmentation))
+    {
         let mut crates: Vec<&str> = f
             .subjects
             .iter()
@@ -369,7 +372,7 @@ pub fn actions(
     }
 
     // God modules and crates to split.
-    for f in findings.iter().filter(|f| f.rule == "god-module") {
+    for f in findings.iter().filter(|f| f.is(super::RuleId::GodModule)) {
         out.push((
             ActionKind::Split,
             0,

@@ -33,8 +33,6 @@ use crate::parse::UseBind;
 use crate::words::{count, names};
 use crate::workspace::{DeclaredKind, TargetKind, Workspace};
 
-const RULE: &str = "over-fragmentation";
-
 /// Why a boundary is worthless.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Signal {
@@ -114,7 +112,7 @@ fn exempt(roles: &CrateRoles, proc_macro: bool) -> Option<&'static str> {
 
 /// Weighs every product crate's boundary; one `Merge` per crate at most, in name order.
 pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
-    let t = |name: &str| rules.threshold(RULE, name);
+    let t = &rules.thresholds.over_fragmentation;
     let pkgs = read(ws, g);
     let role = |n: &str| -> Option<&CrateRoles> { g.roles_of(n) };
     let proc_macro = |n: &str| ws.packages.iter().any(|p| p.name == n && p.proc_macro);
@@ -157,7 +155,7 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
             } else {
                 items as f64 / px.public_items.max(1) as f64
             };
-            if items + globs == 0 || share < t("min_reexport_share") {
+            if items + globs == 0 || share < t.min_reexport_share {
                 continue;
             }
             let tied: Vec<&str> = px
@@ -219,7 +217,7 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
     // Extension: references one crate far more than itself, small beside it, and every user
     // of it uses that crate too.
     for (&x, px) in &pkgs {
-        if out.contains_key(x) || !candidate(x) || (px.loc as f64) < t("tiny_crate_loc") {
+        if out.contains_key(x) || !candidate(x) || (px.loc as f64) < t.tiny_crate_loc {
             continue;
         }
         let Some((&y, &w)) = px
@@ -232,9 +230,9 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         };
         let py = &pkgs[y];
         if !one_project(px, py)
-            || (w as f64) < t("extension_min_ratio") * px.internal as f64
-            || (px.loc as f64) > t("extension_max_size_share") * py.loc as f64
-            || (px.users.len() as f64) < t("extension_min_users")
+            || (w as f64) < t.extension_min_ratio * px.internal as f64
+            || (px.loc as f64) > t.extension_max_size_share * py.loc as f64
+            || (px.users.len() as f64) < t.extension_min_users
             || !px.deps.contains(y)
             || plugin(px, &role)
         {
@@ -266,7 +264,7 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         if out.contains_key(x)
             || !candidate(x)
             || px.modules == 0
-            || (px.loc as f64) >= t("tiny_crate_loc")
+            || (px.loc as f64) >= t.tiny_crate_loc
             || px.users.len() != 1
         {
             continue;
@@ -279,8 +277,8 @@ pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
         let link = !px.deps.is_empty();
         let between =
             pkgs[y].refs_to.get(x).copied().unwrap_or(0) + px.refs_to.get(y).copied().unwrap_or(0);
-        if (between as f64) < t("min_cross_references")
-            || (between as f64) < t("min_cross_ratio") * px.internal as f64
+        if (between as f64) < t.min_cross_references
+            || (between as f64) < t.min_cross_ratio * px.internal as f64
         {
             continue;
         }

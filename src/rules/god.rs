@@ -6,18 +6,18 @@
 use std::collections::BTreeSet;
 
 use super::finding::{Finding, Location};
-use super::RuleSet;
+use super::{RuleId, RuleSet};
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-const RULE: &str = "god-module";
+const RULE: RuleId = RuleId::GodModule;
 
 pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding> {
     if !rules.enabled(RULE) {
         return Vec::new();
     }
-    let t = |name: &str| rules.threshold(RULE, name);
-    let severity = rules.get(RULE).severity;
+    let t = &rules.thresholds.god_module;
+    let severity = rules.severity(RULE);
     let product = g.product_targets();
     let in_product = |m: usize| product[g.modules[m].krate];
     let n = g.modules.len();
@@ -33,9 +33,9 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
     let mut modules: Vec<usize> = (0..n)
         .filter(|&m| {
             in_product(m)
-                && g.modules[m].facts.loc as f64 >= t("min_loc")
-                && fan_in[m].len() as f64 >= t("min_fan_in")
-                && fan_out[m].len() as f64 >= t("min_fan_out")
+                && g.modules[m].facts.loc as f64 >= t.min_loc
+                && fan_in[m].len() as f64 >= t.min_fan_in
+                && fan_out[m].len() as f64 >= t.min_fan_out
         })
         .collect();
     // Largest first, so the worst is read first.
@@ -91,9 +91,9 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
         }
         let share = loc as f64 / total as f64;
         let cohesion = inside as f64 / (inside + outward).max(1) as f64;
-        if share >= t("min_crate_share")
-            && members.len() as f64 >= t("min_crate_modules")
-            && cohesion <= t("max_crate_cohesion")
+        if share >= t.min_crate_share
+            && members.len() as f64 >= t.min_crate_modules
+            && cohesion <= t.max_crate_cohesion
         {
             let root = g
                 .crates

@@ -3,14 +3,14 @@
 //! them.
 
 use super::finding::{Finding, Location, Severity};
-use super::RuleSet;
+use super::{RuleId, RuleSet};
 use crate::analysis::Analysis;
 use crate::history::coupling::CoChange;
 use crate::history::HistoryAnalysis;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-const RULE: &str = "hidden-coupling";
+const RULE: RuleId = RuleId::HiddenCoupling;
 /// More findings than this would drown the report: the strongest pairs are kept.
 pub const MAX_FINDINGS: usize = 50;
 
@@ -24,8 +24,8 @@ pub fn findings(
     if !rules.enabled(RULE) || !h.history.available() {
         return Vec::new();
     }
-    let min_shared = rules.threshold(RULE, "min_shared_commits");
-    let min_degree = rules.threshold(RULE, "min_degree");
+    let min_shared = rules.thresholds.hidden_coupling.min_shared_commits;
+    let min_degree = rules.thresholds.hidden_coupling.min_degree;
     let mut hits: Vec<_> = h
         .coupling
         .pairs
@@ -41,7 +41,7 @@ pub fn findings(
         .collect();
     hits.sort_by(|x, y| CoChange::strongest_first(x, y));
     hits.truncate(MAX_FINDINGS);
-    let severity = rules.get(RULE).severity;
+    let severity = rules.severity(RULE);
     let cluster_name = |c: Option<usize>| match c {
         // Cluster ids as users see them: 1, 2, ... (as in the reports).
         Some(c) => format!("cluster {}", c + 1),
