@@ -86,6 +86,19 @@ pub fn advise(
     }
 }
 
+/// The packages of the product targets (`product`: `ModuleGraph::product_targets`), sorted.
+pub(crate) fn product_packages<'g>(
+    g: &'g crate::model::ModuleGraph,
+    product: &[bool],
+) -> std::collections::BTreeSet<&'g str> {
+    g.crates
+        .iter()
+        .zip(product)
+        .filter(|(_, p)| **p)
+        .map(|(c, _)| c.package.as_str())
+        .collect()
+}
+
 /// The shipped rules, with `--rules DIR` over them (for `archsplit rules` and `explain`).
 pub fn load_without_config(rules_dir: Option<&Path>) -> Result<RuleSet> {
     let mut set = RuleSet::defaults();
