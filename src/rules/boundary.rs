@@ -403,6 +403,27 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
             },
         );
     }
+    read_dependencies(ws, g, &mut pkgs);
+    read_code(g, &mut pkgs);
+    for p in &ws.packages {
+        let Some((found, components)) = read_reexports(g, p, &pkgs) else {
+            continue;
+        };
+        if let Some(pkg) = pkgs.get_mut(p.name.as_str()) {
+            pkg.reexports = found;
+            pkg.components = components;
+        }
+    }
+    pkgs
+}
+
+/// The workspace crates each package declares as normal dependencies, and the product
+/// crates that use each (with whether optionally).
+fn read_dependencies<'a>(
+    ws: &'a Workspace,
+    g: &ModuleGraph,
+    pkgs: &mut BTreeMap<&'a str, Pkg<'a>>,
+) {
     let product = |n: &str| {
         g.roles
             .iter()
@@ -411,32 +432,27 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
     };
     for p in &ws.packages {
         for d in &p.declared {
-            if d.kind != DeclaredKind::Normal
-                || d.package == p.name
-                || !pkgs.contains_key(d.package.as_str())
-            {
+            if d.kind != DeclaredKind::Normal || d.package == p.name {
                 continue;
             }
-            let dep = ws
-                .packages
-                .iter()
-                .find(|q| q.name == d.package)
-                .expect("known");
+            let Some((&dep, _)) = pkgs.get_key_value(d.package.as_str()) else {
+                continue;
+            };
             if product(&p.name) {
-                let e = pkgs
-                    .get_mut(dep.name.as_str())
-                    .expect("known")
-                    .users
-                    .entry(p.name.as_str())
-                    .or_insert(true);
-                *e &= d.optional;
+                if let Some(q) = pkgs.get_mut(dep) {
+                    *q.users.entry(p.name.as_str()).or_insert(true) &= d.optional;
+                }
             }
-            pkgs.get_mut(p.name.as_str())
-                .expect("known")
-                .deps
-                .insert(dep.name.as_str());
+            if let Some(q) = pkgs.get_mut(p.name.as_str()) {
+                q.deps.insert(dep);
+            }
         }
     }
+}
+
+/// Each package's lines of code, modules, public items of its library, references inside
+/// it and to each other package.
+fn read_code<'a>(g: &'a ModuleGraph, pkgs: &mut BTreeMap<&'a str, Pkg<'a>>) {
     let pkg_of: Vec<&str> = g
         .modules
         .iter()
@@ -465,51 +481,53 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
             *p.refs_to.entry(b).or_insert(0) += e.weight as u64;
         }
     }
-    // `pub use` leaves of each library that start with a workspace crate's extern name.
-    for p in &ws.packages {
-        let externs: BTreeMap<&str, &str> = p
-            .deps
-            .iter()
-            .filter(|d| {
-                !d.other_version && pkgs.contains_key(d.package.as_str()) && d.package != p.name
-            })
-            .map(|d| (d.extern_name.as_str(), d.package.as_str()))
-            .collect();
-        let Some(ci) = g
-            .crates
-            .iter()
-            .position(|c| c.package == p.name && c.kind == TargetKind::Lib)
-        else {
-            continue;
-        };
-        let mut found: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-        let mut components: BTreeSet<&str> = BTreeSet::new();
-        for m in g.modules.iter().filter(|m| m.krate == ci) {
-            for u in m.facts.uses.iter().filter(|u| u.public) {
-                let first = u.segments.first().map(String::as_str).unwrap_or("");
-                let Some(&dep) = externs.get(first) else {
-                    continue;
-                };
-                // Whole under a name: `pub use x as y`, or `pub use x::*` in a module other
-                // than the root (`gix::config` is `pub use gix_config::*`). Whole at the root
-                // (`pub use x::*` in lib.rs) makes x's items this crate's own.
-                let glob = u.bind == UseBind::Glob;
-                if (glob && u.segments.len() == 1 && m.parent.is_some())
-                    || (!glob && u.segments.len() == 1)
-                {
-                    components.insert(dep);
-                } else if glob {
-                    found.entry(dep).or_insert((0, 0)).1 += 1;
-                } else {
-                    found.entry(dep).or_insert((0, 0)).0 += 1;
-                }
+}
+
+/// Per workspace crate, the `pub use` leaves of `p`'s library that start with its extern
+/// name (items re-exported as `p`'s own, and globs), and the crates it shows whole as
+/// components; `None` without a library.
+#[allow(clippy::type_complexity)]
+fn read_reexports<'a>(
+    g: &ModuleGraph,
+    p: &'a crate::workspace::Package,
+    pkgs: &BTreeMap<&'a str, Pkg<'a>>,
+) -> Option<(BTreeMap<&'a str, (u32, u32)>, BTreeSet<&'a str>)> {
+    let externs: BTreeMap<&str, &str> = p
+        .deps
+        .iter()
+        .filter(|d| {
+            !d.other_version && pkgs.contains_key(d.package.as_str()) && d.package != p.name
+        })
+        .map(|d| (d.extern_name.as_str(), d.package.as_str()))
+        .collect();
+    let ci = g
+        .crates
+        .iter()
+        .position(|c| c.package == p.name && c.kind == TargetKind::Lib)?;
+    let mut found: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    let mut components: BTreeSet<&str> = BTreeSet::new();
+    for m in g.modules.iter().filter(|m| m.krate == ci) {
+        for u in m.facts.uses.iter().filter(|u| u.public) {
+            let first = u.segments.first().map(String::as_str).unwrap_or("");
+            let Some(&dep) = externs.get(first) else {
+                continue;
+            };
+            // Whole under a name: `pub use x as y`, or `pub use x::*` in a module other
+            // than the root (`gix::config` is `pub use gix_config::*`). Whole at the root
+            // (`pub use x::*` in lib.rs) makes x's items this crate's own.
+            let glob = u.bind == UseBind::Glob;
+            if (glob && u.segments.len() == 1 && m.parent.is_some())
+                || (!glob && u.segments.len() == 1)
+            {
+                components.insert(dep);
+            } else if glob {
+                found.entry(dep).or_insert((0, 0)).1 += 1;
+            } else {
+                found.entry(dep).or_insert((0, 0)).0 += 1;
             }
         }
-        let pkg = pkgs.get_mut(p.name.as_str()).expect("known");
-        pkg.reexports = found;
-        pkg.components = components;
     }
-    pkgs
+    Some((found, components))
 }
 
 #[cfg(test)]
