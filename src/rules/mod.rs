@@ -350,4 +350,35 @@ mod tests {
         let e = parse_rule(&s, "z.toml").unwrap_err().to_string();
         assert!(e.contains("no threshold `min_cohesoin`"), "{e}");
     }
+
+    #[test]
+    fn a_rules_dir_file_replaces_by_id_and_keeps_the_shipped_thresholds_it_leaves_out() {
+        let shipped = RuleSet::defaults();
+        let mut rule = shipped.get(RuleId::MicroserviceCandidate).clone();
+        rule.thresholds = BTreeMap::from([("min_loc".to_string(), 50.0)]);
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("m.toml"), toml::to_string(&rule).unwrap()).unwrap();
+        let mut set = RuleSet::defaults();
+        set.load_dir(tmp.path()).unwrap();
+        let t = set.thresholds.microservice_candidate;
+        assert_eq!(t.min_loc, 50.0);
+        assert_eq!(
+            t.min_microservices,
+            shipped.thresholds.microservice_candidate.min_microservices
+        );
+        assert_eq!(set.get(RuleId::MicroserviceCandidate).thresholds.len(), 1);
+
+        let text = toml::to_string(&rule)
+            .unwrap()
+            .replace("min_loc", "min_lines");
+        std::fs::write(tmp.path().join("m.toml"), text).unwrap();
+        let e = RuleSet::defaults()
+            .load_dir(tmp.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("m.toml:") && e.contains("no threshold `min_lines`"),
+            "{e}"
+        );
+    }
 }

@@ -184,43 +184,38 @@ impl Units {
     }
 }
 
+/// Whether an item kind is a type (what crosses a boundary as a contract).
+fn is_type(k: ItemKind) -> bool {
+    matches!(
+        k,
+        ItemKind::Struct | ItemKind::Enum | ItemKind::Union | ItemKind::Trait | ItemKind::Type
+    )
+}
+
+/// What crosses one cluster's boundary, gathered edge by edge.
+#[derive(Debug, Clone, Default)]
+struct Crossing {
+    entry: BTreeSet<String>,
+    types: BTreeSet<String>,
+    state: BTreeSet<String>,
+    clients: BTreeSet<usize>,
+    deps: BTreeSet<usize>,
+    /// References inside the cluster.
+    internal: u64,
+}
+
 /// The price of every cluster's boundary.
 pub fn prices(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<Price> {
     let c = &a.clustering;
     let mut out = vec![Price::default(); c.k];
-    let mut entry: Vec<BTreeSet<String>> = vec![BTreeSet::new(); c.k];
-    let mut types: Vec<BTreeSet<String>> = vec![BTreeSet::new(); c.k];
-    let mut state: Vec<BTreeSet<String>> = vec![BTreeSet::new(); c.k];
-    let mut clients: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); c.k];
-    let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); c.k];
-    let kind_of = |m: usize, name: &str| {
-        g.modules[m]
-            .facts
-            .items
-            .iter()
-            .find(|i| i.name == name)
-            .map(|i| i.kind)
-    };
-    let is_type = |k: Option<ItemKind>| {
-        matches!(
-            k,
-            Some(
-                ItemKind::Struct
-                    | ItemKind::Enum
-                    | ItemKind::Union
-                    | ItemKind::Trait
-                    | ItemKind::Type
-            )
-        )
-    };
-    let mut internal = vec![0u64; c.k];
+    let mut cross = vec![Crossing::default(); c.k];
     for e in &g.edges {
         let (Some(from), Some(to)) = (c.assignment[e.from], c.assignment[e.to]) else {
             continue;
         };
         let w = e.weight as u64;
         if from == to {
-            internal[from] += w;
+            cross[from].internal += w;
             continue;
         }
         // A plain library (no state, no I/O) is linked into both sides: no call crosses.
@@ -235,39 +230,56 @@ pub fn prices(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<Price> {
             .filter(|(k, _)| k.is_call())
             .map(|(_, n)| *n as u64)
             .sum();
-        out[from].remote_references += w;
-        out[to].remote_references += w;
-        out[from].remote_calls += calls;
-        out[to].remote_calls += calls;
-        clients[to].insert(from);
-        deps[from].insert(e.to);
-        let target = &g.modules[e.to];
-        for name in e.items.keys() {
-            let full = format!("{}::{name}", target.path);
-            entry[to].insert(full.clone());
-            if is_type(kind_of(e.to, name)) {
-                types[to].insert(full.clone());
-                types[from].insert(full.clone());
-            }
-            if target.facts.state.iter().any(|s| &s.name == name) {
-                state[to].insert(full);
-            }
+        for side in [from, to] {
+            out[side].remote_references += w;
+            out[side].remote_calls += calls;
         }
+        cross_edge(g, e, from, to, &mut cross);
     }
-    for (i, p) in out.iter_mut().enumerate() {
-        p.entry_points = entry[i].iter().cloned().collect();
-        p.crossing_types = types[i].iter().cloned().collect();
-        p.shared_state = state[i].iter().cloned().collect();
-        p.client_clusters = clients[i].iter().map(|&x| x + 1).collect();
-        p.dependencies = deps[i].len();
-        let inside = internal[i];
-        p.service_cohesion = if inside + p.remote_references == 0 {
-            0.0
-        } else {
-            crate::analysis::metrics::round4(inside as f64 / (inside + p.remote_references) as f64)
-        };
+    for (p, x) in out.iter_mut().zip(cross) {
+        settle(p, x);
     }
     out
+}
+
+/// Records what one edge from cluster `from` to cluster `to` carries across.
+fn cross_edge(
+    g: &ModuleGraph,
+    e: &crate::model::Edge,
+    from: usize,
+    to: usize,
+    cross: &mut [Crossing],
+) {
+    cross[to].clients.insert(from);
+    cross[from].deps.insert(e.to);
+    let target = &g.modules[e.to];
+    for name in e.items.keys() {
+        let full = format!("{}::{name}", target.path);
+        cross[to].entry.insert(full.clone());
+        let kind = target.facts.items.iter().find(|i| i.name == *name);
+        if kind.is_some_and(|i| is_type(i.kind)) {
+            cross[to].types.insert(full.clone());
+            cross[from].types.insert(full.clone());
+        }
+        if target.facts.state.iter().any(|s| &s.name == name) {
+            cross[to].state.insert(full);
+        }
+    }
+}
+
+/// Fills a price from what crosses its cluster's boundary.
+fn settle(p: &mut Price, x: Crossing) {
+    p.entry_points = x.entry.into_iter().collect();
+    p.crossing_types = x.types.into_iter().collect();
+    p.shared_state = x.state.into_iter().collect();
+    p.client_clusters = x.clients.iter().map(|&c| c + 1).collect();
+    p.dependencies = x.deps.len();
+    let inside = x.internal;
+    p.service_cohesion = if inside + p.remote_references == 0 {
+        0.0
+    } else {
+        crate::analysis::metrics::round4(inside as f64 / (inside + p.remote_references) as f64)
+    };
 }
 
 /// A dependency cycle of modules that crosses clusters: the cycle, the clusters it touches
@@ -435,14 +447,7 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
                 continue;
             }
             named[i] += 1;
-            if matches!(
-                it.kind,
-                ItemKind::Struct
-                    | ItemKind::Enum
-                    | ItemKind::Union
-                    | ItemKind::Type
-                    | ItemKind::Trait
-            ) {
+            if is_type(it.kind) {
                 types[i] += 1;
             }
         }
