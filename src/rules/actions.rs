@@ -435,15 +435,32 @@ fn merge(p: &Planner, f: &Finding) -> Option<Ranked> {
         }
     });
     let saved = e.crate_cut.before.saturating_sub(e.crate_cut.after);
-    let action = Action {
-        kind: ActionKind::Merge,
-        title: format!("Merge {} into `{into}`", names(&merged)),
-        subjects: crates.iter().map(|s| s.to_string()).collect(),
-        evidence: f.message.clone(),
-        edges: Vec::new(),
-        effect: e,
-    };
+    let action = step(
+        ActionKind::Merge,
+        format!("Merge {} into `{into}`", names(&merged)),
+        crates.iter().map(|s| s.to_string()).collect(),
+        f.message.clone(),
+        e,
+    );
     Some((ActionKind::Merge, saved, action))
+}
+
+/// A step that cuts no edges.
+fn step(
+    kind: ActionKind,
+    title: String,
+    subjects: Vec<String>,
+    evidence: String,
+    effect: Effect,
+) -> Action {
+    Action {
+        kind,
+        title,
+        subjects,
+        evidence,
+        edges: Vec::new(),
+        effect,
+    }
 }
 
 /// God modules and crates to split.
@@ -452,14 +469,13 @@ fn splits(p: &Planner, findings: &[Finding]) -> Vec<Ranked> {
         .iter()
         .filter(|f| f.is(super::RuleId::GodModule))
         .map(|f| {
-            let action = Action {
-                kind: ActionKind::Split,
-                title: format!("Split `{}` by responsibility", f.subjects.join("`, `")),
-                subjects: f.subjects.clone(),
-                evidence: f.message.clone(),
-                edges: Vec::new(),
-                effect: p.unchanged.clone(),
-            };
+            let action = step(
+                ActionKind::Split,
+                format!("Split `{}` by responsibility", f.subjects.join("`, `")),
+                f.subjects.clone(),
+                f.message.clone(),
+                p.unchanged.clone(),
+            );
             (ActionKind::Split, 0, action)
         })
         .collect()
@@ -527,19 +543,18 @@ fn move_module(p: &Planner, m: usize, t: &BTreeMap<usize, u64>) -> Option<Ranked
     }
     let path = &g.modules[m].path;
     let saved = e.crate_cut.before - e.crate_cut.after;
-    let action = Action {
-        kind: ActionKind::Move,
-        title: format!("Move `{path}` to `{other_pkg}`"),
-        subjects: vec![path.clone(), other_pkg.to_string()],
-        evidence: format!(
+    let action = step(
+        ActionKind::Move,
+        format!("Move `{path}` to `{other_pkg}`"),
+        vec![path.clone(), other_pkg.to_string()],
+        format!(
             "`{path}` ({}) exchanges {} with `{other_pkg}` and {} with the rest of `{home}`",
             count(g.modules[m].facts.loc as u64, "line", "lines"),
             count(w, "reference", "references"),
             thousands(own)
         ),
-        edges: Vec::new(),
-        effect: e,
-    };
+        e,
+    );
     Some((ActionKind::Move, saved, action))
 }
 
@@ -574,24 +589,23 @@ fn extract(p: &Planner, i: usize, c: &ClusterAdvice) -> Option<Ranked> {
     });
     let crates = crate_names(g, &members).into_iter().collect::<Vec<_>>();
     let reasons: Vec<&str> = c.reasons.iter().map(|r| r.message.as_str()).collect();
-    let action = Action {
-        kind: ActionKind::Extract,
-        title: format!(
+    let action = step(
+        ActionKind::Extract,
+        format!(
             "Extract cluster {} ({}) into {what} of its own",
             i + 1,
             names(&crates)
         ),
-        subjects: members.iter().map(|&m| g.modules[m].path.clone()).collect(),
-        evidence: format!(
+        members.iter().map(|&m| g.modules[m].path.clone()).collect(),
+        format!(
             "{}; {} and {} would cross its boundary, {} cross it",
             reasons.join("; "),
             count(c.price.remote_calls, "call", "calls"),
             count(c.price.remote_references, "reference", "references"),
             count(c.price.crossing_types.len() as u64, "type", "types")
         ),
-        edges: Vec::new(),
-        effect: e,
-    };
+        e,
+    );
     Some((ActionKind::Extract, a.cluster_metrics[i].loc, action))
 }
 

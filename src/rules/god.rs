@@ -17,23 +17,38 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
     if !rules.enabled(RULE) {
         return Vec::new();
     }
-    let t = &rules.thresholds.god_module;
-    let severity = rules.severity(RULE);
-    let product = g.product_targets();
-    let mut out = god_modules(ws, g, &product, t, severity);
-    out.extend(god_crates(ws, g, &product, t, severity));
+    let scope = Scope {
+        ws,
+        g,
+        product: g.product_targets(),
+        t: &rules.thresholds.god_module,
+        severity: rules.severity(RULE),
+    };
+    let mut out = god_modules(&scope);
+    out.extend(god_crates(&scope));
     out
 }
 
-/// Modules that are large, used by many product modules and using many, largest first.
-fn god_modules(
-    ws: &Workspace,
-    g: &ModuleGraph,
-    product: &[bool],
-    t: &GodModule,
+/// What both kinds of finding read.
+struct Scope<'a> {
+    ws: &'a Workspace,
+    g: &'a ModuleGraph,
+    /// Per target: product code.
+    product: Vec<bool>,
+    t: &'a GodModule,
     severity: Severity,
-) -> Vec<Finding> {
-    let in_product = |m: usize| product[g.modules[m].krate];
+}
+
+impl Scope<'_> {
+    fn in_product(&self, m: usize) -> bool {
+        self.product[self.g.modules[m].krate]
+    }
+}
+
+/// Modules that are large, used by many product modules and using many, largest first.
+fn god_modules(s: &Scope) -> Vec<Finding> {
+    let (ws, g, t, severity) = (s.ws, s.g, s.t, s.severity);
+    let in_product = |m: usize| s.in_product(m);
     let n = g.modules.len();
     let mut fan_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut fan_out: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
@@ -81,19 +96,14 @@ fn god_modules(
 
 /// Crates holding a large share of the product in many modules that mostly use other
 /// crates (size, breadth and how much of their talk stays inside), in name order.
-fn god_crates(
-    ws: &Workspace,
-    g: &ModuleGraph,
-    product: &[bool],
-    t: &GodModule,
-    severity: Severity,
-) -> Vec<Finding> {
-    let in_product = |m: usize| product[g.modules[m].krate];
+fn god_crates(s: &Scope) -> Vec<Finding> {
+    let (ws, g, t, severity) = (s.ws, s.g, s.t, s.severity);
+    let in_product = |m: usize| s.in_product(m);
     let total: u64 = (0..g.modules.len())
         .filter(|&m| in_product(m))
         .map(|m| g.modules[m].facts.loc as u64)
         .sum();
-    let pkgs = super::product_packages(g, product);
+    let pkgs = super::product_packages(g, &s.product);
     if pkgs.len() < 2 || total == 0 {
         return Vec::new();
     }

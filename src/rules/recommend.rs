@@ -543,10 +543,7 @@ pub fn recommend(
 /// what blocks a service, what it would be linked as instead, a nanoservice, and last a
 /// microservice; a cluster nothing recommends stays in the monolith with its blockers.
 fn recommend_one(ctx: &Context, c: &Cluster) -> Outcome {
-    if let Some(out) = compile_time(ctx, c)
-        .or_else(|| library_workspace(ctx, c))
-        .or_else(|| existing_process(ctx, c))
-    {
+    if let Some(out) = never_deployed(ctx, c).or_else(|| existing_process(ctx, c)) {
         return out;
     }
     let mut blockers: Vec<Reason> = [
@@ -584,35 +581,30 @@ fn recommend_one(ctx: &Context, c: &Cluster) -> Outcome {
     (Recommendation::Monolith, blockers)
 }
 
-/// `linked-library`: a procedural macro runs inside the compiler, never deployed.
-fn compile_time(ctx: &Context, c: &Cluster) -> Option<Outcome> {
+/// `linked-library`: code that is never deployed — a procedural macro runs inside the
+/// compiler, a library workspace is linked into its users' programs.
+fn never_deployed(ctx: &Context, c: &Cluster) -> Option<Outcome> {
     let id = RuleId::LinkedLibrary;
-    if !(ctx.rules.enabled(id) && c.f.compile_time && !c.f.crates.is_empty()) {
+    if !ctx.rules.enabled(id) {
         return None;
     }
-    let why = format!(
-        "compile-time code ({}): a procedural macro runs inside the compiler while its users build, never deployed",
-        c.f.crates.join(", ")
-    );
-    Some((
-        Recommendation::Library,
-        vec![reason(id, "proc_macro", None, 1.0, why)],
-    ))
-}
-
-/// `linked-library`: a library workspace is linked into its users' programs.
-fn library_workspace(ctx: &Context, c: &Cluster) -> Option<Outcome> {
-    let id = RuleId::LinkedLibrary;
-    if !(ctx.rules.enabled(id) && ctx.units.library_workspace) {
+    let crates = c.f.crates.join(", ");
+    let (metric, value, why) = if c.f.compile_time && !c.f.crates.is_empty() {
+        let why = format!(
+            "compile-time code ({crates}): a procedural macro runs inside the compiler while its users build, never deployed"
+        );
+        ("proc_macro", 1.0, why)
+    } else if ctx.units.library_workspace {
+        let why = format!(
+            "part of a library ({crates}): linked into its users' programs, never deployed alone; guard it as a module boundary"
+        );
+        ("workspace_kind", 0.0, why)
+    } else {
         return None;
-    }
-    let why = format!(
-        "part of a library ({}): linked into its users' programs, never deployed alone; guard it as a module boundary",
-        c.f.crates.join(", ")
-    );
+    };
     Some((
         Recommendation::Library,
-        vec![reason(id, "workspace_kind", None, 0.0, why)],
+        vec![reason(id, metric, None, value, why)],
     ))
 }
 
@@ -1075,11 +1067,12 @@ fn microservice_candidate(ctx: &Context, c: &Cluster) -> Result<Vec<Reason>, Vec
 fn separate_team(ctx: &Context, c: &Cluster) -> Option<Reason> {
     let id = RuleId::SeparateTeam;
     let t = &ctx.rules.thresholds.separate_team;
+    // Only where the code is owned in parts: more than one cluster is someone's home.
+    if !ctx.rules.enabled(id) || (ctx.homes as f64) < t.min_home_clusters {
+        return None;
+    }
     let o = c.own.filter(|o| {
-        ctx.rules.enabled(id)
-            && ctx.homes as f64 >= t.min_home_clusters
-            && o.changes as f64 >= t.min_changes
-            && o.own_team_share >= t.min_own_team_share
+        o.changes as f64 >= t.min_changes && o.own_team_share >= t.min_own_team_share
     })?;
     Some(reason(
         id,
