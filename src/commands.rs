@@ -412,12 +412,18 @@ pub fn rules(rules_dir: Option<&Path>, layout: Layout) -> Result<u8> {
 
 pub fn explain(rule: &str, rules_dir: Option<&Path>, layout: Layout) -> Result<u8> {
     let rules = rules::load_without_config(rules_dir)?;
-    let Some(r) = rules.rules.get(rule) else {
+    let Some(id) = rules::RuleId::parse(rule) else {
         bail!(
             "no rule `{rule}` (known: {})",
-            rules.rules.keys().cloned().collect::<Vec<_>>().join(", ")
+            rules::RuleId::ALL
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     };
-    write_output(None, |out| report::write_explain(out, layout, r))?;
+    write_output(None, |out| {
+        report::write_explain(out, layout, rules.get(id))
+    })?;
     Ok(0)
 }

@@ -101,7 +101,7 @@ mod tests {
     #[test]
     fn round_trip_and_stale_entries() {
         let f = Finding::new(
-            "over-fragmentation",
+            crate::rules::RuleId::OverFragmentation,
             "tiny-crate",
             Severity::Warning,
             vec!["b".into(), "a".into()],

@@ -277,7 +277,7 @@ fn merged_crate(f: &Finding) -> Option<&str> {
 /// evidence; the message says the change added it.
 fn mark_added(findings: &mut [Finding], changes: &Changes) {
     for f in findings.iter_mut() {
-        if f.rule != "over-fragmentation" {
+        if !f.is(crate::rules::RuleId::OverFragmentation) {
             continue;
         }
         let Some(x) = merged_crate(f) else { continue };

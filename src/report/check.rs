@@ -446,11 +446,10 @@ mod sarif_doc {
 fn sarif<'a>(r: &'a CheckResult, rules: &'a RuleSet) -> sarif_doc::Log<'a> {
     use sarif_doc as s;
     let driver_rules: Vec<s::Rule> = rules
-        .rules
-        .values()
+        .iter()
         .map(|rule| s::Rule {
-            id: &rule.id,
-            name: &rule.id,
+            id: rule.id.as_str(),
+            name: rule.id.as_str(),
             short_description: s::Text {
                 text: rule.title.clone(),
             },
@@ -471,10 +470,9 @@ fn sarif<'a>(r: &'a CheckResult, rules: &'a RuleSet) -> sarif_doc::Log<'a> {
         })
         .collect();
     let index: std::collections::BTreeMap<&str, usize> = rules
-        .rules
-        .keys()
+        .iter()
         .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
+        .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let results = r
         .findings
@@ -781,7 +779,7 @@ mod tests {
         let mut after = Snapshot::empty();
         for i in 0..15 {
             after.findings.push(Finding::new(
-                "over-fragmentation",
+                crate::rules::RuleId::OverFragmentation,
                 "tiny-crate",
                 Severity::Warning,
                 vec![format!("c{i}")],

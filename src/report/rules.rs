@@ -18,7 +18,7 @@ fn kind(k: RuleKind) -> &'static str {
 
 pub fn write_rules(out: &mut dyn Write, l: Layout, rules: &RuleSet) -> Result<()> {
     let mut t = l.table(&["id", "kind", "severity", "title"]);
-    for r in rules.rules.values() {
+    for r in rules.iter() {
         let id = if r.enabled {
             r.id.clone()
         } else {

@@ -168,6 +168,89 @@ fn effect(before: &Model, after: &Model) -> Effect {
     }
 }
 
+/// A candidate next step with its kind and its size (what ranks it within its kind).
+type Ranked = (ActionKind, u64, Action);
+
+/// What every kind of next step reads: the graph, the crates numbered, the figures as they
+/// are.
+struct Planner<'g> {
+    ws: &'g Workspace,
+    g: &'g ModuleGraph,
+    a: &'g Analysis,
+    /// Package name → its number (sorted by name).
+    pkg_ids: BTreeMap<&'g str, usize>,
+    /// Per target: product code.
+    product: Vec<bool>,
+    /// The graph as it is.
+    base: Model<'g>,
+    /// The weight of each module edge.
+    weight_of: BTreeMap<(usize, usize), u32>,
+    /// The figures as they are; an action's effect starts from them. Cycles are counted on
+    /// the whole graph, so the cuts' effects are computed only for the actions kept.
+    unchanged: Effect,
+}
+
+impl<'g> Planner<'g> {
+    fn new(ws: &'g Workspace, g: &'g ModuleGraph, a: &'g Analysis) -> Planner<'g> {
+        let pkg_ids: BTreeMap<&str, usize> = {
+            let mut v: Vec<&str> = g.crates.iter().map(|c| c.package.as_str()).collect();
+            v.sort();
+            v.dedup();
+            v.into_iter().enumerate().map(|(i, p)| (p, i)).collect()
+        };
+        let base = Model {
+            g,
+            a,
+            crate_of: g
+                .modules
+                .iter()
+                .map(|m| pkg_ids[g.crates[m.krate].package.as_str()])
+                .collect(),
+            removed: BTreeSet::new(),
+        };
+        let unchanged = effect(&base, &base);
+        Planner {
+            ws,
+            g,
+            a,
+            pkg_ids,
+            product: g.product_targets(),
+            base,
+            weight_of: g.edges.iter().map(|e| ((e.from, e.to), e.weight)).collect(),
+            unchanged,
+        }
+    }
+
+    fn is_product(&self, m: usize) -> bool {
+        self.product[self.g.modules[m].krate]
+    }
+
+    /// The effect of a change made to a copy of the graph as it is.
+    fn with(&self, f: impl FnOnce(&mut Model)) -> Effect {
+        let mut m = Model {
+            g: self.g,
+            a: self.a,
+            crate_of: self.base.crate_of.clone(),
+            removed: BTreeSet::new(),
+        };
+        f(&mut m);
+        effect(&self.base, &m)
+    }
+
+    fn weight(&self, x: usize, y: usize) -> u32 {
+        self.weight_of.get(&(x, y)).copied().unwrap_or(0)
+    }
+}
+
+/// The cycle-breaking steps, with the edges each would cut (by its subjects) and the
+/// cycles inside one crate and one cluster (they block no boundary: ranked after the
+/// others).
+struct CycleSteps {
+    steps: Vec<Ranked>,
+    cuts: BTreeMap<String, BTreeSet<(usize, usize)>>,
+    local: BTreeSet<String>,
+}
+
 /// The next steps, ranked, at most `MAX_ACTIONS`.
 pub fn actions(
     ws: &Workspace,
@@ -176,339 +259,367 @@ pub fn actions(
     clusters: &[ClusterAdvice],
     findings: &[Finding],
 ) -> Vec<Action> {
-    let pkg_ids: BTreeMap<&str, usize> = {
-        let mut v: Vec<&str> = g.crates.iter().map(|c| c.package.as_str()).collect();
-        v.sort();
-        v.dedup();
-        v.into_iter().enumerate().map(|(i, p)| (p, i)).collect()
-    };
-    let product = g.product_targets();
-    let is_product = |m: usize| product[g.modules[m].krate];
-    let base = Model {
-        g,
-        a,
-        crate_of: g
-            .modules
-            .iter()
-            .map(|m| pkg_ids[g.crates[m.krate].package.as_str()])
-            .collect(),
-        removed: BTreeSet::new(),
-    };
-    let with = |f: &dyn Fn(&mut Model)| {
-        let mut m = Model {
-            g,
-            a,
-            crate_of: base.crate_of.clone(),
-            removed: BTreeSet::new(),
-        };
-        f(&mut m);
-        effect(&base, &m)
-    };
-    let weight_of: BTreeMap<(usize, usize), u32> =
-        g.edges.iter().map(|e| ((e.from, e.to), e.weight)).collect();
-    // The figures as they are; an action's effect starts from them. Cycles are counted on
-    // the whole graph, so the cuts' effects are computed only for the actions kept.
-    let unchanged = effect(&base, &base);
-    let mut cuts: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
-    let mut out: Vec<(ActionKind, u64, Action)> = Vec::new();
-    // Cycles inside one crate and one cluster block no boundary: ranked after the others.
-    let mut local: BTreeSet<String> = BTreeSet::new();
+    let p = Planner::new(ws, g, a);
+    let cycles = break_cycles(&p);
+    let mut out = cycles.steps;
+    out.extend(merges(&p, findings));
+    out.extend(splits(&p, findings));
+    out.extend(moves(&p));
+    out.extend(extracts(&p, clusters));
+    rank_and_keep(&p, out, &cycles.cuts, &cycles.local)
+}
 
-    // Cycles in product code, largest first: the edges that close them, where they are
-    // written. A parent's references to its own descendants (`pub use self::file::File`,
-    // `mod.rs` calling into its children) are Rust's module tree, not a cycle to cut: the
-    // cycles are those that remain without them, and none may need more than
-    // `MAX_CUT_EDGES` cuts (a tangle that big is not one pull request).
+/// Cycles in product code, largest first: the edges that close them, where they are
+/// written. A parent's references to its own descendants (`pub use self::file::File`,
+/// `mod.rs` calling into its children) are Rust's module tree, not a cycle to cut: the
+/// cycles are those that remain without them, and none may need more than `MAX_CUT_EDGES`
+/// cuts (a tangle that big is not one pull request).
+fn break_cycles(p: &Planner) -> CycleSteps {
+    let g = p.g;
     let ancestor = |x: usize, y: usize| {
         let mut cur = g.modules[y].parent;
-        while let Some(p) = cur {
-            if p == x {
+        while let Some(q) = cur {
+            if q == x {
                 return true;
             }
-            cur = g.modules[p].parent;
+            cur = g.modules[q].parent;
         }
         false
     };
     let mut adj = vec![Vec::new(); g.modules.len()];
     for e in &g.edges {
-        if is_product(e.from) && is_product(e.to) && !ancestor(e.from, e.to) {
+        if p.is_product(e.from) && p.is_product(e.to) && !ancestor(e.from, e.to) {
             adj[e.from].push(e.to);
         }
     }
-    let real_cycles = crate::analysis::cycles::cycles(g.modules.len(), &adj);
-    for cy in &real_cycles {
-        // A tangle needs more cuts than one pull request makes: start with its lightest.
-        let tangle = cy.closing.len() > MAX_CUT_EDGES;
-        let mut closing = cy.closing.clone();
-        closing.sort_by_key(|&(x, y)| (weight_of.get(&(x, y)).copied().unwrap_or(0), x, y));
-        closing.truncate(MAX_CUT_EDGES);
-        closing.sort_unstable();
-        let edges: Vec<CutEdge> = closing
-            .iter()
-            .map(|&(x, y)| {
-                let (file, line) = where_used(ws, g, x, y);
-                CutEdge {
-                    from: g.modules[x].path.clone(),
-                    to: g.modules[y].path.clone(),
-                    file,
-                    line,
-                    weight: weight_of.get(&(x, y)).copied().unwrap_or(0),
-                }
-            })
-            .collect();
-        let cut: BTreeSet<(usize, usize)> = closing.iter().copied().collect();
-        let members: Vec<&str> = cy
-            .members
-            .iter()
-            .map(|&m| g.modules[m].path.as_str())
-            .collect();
-        let refs: u32 = edges.iter().map(|e| e.weight).sum();
-        let crates: BTreeSet<&str> = cy
-            .members
-            .iter()
-            .map(|&m| g.crates[g.modules[m].krate].package.as_str())
-            .collect();
-        let shown: Vec<String> = edges
-            .iter()
-            .take(3)
-            .map(|e| format!("`{}` → `{}` ({})", e.from, e.to, at(&e.file, e.line)))
-            .collect();
+    let mut out = CycleSteps {
+        steps: Vec::new(),
+        cuts: BTreeMap::new(),
+        local: BTreeSet::new(),
+    };
+    for cy in &crate::analysis::cycles::cycles(g.modules.len(), &adj) {
+        let (step, cut) = break_cycle(p, cy);
+        let key = step.subjects.join(" ");
         let places: BTreeSet<Option<usize>> = cy
             .members
             .iter()
-            .map(|&m| a.clustering.assignment[m])
+            .map(|&m| p.a.clustering.assignment[m])
             .collect();
-        if crates.len() == 1 && places.len() == 1 {
-            local.insert(members.join(" "));
+        if crate_names(g, &cy.members).len() == 1 && places.len() == 1 {
+            out.local.insert(key.clone());
         }
-        cuts.insert(members.join(" "), cut);
-        out.push((
-            ActionKind::BreakCycle,
-            cy.members.len() as u64,
-            Action {
-                kind: ActionKind::BreakCycle,
-                title: if tangle {
-                    format!(
-                        "Start untangling the cycle of {} in {}: cut the {} lightest of its {} closing edges",
-                        count(cy.members.len() as u64, "module", "modules"),
-                        names(&crates.iter().copied().collect::<Vec<_>>()),
-                        edges.len(),
-                        cy.closing.len()
-                    )
-                } else {
-                    format!(
-                    "Break the cycle of {} in {} by cutting {}",
-                    count(cy.members.len() as u64, "module", "modules"),
-                    names(&crates.iter().copied().collect::<Vec<_>>()),
-                    count(edges.len() as u64, "edge", "edges")
-                    )
-                },
-                subjects: members.iter().map(|s| s.to_string()).collect(),
-                evidence: format!(
-                    "{} depend on each other in a cycle: none of them can be moved to another crate or split out without the others. The edges to cut carry {}: {}{}",
-                    names(&members),
-                    count(refs as u64, "reference", "references"),
-                    shown.join(", "),
-                    if edges.len() > 3 {
-                        format!(" and {} more", edges.len() - 3)
-                    } else {
-                        String::new()
-                    }
-                ),
-                edges,
-                effect: unchanged.clone(),
-            },
-        ));
+        out.cuts.insert(key, cut);
+        out.steps
+            .push((ActionKind::BreakCycle, cy.members.len() as u64, step));
     }
+    out
+}
 
-    // Merges the over-fragmentation findings name.
-    for f in findings.iter().filter(|f| f.rule == "over-fragmentation") {
-        let mut crates: Vec<&str> = f
-            .subjects
-            .iter()
-            .map(String::as_str)
-            .filter(|s| pkg_ids.contains_key(s))
-            .collect();
-        if crates.len() != f.subjects.len() {
-            continue;
+/// The packages of some modules, sorted.
+fn crate_names<'g>(g: &'g ModuleGraph, modules: &[usize]) -> BTreeSet<&'g str> {
+    modules
+        .iter()
+        .map(|&m| g.crates[g.modules[m].krate].package.as_str())
+        .collect()
+}
+
+/// The step that breaks one cycle (a tangle: starts with its lightest closing edges), and
+/// the edges it cuts.
+fn break_cycle(p: &Planner, cy: &crate::analysis::Cycle) -> (Action, BTreeSet<(usize, usize)>) {
+    let g = p.g;
+    // A tangle needs more cuts than one pull request makes: start with its lightest.
+    let tangle = cy.closing.len() > MAX_CUT_EDGES;
+    let mut closing = cy.closing.clone();
+    closing.sort_by_key(|&(x, y)| (p.weight(x, y), x, y));
+    closing.truncate(MAX_CUT_EDGES);
+    closing.sort_unstable();
+    let edges: Vec<CutEdge> = closing
+        .iter()
+        .map(|&(x, y)| {
+            let (file, line) = where_used(p.ws, g, x, y);
+            CutEdge {
+                from: g.modules[x].path.clone(),
+                to: g.modules[y].path.clone(),
+                file,
+                line,
+                weight: p.weight(x, y),
+            }
+        })
+        .collect();
+    let members: Vec<&str> = cy
+        .members
+        .iter()
+        .map(|&m| g.modules[m].path.as_str())
+        .collect();
+    let refs: u32 = edges.iter().map(|e| e.weight).sum();
+    let crates = names(&crate_names(g, &cy.members).into_iter().collect::<Vec<_>>());
+    let modules = count(cy.members.len() as u64, "module", "modules");
+    let shown: Vec<String> = edges
+        .iter()
+        .take(3)
+        .map(|e| format!("`{}` → `{}` ({})", e.from, e.to, at(&e.file, e.line)))
+        .collect();
+    let more = if edges.len() > 3 {
+        format!(" and {} more", edges.len() - 3)
+    } else {
+        String::new()
+    };
+    let title = if tangle {
+        format!(
+            "Start untangling the cycle of {modules} in {crates}: cut the {} lightest of its {} closing edges",
+            edges.len(),
+            cy.closing.len()
+        )
+    } else {
+        format!(
+            "Break the cycle of {modules} in {crates} by cutting {}",
+            count(edges.len() as u64, "edge", "edges")
+        )
+    };
+    let evidence = format!(
+        "{} depend on each other in a cycle: none of them can be moved to another crate or split out without the others. The edges to cut carry {}: {}{more}",
+        names(&members),
+        count(refs as u64, "reference", "references"),
+        shown.join(", "),
+    );
+    let action = Action {
+        kind: ActionKind::BreakCycle,
+        title,
+        subjects: members.iter().map(|s| s.to_string()).collect(),
+        evidence,
+        edges,
+        effect: p.unchanged.clone(),
+    };
+    (action, closing.into_iter().collect())
+}
+
+/// Merges the over-fragmentation findings name.
+fn merges(p: &Planner, findings: &[Finding]) -> Vec<Ranked> {
+    findings
+        .iter()
+        .filter(|f| f.is(super::RuleId::OverFragmentation))
+        .filter_map(|f| merge(p, f))
+        .collect()
+}
+
+/// The merge one over-fragmentation finding names: its crates into the one it names (a
+/// crate cycle names none: into the last).
+fn merge(p: &Planner, f: &Finding) -> Option<Ranked> {
+    let mut crates: Vec<&str> = f
+        .subjects
+        .iter()
+        .map(String::as_str)
+        .filter(|s| p.pkg_ids.contains_key(s))
+        .collect();
+    if crates.len() != f.subjects.len() {
+        return None;
+    }
+    let into = match f.into.as_deref().filter(|i| p.pkg_ids.contains_key(i)) {
+        Some(i) => {
+            if !crates.contains(&i) {
+                crates.push(i);
+            }
+            i
         }
-        // The finding names the crate to merge into; a crate cycle names none (the last).
-        let into = match f.into.as_deref().filter(|i| pkg_ids.contains_key(i)) {
-            Some(i) => {
-                if !crates.contains(&i) {
-                    crates.push(i);
-                }
-                i
+        None if crates.len() >= 2 => crates[crates.len() - 1],
+        None => return None,
+    };
+    let merged: Vec<&str> = crates.iter().copied().filter(|c| *c != into).collect();
+    let ids: BTreeSet<usize> = merged.iter().map(|c| p.pkg_ids[c]).collect();
+    let target = p.pkg_ids[into];
+    let e = p.with(|m: &mut Model| {
+        for c in m.crate_of.iter_mut() {
+            if ids.contains(c) {
+                *c = target;
             }
-            None if crates.len() >= 2 => crates[crates.len() - 1],
-            None => continue,
-        };
-        let merged: Vec<&str> = crates.iter().copied().filter(|c| *c != into).collect();
-        let ids: BTreeSet<usize> = merged.iter().map(|c| pkg_ids[c]).collect();
-        let target = pkg_ids[into];
-        let e = with(&|m: &mut Model| {
-            for c in m.crate_of.iter_mut() {
-                if ids.contains(c) {
-                    *c = target;
-                }
-            }
-        });
-        let saved = e.crate_cut.before.saturating_sub(e.crate_cut.after);
-        out.push((
-            ActionKind::Merge,
-            saved,
-            Action {
-                kind: ActionKind::Merge,
-                title: format!("Merge {} into `{into}`", names(&merged)),
-                subjects: crates.iter().map(|s| s.to_string()).collect(),
-                evidence: f.message.clone(),
-                edges: Vec::new(),
-                effect: e,
-            },
-        ));
-    }
+        }
+    });
+    let saved = e.crate_cut.before.saturating_sub(e.crate_cut.after);
+    let action = step(
+        ActionKind::Merge,
+        format!("Merge {} into `{into}`", names(&merged)),
+        crates.iter().map(|s| s.to_string()).collect(),
+        f.message.clone(),
+        e,
+    );
+    Some((ActionKind::Merge, saved, action))
+}
 
-    // God modules and crates to split.
-    for f in findings.iter().filter(|f| f.rule == "god-module") {
-        out.push((
-            ActionKind::Split,
-            0,
-            Action {
-                kind: ActionKind::Split,
-                title: format!("Split `{}` by responsibility", f.subjects.join("`, `")),
-                subjects: f.subjects.clone(),
-                evidence: f.message.clone(),
-                edges: Vec::new(),
-                effect: unchanged.clone(),
-            },
-        ));
+/// A step that cuts no edges.
+fn step(
+    kind: ActionKind,
+    title: String,
+    subjects: Vec<String>,
+    evidence: String,
+    effect: Effect,
+) -> Action {
+    Action {
+        kind,
+        title,
+        subjects,
+        evidence,
+        edges: Vec::new(),
+        effect,
     }
+}
 
-    // A module that talks to another crate far more than to its own: move it there.
+/// God modules and crates to split.
+fn splits(p: &Planner, findings: &[Finding]) -> Vec<Ranked> {
+    findings
+        .iter()
+        .filter(|f| f.is(super::RuleId::GodModule))
+        .map(|f| {
+            let action = step(
+                ActionKind::Split,
+                format!("Split `{}` by responsibility", f.subjects.join("`, `")),
+                f.subjects.clone(),
+                f.message.clone(),
+                p.unchanged.clone(),
+            );
+            (ActionKind::Split, 0, action)
+        })
+        .collect()
+}
+
+/// A module moves only with at least this many references to the other crate ...
+const MOVE_MIN_REFERENCES: u64 = 20;
+/// ... and at least this many times what binds it at home.
+const MOVE_MIN_RATIO: u64 = 4;
+
+/// Modules that talk to another crate far more than to their own: move them there.
+fn moves(p: &Planner) -> Vec<Ranked> {
+    let g = p.g;
     let mut talk: Vec<BTreeMap<usize, u64>> = vec![BTreeMap::new(); g.modules.len()];
     for e in &g.edges {
-        *talk[e.from].entry(base.crate_of[e.to]).or_insert(0) += e.weight as u64;
-        *talk[e.to].entry(base.crate_of[e.from]).or_insert(0) += e.weight as u64;
+        *talk[e.from].entry(p.base.crate_of[e.to]).or_insert(0) += e.weight as u64;
+        *talk[e.to].entry(p.base.crate_of[e.from]).or_insert(0) += e.weight as u64;
     }
     let roots: BTreeSet<usize> = g.crates.iter().map(|c| c.root).collect();
-    for (m, t) in talk.iter().enumerate() {
-        if roots.contains(&m) || !is_product(m) || g.modules[m].inline {
-            continue;
-        }
-        let own_crate = base.crate_of[m];
-        let own = t.get(&own_crate).copied().unwrap_or(0);
-        let Some((&other, &w)) = t
-            .iter()
-            .filter(|(c, _)| **c != own_crate)
-            .max_by_key(|(c, w)| (**w, std::cmp::Reverse(**c)))
-        else {
-            continue;
-        };
-        // Clearly elsewhere: at least 20 references, four times what binds it at home, and
-        // into a product crate that is a library.
-        let other_pkg = pkg_ids.iter().find(|(_, &i)| i == other).map(|(p, _)| *p);
-        let Some(other_pkg) = other_pkg.filter(|p| g.roles_of(p).is_none_or(|r| r.is_product()))
-        else {
-            continue;
-        };
-        let lib_target = g
-            .crates
-            .iter()
-            .any(|c| c.package == other_pkg && c.kind == crate::workspace::TargetKind::Lib);
-        // Moving code between published crates changes both public APIs (and may drag a
-        // dependency into the target): only crates nobody outside depends on are proposed.
-        let published = |p: &str| {
-            ws.packages
-                .iter()
-                .find(|q| q.name == p)
-                .is_none_or(|q| q.publishable)
-        };
-        let home_pkg = g.crates[g.modules[m].krate].package.as_str();
-        if w < 20
-            || w < 4 * own.max(1)
-            || !lib_target
-            || published(home_pkg)
-            || published(other_pkg)
-        {
-            continue;
-        }
-        let e = with(&|mm: &mut Model| mm.crate_of[m] = other);
-        if e.crate_cut.after >= e.crate_cut.before {
-            continue;
-        }
-        let path = &g.modules[m].path;
-        let home = &g.crates[g.modules[m].krate].package;
-        out.push((
-            ActionKind::Move,
-            e.crate_cut.before - e.crate_cut.after,
-            Action {
-                kind: ActionKind::Move,
-                title: format!("Move `{path}` to `{other_pkg}`"),
-                subjects: vec![path.clone(), other_pkg.to_string()],
-                evidence: format!(
-                    "`{path}` ({}) exchanges {} with `{other_pkg}` and {} with the rest of `{home}`",
-                    count(g.modules[m].facts.loc as u64, "line", "lines"),
-                    count(w, "reference", "references"),
-                    thousands(own)
-                ),
-                edges: Vec::new(),
-                effect: e,
-            },
-        ));
-    }
+    talk.iter()
+        .enumerate()
+        .filter(|&(m, _)| !roots.contains(&m) && p.is_product(m) && !g.modules[m].inline)
+        .filter_map(|(m, t)| move_module(p, m, t))
+        .collect()
+}
 
-    // Clusters worth extracting: the microservice and nanoservice candidates.
-    for (i, c) in clusters.iter().enumerate() {
-        let lone = c.reasons.iter().any(|r| r.metric == "verdict");
-        let what = match c.recommendation {
-            Recommendation::Microservice => "a service",
-            Recommendation::Nanoservice => "a nanoservice",
-            Recommendation::Module if lone => "a service",
-            _ => continue,
-        };
-        let members: Vec<usize> = (0..g.modules.len())
-            .filter(|&m| a.clustering.assignment[m] == Some(i))
-            .collect();
-        let new_crate = base.crate_of.iter().max().map_or(0, |x| x + 1);
-        let e = with(&|m: &mut Model| {
-            for &x in &members {
-                m.crate_of[x] = new_crate;
-            }
-        });
-        let crates: BTreeSet<&str> = members
+/// The move of module `m` (its references per crate `t`) to the crate it talks to most,
+/// when it is clearly elsewhere: `MOVE_MIN_REFERENCES`, `MOVE_MIN_RATIO` times what binds
+/// it at home, into a product crate that is a library, between unpublished crates, and the
+/// references crossing crates drop.
+fn move_module(p: &Planner, m: usize, t: &BTreeMap<usize, u64>) -> Option<Ranked> {
+    let g = p.g;
+    let own_crate = p.base.crate_of[m];
+    let own = t.get(&own_crate).copied().unwrap_or(0);
+    let (&other, &w) = t
+        .iter()
+        .filter(|(c, _)| **c != own_crate)
+        .max_by_key(|(c, w)| (**w, std::cmp::Reverse(**c)))?;
+    let other_pkg = p.pkg_ids.iter().find(|(_, &i)| i == other).map(|(q, _)| *q);
+    let other_pkg = other_pkg.filter(|q| g.roles_of(q).is_none_or(|r| r.is_product()))?;
+    let lib_target = g
+        .crates
+        .iter()
+        .any(|c| c.package == other_pkg && c.kind == crate::workspace::TargetKind::Lib);
+    // Moving code between published crates changes both public APIs (and may drag a
+    // dependency into the target): only crates nobody outside depends on are proposed.
+    let published = |q: &str| {
+        p.ws.packages
             .iter()
-            .map(|&m| g.crates[g.modules[m].krate].package.as_str())
-            .collect();
-        out.push((
-            ActionKind::Extract,
-            a.cluster_metrics[i].loc,
-            Action {
-                kind: ActionKind::Extract,
-                title: format!(
-                    "Extract cluster {} ({}) into {what} of its own",
-                    i + 1,
-                    names(&crates.iter().copied().collect::<Vec<_>>())
-                ),
-                subjects: members.iter().map(|&m| g.modules[m].path.clone()).collect(),
-                evidence: format!(
-                    "{}; {} and {} would cross its boundary, {} cross it",
-                    c.reasons
-                        .iter()
-                        .map(|r| r.message.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    count(c.price.remote_calls, "call", "calls"),
-                    count(c.price.remote_references, "reference", "references"),
-                    count(c.price.crossing_types.len() as u64, "type", "types")
-                ),
-                edges: Vec::new(),
-                effect: e,
-            },
-        ));
+            .find(|x| x.name == q)
+            .is_none_or(|x| x.publishable)
+    };
+    let home = &g.crates[g.modules[m].krate].package;
+    if w < MOVE_MIN_REFERENCES
+        || w < MOVE_MIN_RATIO * own.max(1)
+        || !lib_target
+        || published(home)
+        || published(other_pkg)
+    {
+        return None;
     }
+    let e = p.with(|mm: &mut Model| mm.crate_of[m] = other);
+    if e.crate_cut.after >= e.crate_cut.before {
+        return None;
+    }
+    let path = &g.modules[m].path;
+    let saved = e.crate_cut.before - e.crate_cut.after;
+    let action = step(
+        ActionKind::Move,
+        format!("Move `{path}` to `{other_pkg}`"),
+        vec![path.clone(), other_pkg.to_string()],
+        format!(
+            "`{path}` ({}) exchanges {} with `{other_pkg}` and {} with the rest of `{home}`",
+            count(g.modules[m].facts.loc as u64, "line", "lines"),
+            count(w, "reference", "references"),
+            thousands(own)
+        ),
+        e,
+    );
+    Some((ActionKind::Move, saved, action))
+}
 
-    // Ranked: by kind, then by size; at most a few of each kind.
-    let rank = |x: &(ActionKind, u64, Action)| {
+/// Clusters worth extracting: the microservice and nanoservice candidates.
+fn extracts(p: &Planner, clusters: &[ClusterAdvice]) -> Vec<Ranked> {
+    clusters
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| extract(p, i, c))
+        .collect()
+}
+
+/// The extraction of cluster `i`, when it is a candidate (or the lone one of a modular
+/// monolith).
+fn extract(p: &Planner, i: usize, c: &ClusterAdvice) -> Option<Ranked> {
+    let (g, a) = (p.g, p.a);
+    let lone = c.reasons.iter().any(|r| r.metric == "verdict");
+    let what = match c.recommendation {
+        Recommendation::Microservice => "a service",
+        Recommendation::Nanoservice => "a nanoservice",
+        Recommendation::Module if lone => "a service",
+        _ => return None,
+    };
+    let members: Vec<usize> = (0..g.modules.len())
+        .filter(|&m| a.clustering.assignment[m] == Some(i))
+        .collect();
+    let new_crate = p.base.crate_of.iter().max().map_or(0, |x| x + 1);
+    let e = p.with(|m: &mut Model| {
+        for &x in &members {
+            m.crate_of[x] = new_crate;
+        }
+    });
+    let crates = crate_names(g, &members).into_iter().collect::<Vec<_>>();
+    let reasons: Vec<&str> = c.reasons.iter().map(|r| r.message.as_str()).collect();
+    let action = step(
+        ActionKind::Extract,
+        format!(
+            "Extract cluster {} ({}) into {what} of its own",
+            i + 1,
+            names(&crates)
+        ),
+        members.iter().map(|&m| g.modules[m].path.clone()).collect(),
+        format!(
+            "{}; {} and {} would cross its boundary, {} cross it",
+            reasons.join("; "),
+            count(c.price.remote_calls, "call", "calls"),
+            count(c.price.remote_references, "reference", "references"),
+            count(c.price.crossing_types.len() as u64, "type", "types")
+        ),
+        e,
+    );
+    Some((ActionKind::Extract, a.cluster_metrics[i].loc, action))
+}
+
+/// Ranked: by kind, then by size; at most a few of each kind. A cut is kept only when it
+/// takes modules out of cycles (cutting one edge of a cycle that another edge also closes
+/// achieves nothing); its effect is computed here, for the candidates reached, not for
+/// every cycle of the graph.
+fn rank_and_keep(
+    p: &Planner,
+    mut out: Vec<Ranked>,
+    cuts: &BTreeMap<String, BTreeSet<(usize, usize)>>,
+    local: &BTreeSet<String>,
+) -> Vec<Action> {
+    let rank = |x: &Ranked| {
         let after_all = x.0 == ActionKind::BreakCycle && local.contains(&x.2.subjects.join(" "));
         (after_all, x.0)
     };
@@ -518,9 +629,6 @@ pub fn actions(
             .then(y.1.cmp(&x.1))
             .then(x.2.title.cmp(&y.2.title))
     });
-    // A cut is kept only when it takes modules out of cycles (cutting one edge of a cycle
-    // that another edge also closes achieves nothing); its effect is computed here, for
-    // the candidates reached, not for every cycle of the graph.
     let mut per: BTreeMap<ActionKind, usize> = BTreeMap::new();
     let mut kept = Vec::new();
     for (kind, _, mut a) in out {
@@ -531,7 +639,7 @@ pub fn actions(
             .get(&a.subjects.join(" "))
             .filter(|_| kind == ActionKind::BreakCycle)
         {
-            a.effect = with(&|m: &mut Model| m.removed = cut.clone());
+            a.effect = p.with(|m: &mut Model| m.removed = cut.clone());
             if a.effect.cycle_modules.after >= a.effect.cycle_modules.before {
                 continue;
             }

@@ -26,14 +26,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::registry::t::OverFragmentation;
 use super::RuleSet;
 use crate::model::roles::{CrateRoles, Role};
 use crate::model::ModuleGraph;
 use crate::parse::UseBind;
 use crate::words::{count, names};
 use crate::workspace::{DeclaredKind, TargetKind, Workspace};
-
-const RULE: &str = "over-fragmentation";
 
 /// Why a boundary is worthless.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -112,201 +111,244 @@ fn exempt(roles: &CrateRoles, proc_macro: bool) -> Option<&'static str> {
     None
 }
 
+/// What the boundary model reads: the packages and the thresholds.
+struct Assess<'a> {
+    ws: &'a Workspace,
+    g: &'a ModuleGraph,
+    t: &'a OverFragmentation,
+    pkgs: BTreeMap<&'a str, Pkg<'a>>,
+}
+
+impl<'a> Assess<'a> {
+    fn role(&self, n: &str) -> Option<&'a CrateRoles> {
+        self.g.roles_of(n)
+    }
+
+    fn proc_macro(&self, n: &str) -> bool {
+        self.ws.packages.iter().any(|p| p.name == n && p.proc_macro)
+    }
+
+    /// A crate the model may name as one to merge.
+    fn candidate(&self, n: &str) -> bool {
+        self.role(n)
+            .is_some_and(|r| exempt(r, self.proc_macro(n)).is_none())
+    }
+
+    fn plugin(&self, p: &Pkg<'a>) -> bool {
+        plugin(p, &|n: &str| self.role(n))
+    }
+}
+
 /// Weighs every product crate's boundary; one `Merge` per crate at most, in name order.
 pub fn assess(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Merge> {
-    let t = |name: &str| rules.threshold(RULE, name);
-    let pkgs = read(ws, g);
-    let role = |n: &str| -> Option<&CrateRoles> { g.roles_of(n) };
-    let proc_macro = |n: &str| ws.packages.iter().any(|p| p.name == n && p.proc_macro);
-    let candidate = |n: &str| role(n).is_some_and(|r| exempt(r, proc_macro(n)).is_none());
+    let m = Assess {
+        ws,
+        g,
+        t: &rules.thresholds.over_fragmentation,
+        pkgs: read(ws, g),
+    };
     let mut out: BTreeMap<&str, Merge> = BTreeMap::new();
-
-    // Absorbed: the family of a consumer with code of its own.
-    for (&y, py) in &pkgs {
-        let Some(ry) = role(y) else { continue };
-        if !ry.is_product() || ry.has(Role::Facade) || proc_macro(y) {
-            continue;
-        }
-        let mut family: BTreeSet<&str> = py
-            .deps
-            .iter()
-            .copied()
-            .filter(|x| candidate(x) && one_project(&pkgs[x], py))
-            .collect();
-        loop {
-            let before = family.len();
-            let snapshot = family.clone();
-            family.retain(|x| {
-                pkgs[x]
-                    .users
-                    .keys()
-                    .all(|u| *u == y || snapshot.contains(u))
-            });
-            if family.len() == before {
-                break;
-            }
-        }
-        for &x in &family {
-            let px = &pkgs[x];
-            if py.components.contains(x) {
-                continue;
-            }
-            let (items, globs) = py.reexports.get(x).copied().unwrap_or((0, 0));
-            let share = if globs > 0 {
-                1.0
-            } else {
-                items as f64 / px.public_items.max(1) as f64
-            };
-            if items + globs == 0 || share < t("min_reexport_share") {
-                continue;
-            }
-            let tied: Vec<&str> = px
-                .deps
-                .iter()
-                .copied()
-                .filter(|d| family.contains(d) && one_project(&pkgs[d], px))
-                .collect();
-            let tied_users: Vec<&str> = px
-                .users
-                .keys()
-                .copied()
-                .filter(|u| family.contains(u) && one_project(&pkgs[u], px))
-                .collect();
-            if tied.is_empty() && tied_users.is_empty() {
-                continue;
-            }
-            let mut ev = format!(
-                "`{x}` ({}) is used only by `{y}`",
-                count(px.loc, "line", "lines")
-            );
-            if !tied_users.is_empty() {
-                ev += &format!(" and by {}, which only `{y}` uses", names(&tied_users));
-            }
-            ev += &if globs > 0 {
-                format!("; `{y}` re-exports it whole (`pub use {}::*`)", ident(x))
-            } else {
-                format!(
-                    "; `{y}` re-exports {items} of its {} as its own",
-                    count(px.public_items, "public item", "public items")
-                )
-            };
-            if !tied.is_empty() {
-                ev += &format!(
-                    "; it depends on {}, which nothing outside `{y}` uses either",
-                    names(&tied)
-                );
-            }
-            ev += &format!(
-                ": these crates are only ever used together, through `{y}`, so the boundary buys nothing; merge `{x}` into `{y}`"
-            );
-            let better = out
-                .get(x)
-                .is_none_or(|m| m.signal != Signal::Absorbed || pkgs[m.into.as_str()].loc < py.loc);
-            if better {
-                out.insert(
-                    x,
-                    Merge {
-                        krate: x.to_string(),
-                        into: y.to_string(),
-                        signal: Signal::Absorbed,
-                        evidence: ev,
-                    },
-                );
-            }
-        }
+    for (&y, py) in &m.pkgs {
+        absorbed(&m, y, py, &mut out);
     }
-
-    // Extension: references one crate far more than itself, small beside it, and every user
-    // of it uses that crate too.
-    for (&x, px) in &pkgs {
-        if out.contains_key(x) || !candidate(x) || (px.loc as f64) < t("tiny_crate_loc") {
-            continue;
+    for (&x, px) in &m.pkgs {
+        if !out.contains_key(x) {
+            if let Some(merge) = extension(&m, x, px).or_else(|| single_consumer(&m, x, px)) {
+                out.insert(x, merge);
+            }
         }
-        let Some((&y, &w)) = px
-            .refs_to
-            .iter()
-            .filter(|(y, _)| !proc_macro(y))
-            .max_by_key(|(y, w)| (**w, std::cmp::Reverse(**y)))
-        else {
-            continue;
-        };
-        let py = &pkgs[y];
-        if !one_project(px, py)
-            || (w as f64) < t("extension_min_ratio") * px.internal as f64
-            || (px.loc as f64) > t("extension_max_size_share") * py.loc as f64
-            || (px.users.len() as f64) < t("extension_min_users")
-            || !px.deps.contains(y)
-            || plugin(px, &role)
-        {
-            continue;
-        }
-        let users: Vec<&str> = px.users.keys().copied().collect();
-        if !users.iter().all(|u| *u == y || pkgs[u].deps.contains(y)) {
-            continue;
-        }
-        out.insert(
-            x,
-            Merge {
-                krate: x.to_string(),
-                into: y.to_string(),
-                signal: Signal::Extension,
-                evidence: format!(
-                    "`{x}` ({}) makes {w} references into `{y}` against {} among its own modules, is {:.0}% of `{y}`'s size, and each of its {} also uses `{y}`: it extends `{y}` rather than standing on its own; merge `{x}` into `{y}`",
-                    count(px.loc, "line", "lines"),
-                    px.internal,
-                    100.0 * px.loc as f64 / py.loc.max(1) as f64,
-                    count(users.len() as u64, "user", "users"),
-                ),
-            },
-        );
-    }
-
-    // Single consumer: a tiny crate one product crate uses and talks to more than to itself.
-    for (&x, px) in &pkgs {
-        if out.contains_key(x)
-            || !candidate(x)
-            || px.modules == 0
-            || (px.loc as f64) >= t("tiny_crate_loc")
-            || px.users.len() != 1
-        {
-            continue;
-        }
-        let (&y, &optional) = px.users.iter().next().expect("one user");
-        // A published crate may have users outside the workspace.
-        if optional || px.publishable || plugin(px, &role) || !one_project(px, &pkgs[y]) {
-            continue;
-        }
-        let link = !px.deps.is_empty();
-        let between =
-            pkgs[y].refs_to.get(x).copied().unwrap_or(0) + px.refs_to.get(y).copied().unwrap_or(0);
-        if (between as f64) < t("min_cross_references")
-            || (between as f64) < t("min_cross_ratio") * px.internal as f64
-        {
-            continue;
-        }
-        let why = if link {
-            format!(
-                "not published, so nothing outside the workspace uses it, and a link in a chain of crates (it depends on {})",
-                names(&px.deps.iter().copied().collect::<Vec<_>>())
-            )
-        } else {
-            "not published, so nothing outside the workspace uses it".to_string()
-        };
-        out.insert(
-            x,
-            Merge {
-                krate: x.to_string(),
-                into: y.to_string(),
-                signal: Signal::SingleConsumer,
-                evidence: format!(
-                    "`{x}` ({}) is used only by `{y}`, and {between} references cross between them against {} inside it; it is {why}: it cannot be changed without `{y}`; merge `{x}` into `{y}`",
-                    count(px.loc, "line of code", "lines of code"),
-                    px.internal
-                ),
-            },
-        );
     }
     out.into_values().collect()
+}
+
+/// Absorbed: the crates of `y`'s family (used only by `y` and each other) that `y`
+/// re-exports as its own, into `y` — unless an absorption into a bigger consumer is there.
+fn absorbed<'a>(m: &Assess<'a>, y: &'a str, py: &Pkg<'a>, out: &mut BTreeMap<&'a str, Merge>) {
+    let Some(ry) = m.role(y) else { return };
+    if !ry.is_product() || ry.has(Role::Facade) || m.proc_macro(y) {
+        return;
+    }
+    let family = family(m, y, py);
+    for &x in &family {
+        let Some(evidence) = absorbed_evidence(m, &family, x, y, py) else {
+            continue;
+        };
+        let better = out
+            .get(x)
+            .is_none_or(|b| b.signal != Signal::Absorbed || m.pkgs[b.into.as_str()].loc < py.loc);
+        if better {
+            out.insert(
+                x,
+                Merge {
+                    krate: x.to_string(),
+                    into: y.to_string(),
+                    signal: Signal::Absorbed,
+                    evidence,
+                },
+            );
+        }
+    }
+}
+
+/// The family of a consumer `y`: the candidate crates of its project it depends on whose
+/// every user is `y` or another of them.
+fn family<'a>(m: &Assess<'a>, y: &'a str, py: &Pkg<'a>) -> BTreeSet<&'a str> {
+    let mut family: BTreeSet<&str> = py
+        .deps
+        .iter()
+        .copied()
+        .filter(|x| m.candidate(x) && one_project(&m.pkgs[x], py))
+        .collect();
+    loop {
+        let before = family.len();
+        let snapshot = family.clone();
+        family.retain(|x| {
+            m.pkgs[x]
+                .users
+                .keys()
+                .all(|u| *u == y || snapshot.contains(u))
+        });
+        if family.len() == before {
+            return family;
+        }
+    }
+}
+
+/// Why `x` of `y`'s family is absorbed by `y`, in plain words; `None` when it is not (a
+/// component, too little re-exported, nothing else of the family tied to it).
+fn absorbed_evidence(
+    m: &Assess,
+    family: &BTreeSet<&str>,
+    x: &str,
+    y: &str,
+    py: &Pkg,
+) -> Option<String> {
+    let px = &m.pkgs[x];
+    if py.components.contains(x) {
+        return None;
+    }
+    let (items, globs) = py.reexports.get(x).copied().unwrap_or((0, 0));
+    let share = if globs > 0 {
+        1.0
+    } else {
+        items as f64 / px.public_items.max(1) as f64
+    };
+    if items + globs == 0 || share < m.t.min_reexport_share {
+        return None;
+    }
+    let in_family = |d: &&str| family.contains(d) && one_project(&m.pkgs[d], px);
+    let tied: Vec<&str> = px.deps.iter().copied().filter(in_family).collect();
+    let tied_users: Vec<&str> = px.users.keys().copied().filter(in_family).collect();
+    if tied.is_empty() && tied_users.is_empty() {
+        return None;
+    }
+    let mut ev = format!(
+        "`{x}` ({}) is used only by `{y}`",
+        count(px.loc, "line", "lines")
+    );
+    if !tied_users.is_empty() {
+        ev += &format!(" and by {}, which only `{y}` uses", names(&tied_users));
+    }
+    ev += &if globs > 0 {
+        format!("; `{y}` re-exports it whole (`pub use {}::*`)", ident(x))
+    } else {
+        format!(
+            "; `{y}` re-exports {items} of its {} as its own",
+            count(px.public_items, "public item", "public items")
+        )
+    };
+    if !tied.is_empty() {
+        ev += &format!(
+            "; it depends on {}, which nothing outside `{y}` uses either",
+            names(&tied)
+        );
+    }
+    ev += &format!(
+        ": these crates are only ever used together, through `{y}`, so the boundary buys nothing; merge `{x}` into `{y}`"
+    );
+    Some(ev)
+}
+
+/// Extension: `x` references one crate far more than itself, is small beside it, and every
+/// user of it uses that crate too.
+fn extension(m: &Assess, x: &str, px: &Pkg) -> Option<Merge> {
+    let t = m.t;
+    if !m.candidate(x) || (px.loc as f64) < t.tiny_crate_loc {
+        return None;
+    }
+    let (&y, &w) = px
+        .refs_to
+        .iter()
+        .filter(|(y, _)| !m.proc_macro(y))
+        .max_by_key(|(y, w)| (**w, std::cmp::Reverse(**y)))?;
+    let py = &m.pkgs[y];
+    if !one_project(px, py)
+        || (w as f64) < t.extension_min_ratio * px.internal as f64
+        || (px.loc as f64) > t.extension_max_size_share * py.loc as f64
+        || (px.users.len() as f64) < t.extension_min_users
+        || !px.deps.contains(y)
+        || m.plugin(px)
+    {
+        return None;
+    }
+    let users: Vec<&str> = px.users.keys().copied().collect();
+    if !users.iter().all(|u| *u == y || m.pkgs[u].deps.contains(y)) {
+        return None;
+    }
+    Some(Merge {
+        krate: x.to_string(),
+        into: y.to_string(),
+        signal: Signal::Extension,
+        evidence: format!(
+            "`{x}` ({}) makes {w} references into `{y}` against {} among its own modules, is {:.0}% of `{y}`'s size, and each of its {} also uses `{y}`: it extends `{y}` rather than standing on its own; merge `{x}` into `{y}`",
+            count(px.loc, "line", "lines"),
+            px.internal,
+            100.0 * px.loc as f64 / py.loc.max(1) as f64,
+            count(users.len() as u64, "user", "users"),
+        ),
+    })
+}
+
+/// Single consumer: `x` is a tiny crate one product crate uses and talks to more than to
+/// itself.
+fn single_consumer(m: &Assess, x: &str, px: &Pkg) -> Option<Merge> {
+    let t = m.t;
+    if !m.candidate(x) || px.modules == 0 || (px.loc as f64) >= t.tiny_crate_loc {
+        return None;
+    }
+    let (&y, &optional) = match px.users.iter().next() {
+        Some(user) if px.users.len() == 1 => user,
+        _ => return None,
+    };
+    // A published crate may have users outside the workspace.
+    if optional || px.publishable || m.plugin(px) || !one_project(px, &m.pkgs[y]) {
+        return None;
+    }
+    let between =
+        m.pkgs[y].refs_to.get(x).copied().unwrap_or(0) + px.refs_to.get(y).copied().unwrap_or(0);
+    if (between as f64) < t.min_cross_references
+        || (between as f64) < t.min_cross_ratio * px.internal as f64
+    {
+        return None;
+    }
+    let why = if px.deps.is_empty() {
+        "not published, so nothing outside the workspace uses it".to_string()
+    } else {
+        format!(
+            "not published, so nothing outside the workspace uses it, and a link in a chain of crates (it depends on {})",
+            names(&px.deps.iter().copied().collect::<Vec<_>>())
+        )
+    };
+    Some(Merge {
+        krate: x.to_string(),
+        into: y.to_string(),
+        signal: Signal::SingleConsumer,
+        evidence: format!(
+            "`{x}` ({}) is used only by `{y}`, and {between} references cross between them against {} inside it; it is {why}: it cannot be changed without `{y}`; merge `{x}` into `{y}`",
+            count(px.loc, "line of code", "lines of code"),
+            px.internal
+        ),
+    })
 }
 
 /// Whether packages all belong to one project: every one that names a repository names the
@@ -361,6 +403,27 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
             },
         );
     }
+    read_dependencies(ws, g, &mut pkgs);
+    read_code(g, &mut pkgs);
+    for p in &ws.packages {
+        let Some((found, components)) = read_reexports(g, p, &pkgs) else {
+            continue;
+        };
+        if let Some(pkg) = pkgs.get_mut(p.name.as_str()) {
+            pkg.reexports = found;
+            pkg.components = components;
+        }
+    }
+    pkgs
+}
+
+/// The workspace crates each package declares as normal dependencies, and the product
+/// crates that use each (with whether optionally).
+fn read_dependencies<'a>(
+    ws: &'a Workspace,
+    g: &ModuleGraph,
+    pkgs: &mut BTreeMap<&'a str, Pkg<'a>>,
+) {
     let product = |n: &str| {
         g.roles
             .iter()
@@ -369,32 +432,27 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
     };
     for p in &ws.packages {
         for d in &p.declared {
-            if d.kind != DeclaredKind::Normal
-                || d.package == p.name
-                || !pkgs.contains_key(d.package.as_str())
-            {
+            if d.kind != DeclaredKind::Normal || d.package == p.name {
                 continue;
             }
-            let dep = ws
-                .packages
-                .iter()
-                .find(|q| q.name == d.package)
-                .expect("known");
+            let Some((&dep, _)) = pkgs.get_key_value(d.package.as_str()) else {
+                continue;
+            };
             if product(&p.name) {
-                let e = pkgs
-                    .get_mut(dep.name.as_str())
-                    .expect("known")
-                    .users
-                    .entry(p.name.as_str())
-                    .or_insert(true);
-                *e &= d.optional;
+                if let Some(q) = pkgs.get_mut(dep) {
+                    *q.users.entry(p.name.as_str()).or_insert(true) &= d.optional;
+                }
             }
-            pkgs.get_mut(p.name.as_str())
-                .expect("known")
-                .deps
-                .insert(dep.name.as_str());
+            if let Some(q) = pkgs.get_mut(p.name.as_str()) {
+                q.deps.insert(dep);
+            }
         }
     }
+}
+
+/// Each package's lines of code, modules, public items of its library, references inside
+/// it and to each other package.
+fn read_code<'a>(g: &'a ModuleGraph, pkgs: &mut BTreeMap<&'a str, Pkg<'a>>) {
     let pkg_of: Vec<&str> = g
         .modules
         .iter()
@@ -423,51 +481,53 @@ fn read<'a>(ws: &'a Workspace, g: &'a ModuleGraph) -> BTreeMap<&'a str, Pkg<'a>>
             *p.refs_to.entry(b).or_insert(0) += e.weight as u64;
         }
     }
-    // `pub use` leaves of each library that start with a workspace crate's extern name.
-    for p in &ws.packages {
-        let externs: BTreeMap<&str, &str> = p
-            .deps
-            .iter()
-            .filter(|d| {
-                !d.other_version && pkgs.contains_key(d.package.as_str()) && d.package != p.name
-            })
-            .map(|d| (d.extern_name.as_str(), d.package.as_str()))
-            .collect();
-        let Some(ci) = g
-            .crates
-            .iter()
-            .position(|c| c.package == p.name && c.kind == TargetKind::Lib)
-        else {
-            continue;
-        };
-        let mut found: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-        let mut components: BTreeSet<&str> = BTreeSet::new();
-        for m in g.modules.iter().filter(|m| m.krate == ci) {
-            for u in m.facts.uses.iter().filter(|u| u.public) {
-                let first = u.segments.first().map(String::as_str).unwrap_or("");
-                let Some(&dep) = externs.get(first) else {
-                    continue;
-                };
-                // Whole under a name: `pub use x as y`, or `pub use x::*` in a module other
-                // than the root (`gix::config` is `pub use gix_config::*`). Whole at the root
-                // (`pub use x::*` in lib.rs) makes x's items this crate's own.
-                let glob = u.bind == UseBind::Glob;
-                if (glob && u.segments.len() == 1 && m.parent.is_some())
-                    || (!glob && u.segments.len() == 1)
-                {
-                    components.insert(dep);
-                } else if glob {
-                    found.entry(dep).or_insert((0, 0)).1 += 1;
-                } else {
-                    found.entry(dep).or_insert((0, 0)).0 += 1;
-                }
+}
+
+/// Per workspace crate, the `pub use` leaves of `p`'s library that start with its extern
+/// name (items re-exported as `p`'s own, and globs), and the crates it shows whole as
+/// components; `None` without a library.
+#[allow(clippy::type_complexity)]
+fn read_reexports<'a>(
+    g: &ModuleGraph,
+    p: &'a crate::workspace::Package,
+    pkgs: &BTreeMap<&'a str, Pkg<'a>>,
+) -> Option<(BTreeMap<&'a str, (u32, u32)>, BTreeSet<&'a str>)> {
+    let externs: BTreeMap<&str, &str> = p
+        .deps
+        .iter()
+        .filter(|d| {
+            !d.other_version && pkgs.contains_key(d.package.as_str()) && d.package != p.name
+        })
+        .map(|d| (d.extern_name.as_str(), d.package.as_str()))
+        .collect();
+    let ci = g
+        .crates
+        .iter()
+        .position(|c| c.package == p.name && c.kind == TargetKind::Lib)?;
+    let mut found: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    let mut components: BTreeSet<&str> = BTreeSet::new();
+    for m in g.modules.iter().filter(|m| m.krate == ci) {
+        for u in m.facts.uses.iter().filter(|u| u.public) {
+            let first = u.segments.first().map(String::as_str).unwrap_or("");
+            let Some(&dep) = externs.get(first) else {
+                continue;
+            };
+            // Whole under a name: `pub use x as y`, or `pub use x::*` in a module other
+            // than the root (`gix::config` is `pub use gix_config::*`). Whole at the root
+            // (`pub use x::*` in lib.rs) makes x's items this crate's own.
+            let glob = u.bind == UseBind::Glob;
+            if (glob && u.segments.len() == 1 && m.parent.is_some())
+                || (!glob && u.segments.len() == 1)
+            {
+                components.insert(dep);
+            } else if glob {
+                found.entry(dep).or_insert((0, 0)).1 += 1;
+            } else {
+                found.entry(dep).or_insert((0, 0)).0 += 1;
             }
         }
-        let pkg = pkgs.get_mut(p.name.as_str()).expect("known");
-        pkg.reexports = found;
-        pkg.components = components;
     }
-    pkgs
+    Some((found, components))
 }
 
 #[cfg(test)]

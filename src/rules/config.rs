@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use serde::Deserialize;
 
-use super::{known_thresholds, RuleSet, Severity};
+use super::{RuleId, RuleSet, Severity};
 
 /// The settings of `archsplit.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -223,7 +223,7 @@ impl Loaded {
 
     /// The suppressions, checked: each has a reason, names a finding, and a rule archsplit
     /// knows; a mistake is an error naming the line.
-    pub fn suppressions(&self, set: &RuleSet) -> Result<Vec<Suppression>> {
+    pub fn suppressions(&self) -> Result<Vec<Suppression>> {
         let (file, text) = (&self.file, &self.text);
         for s in &self.config.suppress {
             // The line of the entry's fingerprint or subject value, else its header.
@@ -252,7 +252,7 @@ impl Loaded {
                 }
             }
             if let Some(r) = &s.rule {
-                if !set.rules.contains_key(r) {
+                if RuleId::parse(r).is_none() {
                     bail!("{file}:{line}: unknown rule `{r}` (see `archsplit rules`)");
                 }
             }
@@ -398,35 +398,27 @@ pub fn role_overrides(
 
 /// Applies the overrides of a configuration to `set`.
 pub fn apply(set: &mut RuleSet, cfg: &ConfigFile, file: &str, text: &str) -> Result<()> {
-    for (id, o) in &cfg.rules {
-        let Some(rule) = set.rules.get_mut(id) else {
+    for (name, o) in &cfg.rules {
+        let Some(id) = RuleId::parse(name) else {
             bail!(
-                "{file}:{}: unknown rule `{id}` (see `archsplit rules`)",
-                line_of(text, id)
+                "{file}:{}: unknown rule `{name}` (see `archsplit rules`)",
+                line_of(text, name)
             );
         };
+        super::check_thresholds(id, &o.thresholds, file, text)?;
+        let current = set.thresholds;
+        set.thresholds
+            .set(id, &current, &o.thresholds)
+            .map_err(|e| anyhow::anyhow!("{file}:{}: {e}", line_of(text, name)))?;
+        let rule = set.get_mut(id);
         if let Some(s) = o.severity {
             rule.severity = s;
         }
         if let Some(e) = o.enabled {
             rule.enabled = e;
         }
-        let known = known_thresholds(id).unwrap_or(&[]);
-        for (name, value) in &o.thresholds {
-            if !known.contains(&name.as_str()) {
-                bail!(
-                    "{file}:{}: rule `{id}` has no threshold `{name}` (it reads: {})",
-                    line_of(text, name),
-                    known.join(", ")
-                );
-            }
-            if !value.is_finite() || *value < 0.0 {
-                bail!(
-                    "{file}:{}: threshold `{name}` must be a number ≥ 0",
-                    line_of(text, name)
-                );
-            }
-            rule.thresholds.insert(name.clone(), *value);
+        for (t, value) in &o.thresholds {
+            rule.thresholds.insert(t.clone(), *value);
         }
     }
     Ok(())
@@ -450,9 +442,13 @@ mod tests {
             "[rules.over-fragmentation]\nseverity = \"error\"\n[rules.nanoservice-candidate]\nenabled = false\n[rules.microservice-candidate.thresholds]\nmin_loc = 2000\n",
         )
         .unwrap();
-        assert_eq!(set.get("over-fragmentation").severity, Severity::Error);
-        assert!(!set.enabled("nanoservice-candidate"));
-        assert_eq!(set.threshold("microservice-candidate", "min_loc"), 2000.0);
+        assert_eq!(set.get(RuleId::OverFragmentation).severity, Severity::Error);
+        assert!(!set.enabled(RuleId::NanoserviceCandidate));
+        assert_eq!(set.thresholds.microservice_candidate.min_loc, 2000.0);
+        assert_eq!(
+            set.get(RuleId::MicroserviceCandidate).thresholds["min_loc"],
+            2000.0
+        );
     }
 
     #[test]
@@ -495,7 +491,7 @@ mod tests {
         let section = &readme[readme.find("## Configuration").unwrap()..];
         let start = section.find("```toml\n").unwrap() + "```toml\n".len();
         let text = &section[start..start + section[start..].find("```").unwrap()];
-        let set = apply_text(text).unwrap();
+        apply_text(text).unwrap();
         let cfg: ConfigFile = toml::from_str(text).unwrap();
         assert_eq!(cfg.fail_on, Some(crate::rules::FailOn::Warning));
         assert_eq!(cfg.exclude.len(), 2);
@@ -507,12 +503,11 @@ mod tests {
             text: text.into(),
             dir: None,
         };
-        assert_eq!(loaded.suppressions(&set).unwrap().len(), 2);
+        assert_eq!(loaded.suppressions().unwrap().len(), 2);
     }
 
     #[test]
     fn suppressions_need_a_reason_and_a_target() {
-        let set = RuleSet::defaults();
         let check = |text: &str| {
             let cfg: ConfigFile = toml::from_str(text).unwrap();
             Loaded {
@@ -521,7 +516,7 @@ mod tests {
                 text: text.into(),
                 dir: None,
             }
-            .suppressions(&set)
+            .suppressions()
             .map_err(|e| e.to_string())
         };
         assert!(check("[[suppress]]\nsubject = \"a\"\nreason = \"why\"\n").is_ok());

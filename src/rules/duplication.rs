@@ -5,18 +5,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::finding::{Finding, Location};
-use super::RuleSet;
+use super::{RuleId, RuleSet};
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-const RULE: &str = "duplicated-code";
+const RULE: RuleId = RuleId::DuplicatedCode;
 
 pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding> {
     if !rules.enabled(RULE) {
         return Vec::new();
     }
-    let min_loc = rules.threshold(RULE, "min_loc");
-    let severity = rules.get(RULE).severity;
+    let min_loc = rules.thresholds.duplicated_code.min_loc;
+    let severity = rules.severity(RULE);
     let pkg_of = |m: usize| g.crates[g.modules[m].krate].package.as_str();
     let mut by_hash: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
     for (i, m) in g.modules.iter().enumerate() {

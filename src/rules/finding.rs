@@ -78,7 +78,7 @@ impl Finding {
     /// A finding of `rule`; `kind` tells apart different findings of one rule on the same
     /// subjects (e.g. `tiny-crate`, `crate-cycle`).
     pub fn new(
-        rule: &str,
+        rule: super::RuleId,
         kind: &str,
         severity: Severity,
         mut subjects: Vec<String>,
@@ -88,8 +88,8 @@ impl Finding {
         subjects.sort();
         subjects.dedup();
         Finding {
-            fingerprint: fingerprint(rule, kind, &subjects),
-            rule: rule.to_string(),
+            fingerprint: fingerprint(rule.as_str(), kind, &subjects),
+            rule: rule.as_str().to_string(),
             severity,
             message,
             subjects,
@@ -97,6 +97,11 @@ impl Finding {
             into: None,
             suppressed: None,
         }
+    }
+
+    /// Whether it is a finding of `rule`.
+    pub fn is(&self, rule: super::RuleId) -> bool {
+        self.rule == rule.as_str()
     }
 
     /// The same finding, naming the crate to merge its subjects into (not fingerprinted: the
@@ -126,7 +131,7 @@ mod tests {
     #[test]
     fn fingerprint_ignores_message_and_subject_order() {
         let a = Finding::new(
-            "r",
+            crate::rules::RuleId::GodModule,
             "k",
             Severity::Warning,
             vec!["b".into(), "a".into()],
@@ -134,7 +139,7 @@ mod tests {
             None,
         );
         let b = Finding::new(
-            "r",
+            crate::rules::RuleId::GodModule,
             "k",
             Severity::Error,
             vec!["a".into(), "b".into()],
@@ -142,7 +147,10 @@ mod tests {
             None,
         );
         assert_eq!(a.fingerprint, b.fingerprint);
-        assert_ne!(a.fingerprint, fingerprint("r", "other", &a.subjects));
+        assert_ne!(
+            a.fingerprint,
+            fingerprint("god-module", "other", &a.subjects)
+        );
         assert_eq!(fingerprint("", "", &[]).len(), 16);
     }
 }

@@ -4,12 +4,12 @@
 
 use super::boundary;
 use super::finding::{Finding, Location};
-use super::RuleSet;
+use super::{RuleId, RuleSet};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-const RULE: &str = "over-fragmentation";
+const RULE: RuleId = RuleId::OverFragmentation;
 
 /// The repository-relative manifest of a package, as a finding's location.
 pub(crate) fn manifest_of(ws: &Workspace, name: &str) -> Option<Location> {
@@ -27,7 +27,7 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, a: &Analysis, rules: &RuleSet) 
     if !rules.enabled(RULE) {
         return Vec::new();
     }
-    let severity = rules.get(RULE).severity;
+    let severity = rules.severity(RULE);
     let mut out: Vec<Finding> = boundary::assess(ws, g, rules)
         .into_iter()
         .map(|m| {

@@ -5,21 +5,50 @@
 
 use std::collections::BTreeSet;
 
-use super::finding::{Finding, Location};
-use super::RuleSet;
+use super::finding::{Finding, Location, Severity};
+use super::registry::t::GodModule;
+use super::{RuleId, RuleSet};
 use crate::model::ModuleGraph;
 use crate::workspace::Workspace;
 
-const RULE: &str = "god-module";
+const RULE: RuleId = RuleId::GodModule;
 
 pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding> {
     if !rules.enabled(RULE) {
         return Vec::new();
     }
-    let t = |name: &str| rules.threshold(RULE, name);
-    let severity = rules.get(RULE).severity;
-    let product = g.product_targets();
-    let in_product = |m: usize| product[g.modules[m].krate];
+    let scope = Scope {
+        ws,
+        g,
+        product: g.product_targets(),
+        t: &rules.thresholds.god_module,
+        severity: rules.severity(RULE),
+    };
+    let mut out = god_modules(&scope);
+    out.extend(god_crates(&scope));
+    out
+}
+
+/// What both kinds of finding read.
+struct Scope<'a> {
+    ws: &'a Workspace,
+    g: &'a ModuleGraph,
+    /// Per target: product code.
+    product: Vec<bool>,
+    t: &'a GodModule,
+    severity: Severity,
+}
+
+impl Scope<'_> {
+    fn in_product(&self, m: usize) -> bool {
+        self.product[self.g.modules[m].krate]
+    }
+}
+
+/// Modules that are large, used by many product modules and using many, largest first.
+fn god_modules(s: &Scope) -> Vec<Finding> {
+    let (ws, g, t, severity) = (s.ws, s.g, s.t, s.severity);
+    let in_product = |m: usize| s.in_product(m);
     let n = g.modules.len();
     let mut fan_in: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut fan_out: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
@@ -29,57 +58,59 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
             fan_out[e.from].insert(e.to);
         }
     }
-    let mut out = Vec::new();
     let mut modules: Vec<usize> = (0..n)
         .filter(|&m| {
             in_product(m)
-                && g.modules[m].facts.loc as f64 >= t("min_loc")
-                && fan_in[m].len() as f64 >= t("min_fan_in")
-                && fan_out[m].len() as f64 >= t("min_fan_out")
+                && g.modules[m].facts.loc as f64 >= t.min_loc
+                && fan_in[m].len() as f64 >= t.min_fan_in
+                && fan_out[m].len() as f64 >= t.min_fan_out
         })
         .collect();
     // Largest first, so the worst is read first.
     modules.sort_by_key(|&m| (std::cmp::Reverse(g.modules[m].facts.loc), m));
-    for m in modules {
-        let module = &g.modules[m];
-        let items = module.facts.items.len();
-        out.push(Finding::new(
-            RULE,
-            "module",
-            severity,
-            vec![module.path.clone()],
-            format!(
-                "`{}` is a god module: {} lines of code and {} items, used by {} modules and using {}; split it by responsibility before drawing any boundary near it",
-                module.path,
-                crate::words::thousands(module.facts.loc as u64),
-                items,
-                fan_in[m].len(),
-                fan_out[m].len()
-            ),
-            Some(Location {
-                file: ws.rel(&module.file),
-                line: module.line,
-            }),
-        ));
-    }
-    // Crates: size, breadth and how much of their talk stays inside.
-    let total: u64 = (0..n)
+    modules
+        .into_iter()
+        .map(|m| {
+            let module = &g.modules[m];
+            Finding::new(
+                RULE,
+                "module",
+                severity,
+                vec![module.path.clone()],
+                format!(
+                    "`{}` is a god module: {} lines of code and {} items, used by {} modules and using {}; split it by responsibility before drawing any boundary near it",
+                    module.path,
+                    crate::words::thousands(module.facts.loc as u64),
+                    module.facts.items.len(),
+                    fan_in[m].len(),
+                    fan_out[m].len()
+                ),
+                Some(Location {
+                    file: ws.rel(&module.file),
+                    line: module.line,
+                }),
+            )
+        })
+        .collect()
+}
+
+/// Crates holding a large share of the product in many modules that mostly use other
+/// crates (size, breadth and how much of their talk stays inside), in name order.
+fn god_crates(s: &Scope) -> Vec<Finding> {
+    let (ws, g, t, severity) = (s.ws, s.g, s.t, s.severity);
+    let in_product = |m: usize| s.in_product(m);
+    let total: u64 = (0..g.modules.len())
         .filter(|&m| in_product(m))
         .map(|m| g.modules[m].facts.loc as u64)
         .sum();
-    let pkgs: BTreeSet<&str> = g
-        .crates
-        .iter()
-        .zip(&product)
-        .filter(|(_, p)| **p)
-        .map(|(c, _)| c.package.as_str())
-        .collect();
+    let pkgs = super::product_packages(g, &s.product);
     if pkgs.len() < 2 || total == 0 {
-        return out;
+        return Vec::new();
     }
+    let mut out = Vec::new();
     for pkg in pkgs {
         let of = |m: usize| g.crates[g.modules[m].krate].package == pkg;
-        let members: Vec<usize> = (0..n).filter(|&m| of(m)).collect();
+        let members: Vec<usize> = (0..g.modules.len()).filter(|&m| of(m)).collect();
         let loc: u64 = members.iter().map(|&m| g.modules[m].facts.loc as u64).sum();
         let (mut inside, mut outward) = (0u64, 0u64);
         for e in g.edges.iter().filter(|e| of(e.from) && in_product(e.to)) {
@@ -91,33 +122,34 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
         }
         let share = loc as f64 / total as f64;
         let cohesion = inside as f64 / (inside + outward).max(1) as f64;
-        if share >= t("min_crate_share")
-            && members.len() as f64 >= t("min_crate_modules")
-            && cohesion <= t("max_crate_cohesion")
+        if share < t.min_crate_share
+            || (members.len() as f64) < t.min_crate_modules
+            || cohesion > t.max_crate_cohesion
         {
-            let root = g
-                .crates
-                .iter()
-                .find(|c| c.package == pkg)
-                .map(|c| &g.modules[c.root]);
-            out.push(Finding::new(
-                RULE,
-                "crate",
-                severity,
-                vec![pkg.to_string()],
-                format!(
-                    "`{pkg}` is a god crate: {:.0}% of the product's code ({} lines) in {} modules that mostly use other crates rather than each other (only {:.0}% of its references stay inside); the hotspot to watch, and to split by feature area when its owners or build times suffer",
-                    share * 100.0,
-                    crate::words::thousands(loc),
-                    members.len(),
-                    cohesion * 100.0
-                ),
-                root.map(|r| Location {
-                    file: ws.rel(&r.file),
-                    line: r.line,
-                }),
-            ));
+            continue;
         }
+        let root = g
+            .crates
+            .iter()
+            .find(|c| c.package == pkg)
+            .map(|c| &g.modules[c.root]);
+        out.push(Finding::new(
+            RULE,
+            "crate",
+            severity,
+            vec![pkg.to_string()],
+            format!(
+                "`{pkg}` is a god crate: {:.0}% of the product's code ({} lines) in {} modules that mostly use other crates rather than each other (only {:.0}% of its references stay inside); the hotspot to watch, and to split by feature area when its owners or build times suffer",
+                share * 100.0,
+                crate::words::thousands(loc),
+                members.len(),
+                cohesion * 100.0
+            ),
+            root.map(|r| Location {
+                file: ws.rel(&r.file),
+                line: r.line,
+            }),
+        ));
     }
     out
 }

@@ -57,22 +57,40 @@ fn matches(pattern: &str, name: &str) -> bool {
     }
 }
 
+/// Per pair of crates (by index), the references from one to the other and the heaviest
+/// module edge behind them.
+type Between = BTreeMap<(usize, usize), (u64, usize)>;
+
 /// The layering of the product crates and what goes against it.
 pub fn layers(ws: &Workspace, g: &ModuleGraph, declared: &[Vec<String>]) -> Layers {
     let product = g.product_targets();
-    let mut crates: Vec<&str> = g
-        .crates
-        .iter()
-        .zip(&product)
-        .filter(|(_, p)| **p)
-        .map(|(c, _)| c.package.as_str())
-        .collect();
-    crates.sort();
-    crates.dedup();
+    let crates: Vec<&str> = super::product_packages(g, &product).into_iter().collect();
+    let between = crate_references(g, &crates);
+    let (source, level) = if declared.is_empty() {
+        (LayerSource::Inferred, inferred(crates.len(), &between))
+    } else {
+        (LayerSource::Declared, declared_levels(&crates, declared))
+    };
+    let depth = level.iter().flatten().max().map_or(0, |d| d + 1);
+    let mut levels: Vec<Vec<String>> = vec![Vec::new(); depth];
+    for (c, l) in crates.iter().zip(&level) {
+        if let Some(l) = l {
+            levels[*l].push(c.to_string());
+        }
+    }
+    let violations = violations(ws, g, &crates, &level, source, &between);
+    Layers {
+        source,
+        levels,
+        violations,
+    }
+}
+
+/// Crate-level references between the `crates` and the heaviest module edge behind each.
+fn crate_references(g: &ModuleGraph, crates: &[&str]) -> Between {
     let idx: BTreeMap<&str, usize> = crates.iter().enumerate().map(|(i, c)| (*c, i)).collect();
     let pkg = |m: usize| g.crates[g.modules[m].krate].package.as_str();
-    // Crate-level references and the heaviest module edge behind each.
-    let mut between: BTreeMap<(usize, usize), (u64, usize)> = BTreeMap::new();
+    let mut between = Between::new();
     for (i, e) in g.edges.iter().enumerate() {
         let (Some(&a), Some(&b)) = (idx.get(pkg(e.from)), idx.get(pkg(e.to))) else {
             continue;
@@ -86,68 +104,69 @@ pub fn layers(ws: &Workspace, g: &ModuleGraph, declared: &[Vec<String>]) -> Laye
             x.1 = i;
         }
     }
-    let (source, level): (LayerSource, Vec<Option<usize>>) = if declared.is_empty() {
-        (LayerSource::Inferred, inferred(crates.len(), &between))
-    } else {
-        let level = crates
-            .iter()
-            .map(|c| {
-                declared
-                    .iter()
-                    .position(|l| l.iter().any(|p| matches(p, c)))
-            })
-            .collect();
-        (LayerSource::Declared, level)
-    };
-    let depth = level.iter().flatten().max().map_or(0, |d| d + 1);
-    let mut levels: Vec<Vec<String>> = vec![Vec::new(); depth];
-    for (c, l) in crates.iter().zip(&level) {
-        if let Some(l) = l {
-            levels[*l].push(c.to_string());
-        }
-    }
-    let mut violations = Vec::new();
-    for (&(a, b), &(w, e)) in &between {
+    between
+}
+
+/// Each crate's declared layer (the first whose patterns match it), if any.
+fn declared_levels(crates: &[&str], declared: &[Vec<String>]) -> Vec<Option<usize>> {
+    crates
+        .iter()
+        .map(|c| {
+            declared
+                .iter()
+                .position(|l| l.iter().any(|p| matches(p, c)))
+        })
+        .collect()
+}
+
+/// The crate dependencies against the levels, heaviest first. Inferred levels put a crate
+/// above all it uses, so only a crate cycle (same level) goes against them; declared
+/// layers may be broken in either way.
+fn violations(
+    ws: &Workspace,
+    g: &ModuleGraph,
+    crates: &[&str],
+    level: &[Option<usize>],
+    source: LayerSource,
+    between: &Between,
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    for (&(a, b), &(w, e)) in between {
         let (Some(la), Some(lb)) = (level[a], level[b]) else {
             continue;
         };
-        // Inferred levels put a crate above all it uses, so only a crate cycle (same level)
-        // goes against them; declared layers may be broken in either way.
         let against = match source {
             LayerSource::Declared => la < lb,
             LayerSource::Inferred => la == lb,
         };
-        if against {
-            let edge = &g.edges[e];
-            let m = &g.modules[edge.from];
-            violations.push(Violation {
-                from_crate: crates[a].to_string(),
-                to_crate: crates[b].to_string(),
-                from_layer: la,
-                to_layer: lb,
-                weight: w,
-                from: m.path.clone(),
-                to: g.modules[edge.to].path.clone(),
-                file: ws.rel(&m.file),
-                line: m.line,
-            });
+        if !against {
+            continue;
         }
+        let edge = &g.edges[e];
+        let m = &g.modules[edge.from];
+        out.push(Violation {
+            from_crate: crates[a].to_string(),
+            to_crate: crates[b].to_string(),
+            from_layer: la,
+            to_layer: lb,
+            weight: w,
+            from: m.path.clone(),
+            to: g.modules[edge.to].path.clone(),
+            file: ws.rel(&m.file),
+            line: m.line,
+        });
     }
-    violations.sort_by(|x, y| {
+    out.sort_by(|x, y| {
         y.weight
             .cmp(&x.weight)
             .then(x.from_crate.cmp(&y.from_crate))
     });
-    Layers {
-        source,
-        levels,
-        violations,
-    }
+    out
 }
 
 /// Topological levels: crates in one strongly connected component share a level, one above
 /// the highest level among what the component uses.
-fn inferred(n: usize, between: &BTreeMap<(usize, usize), (u64, usize)>) -> Vec<Option<usize>> {
+fn inferred(n: usize, between: &Between) -> Vec<Option<usize>> {
     let mut adj = vec![Vec::new(); n];
     for &(a, b) in between.keys() {
         adj[a].push(b);

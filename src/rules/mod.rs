@@ -12,6 +12,7 @@ pub mod god;
 pub mod history;
 pub mod layers;
 pub mod recommend;
+pub mod registry;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use finding::{FailOn, Finding, Severity};
 pub use recommend::{ClusterAdvice, Recommendation, Verdict, VerdictAdvice};
+pub use registry::{RuleId, Thresholds};
 
 /// What the rules make of an analysis.
 #[derive(Debug, Clone)]
@@ -84,6 +86,19 @@ pub fn advise(
     }
 }
 
+/// The packages of the product targets (`product`: `ModuleGraph::product_targets`), sorted.
+pub(crate) fn product_packages<'g>(
+    g: &'g crate::model::ModuleGraph,
+    product: &[bool],
+) -> std::collections::BTreeSet<&'g str> {
+    g.crates
+        .iter()
+        .zip(product)
+        .filter(|(_, p)| **p)
+        .map(|(c, _)| c.package.as_str())
+        .collect()
+}
+
 /// The shipped rules, with `--rules DIR` over them (for `archsplit rules` and `explain`).
 pub fn load_without_config(rules_dir: Option<&Path>) -> Result<RuleSet> {
     let mut set = RuleSet::defaults();
@@ -99,77 +114,9 @@ pub fn load(cfg: &config::Loaded, rules_dir: Option<&Path>) -> Result<RuleSet> {
     let mut set = load_without_config(rules_dir)?;
     config::apply(&mut set, &cfg.config, &cfg.file, &cfg.text)?;
     set.layers = cfg.config.layers.clone();
-    set.suppress = cfg.suppressions(&set)?;
+    set.suppress = cfg.suppressions()?;
     Ok(set)
 }
-
-/// The default rules, one file each, as shipped in `rules/`.
-pub const DEFAULT_RULES: &[(&str, &str)] = &[
-    (
-        "change-crossing.toml",
-        include_str!("../../rules/change-crossing.toml"),
-    ),
-    (
-        "chatty-boundary.toml",
-        include_str!("../../rules/chatty-boundary.toml"),
-    ),
-    (
-        "cyclic-services.toml",
-        include_str!("../../rules/cyclic-services.toml"),
-    ),
-    (
-        "existing-process.toml",
-        include_str!("../../rules/existing-process.toml"),
-    ),
-    (
-        "god-module.toml",
-        include_str!("../../rules/god-module.toml"),
-    ),
-    (
-        "duplicated-code.toml",
-        include_str!("../../rules/duplicated-code.toml"),
-    ),
-    (
-        "hidden-coupling.toml",
-        include_str!("../../rules/hidden-coupling.toml"),
-    ),
-    (
-        "linked-library.toml",
-        include_str!("../../rules/linked-library.toml"),
-    ),
-    (
-        "microservice-candidate.toml",
-        include_str!("../../rules/microservice-candidate.toml"),
-    ),
-    (
-        "nanoservice-candidate.toml",
-        include_str!("../../rules/nanoservice-candidate.toml"),
-    ),
-    (
-        "over-fragmentation.toml",
-        include_str!("../../rules/over-fragmentation.toml"),
-    ),
-    (
-        "separate-team.toml",
-        include_str!("../../rules/separate-team.toml"),
-    ),
-    (
-        "shared-state.toml",
-        include_str!("../../rules/shared-state.toml"),
-    ),
-    (
-        "small-codebase.toml",
-        include_str!("../../rules/small-codebase.toml"),
-    ),
-    (
-        "tightly-coupled-codebase.toml",
-        include_str!("../../rules/tightly-coupled-codebase.toml"),
-    ),
-    (
-        "too-small-for-a-service.toml",
-        include_str!("../../rules/too-small-for-a-service.toml"),
-    ),
-];
 
 /// What a rule decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,60 +155,16 @@ fn yes() -> bool {
     true
 }
 
-/// The threshold names each rule's implementation reads; anything else is rejected.
-pub fn known_thresholds(id: &str) -> Option<&'static [&'static str]> {
-    Some(match id {
-        "microservice-candidate" => &[
-            "min_loc",
-            "min_cohesion",
-            "max_code_share",
-            "max_entry_points",
-            "max_crossing_types",
-        ],
-        "linked-library" => &["min_type_share"],
-        "existing-process" => &["max_remote_calls", "max_crossing_types"],
-        "nanoservice-candidate" => &[
-            "max_loc",
-            "max_entry_points",
-            "max_dependencies",
-            "min_client_clusters",
-            "max_remote_references",
-        ],
-        "too-small-for-a-service" => &["min_loc"],
-        "chatty-boundary" => &["min_cohesion"],
-        "cyclic-services" => &["min_cycle_references"],
-        "shared-state" => &["min_shared_items"],
-        "small-codebase" => &["min_loc"],
-        "tightly-coupled-codebase" => &["min_modularity", "max_largest_cycle_share"],
-        "over-fragmentation" => &[
-            "tiny_crate_loc",
-            "min_cross_references",
-            "min_cross_ratio",
-            "min_reexport_share",
-            "extension_min_ratio",
-            "extension_max_size_share",
-            "extension_min_users",
-        ],
-        "duplicated-code" => &["min_loc"],
-        "hidden-coupling" => &["min_shared_commits", "min_degree"],
-        "god-module" => &[
-            "min_loc",
-            "min_fan_in",
-            "min_fan_out",
-            "min_crate_share",
-            "min_crate_modules",
-            "max_crate_cohesion",
-        ],
-        "change-crossing" => &["max_crossing_share", "min_changes"],
-        "separate-team" => &["min_own_team_share", "min_changes"],
-        _ => return None,
-    })
-}
-
-/// The rules in force, by id.
+/// The rules in force, one per `RuleId`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleSet {
-    pub rules: BTreeMap<String, Rule>,
+    /// In `RuleId::ALL` order: `rules[id as usize]` is the rule `id` (built so, never
+    /// reordered, only replaced in place).
+    rules: Vec<Rule>,
+    /// The thresholds in force, typed; kept in step with `rules` by every change.
+    pub thresholds: Thresholds,
+    /// The shipped thresholds: what a rule file of `--rules DIR` leaves out.
+    shipped: Thresholds,
     /// The layers the configuration declares, lowest first (crate name patterns); empty to
     /// infer them from the crate graph.
     pub layers: Vec<Vec<String>>,
@@ -270,15 +173,25 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The rules shipped with archsplit.
+    /// The rules shipped with archsplit. They are embedded and checked by the tests
+    /// (`shipped_rules_load_and_name_their_thresholds`): a shipped rule that does not parse
+    /// is a bug in the build, never a user's mistake.
     pub fn defaults() -> RuleSet {
-        let mut rules = BTreeMap::new();
-        for (file, text) in DEFAULT_RULES {
-            let r = parse_rule(text, file).expect("the shipped rules are valid");
-            rules.insert(r.id.clone(), r);
+        let mut rules = Vec::with_capacity(RuleId::ALL.len());
+        let mut thresholds = Thresholds::default();
+        for &id in RuleId::ALL {
+            let (file, text) = id.shipped();
+            let (_, r) = parse_rule_id(text, file).expect("the shipped rules are valid");
+            let zero = Thresholds::default();
+            thresholds
+                .set(id, &zero, &r.thresholds)
+                .expect("the shipped rules name every threshold they read");
+            rules.push(r);
         }
         RuleSet {
             rules,
+            thresholds,
+            shipped: thresholds,
             layers: Vec::new(),
             suppress: Vec::new(),
         }
@@ -287,7 +200,8 @@ impl RuleSet {
     /// Replaces rules by the `*.toml` files of `dir` (matched by id). The user named the
     /// directory, so a `*.toml` entry that cannot be read — not a regular file (a FIFO, a
     /// device, a directory, a symlink to one), over the size cap, not UTF-8 — is an error
-    /// naming it; other entries are not looked at.
+    /// naming it; other entries are not looked at. A threshold the file leaves out keeps its
+    /// shipped value.
     pub fn load_dir(&mut self, dir: &Path) -> Result<()> {
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .with_context(|| format!("{}: cannot read rules directory", dir.display()))?
@@ -299,60 +213,76 @@ impl RuleSet {
         for f in files {
             let text = crate::fsio::read_text_capped(&f, crate::fsio::caps::TEXT)
                 .with_context(|| format!("{}: cannot read rule", f.display()))?;
-            let r = parse_rule(&text, &f.display().to_string())?;
-            self.rules.insert(r.id.clone(), r);
+            let (id, r) = parse_rule_id(&text, &f.display().to_string())?;
+            let shipped = self.shipped;
+            self.thresholds
+                .set(id, &shipped, &r.thresholds)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
+            self.rules[id as usize] = r;
         }
         Ok(())
     }
 
-    pub fn get(&self, id: &str) -> &Rule {
-        self.rules
-            .get(id)
-            .unwrap_or_else(|| panic!("rule `{id}` is registered"))
+    /// Every rule, in the order of their ids.
+    pub fn iter(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter()
     }
 
-    pub fn enabled(&self, id: &str) -> bool {
-        self.rules.get(id).is_some_and(|r| r.enabled)
+    pub fn get(&self, id: RuleId) -> &Rule {
+        &self.rules[id as usize]
     }
 
-    /// A threshold of a rule; the shipped value when an override left it out.
-    pub fn threshold(&self, id: &str, name: &str) -> f64 {
-        self.rules
-            .get(id)
-            .and_then(|r| r.thresholds.get(name).copied())
-            .or_else(|| {
-                DEFAULT_RULES
-                    .iter()
-                    .filter_map(|(f, t)| parse_rule(t, f).ok())
-                    .find(|r| r.id == id)
-                    .and_then(|r| r.thresholds.get(name).copied())
-            })
-            .unwrap_or_else(|| panic!("threshold `{name}` of `{id}` is known"))
+    pub fn get_mut(&mut self, id: RuleId) -> &mut Rule {
+        &mut self.rules[id as usize]
+    }
+
+    pub fn enabled(&self, id: RuleId) -> bool {
+        self.get(id).enabled
+    }
+
+    pub fn severity(&self, id: RuleId) -> Severity {
+        self.get(id).severity
     }
 }
 
 /// Parses and validates one rule file; errors name the file and line.
 pub fn parse_rule(text: &str, file: &str) -> Result<Rule> {
+    parse_rule_id(text, file).map(|(_, r)| r)
+}
+
+/// `parse_rule`, with the rule's id.
+fn parse_rule_id(text: &str, file: &str) -> Result<(RuleId, Rule)> {
     let rule: Rule = toml::from_str(text)
         .map_err(|e| anyhow::anyhow!("{}", config::toml_error(file, text, &e)))?;
-    let Some(known) = known_thresholds(&rule.id) else {
+    let Some(id) = RuleId::parse(&rule.id) else {
         let line = config::line_of(text, "id");
         bail!(
             "{file}:{line}: unknown rule id `{}` (known: {})",
             rule.id,
-            DEFAULT_RULES
+            RuleId::ALL
                 .iter()
-                .map(|(f, _)| f.trim_end_matches(".toml"))
+                .map(|r| r.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         );
     };
-    for (name, value) in &rule.thresholds {
+    check_thresholds(id, &rule.thresholds, file, text)?;
+    Ok((id, rule))
+}
+
+/// Every threshold is one `id` reads and a number ≥ 0; errors name the file and line.
+pub(crate) fn check_thresholds(
+    id: RuleId,
+    thresholds: &BTreeMap<String, f64>,
+    file: &str,
+    text: &str,
+) -> Result<()> {
+    let known = id.threshold_names();
+    for (name, value) in thresholds {
         if !known.contains(&name.as_str()) {
             bail!(
-                "{file}:{}: rule `{}` has no threshold `{name}` (it reads: {})",
+                "{file}:{}: rule `{id}` has no threshold `{name}` (it reads: {})",
                 config::line_of(text, name),
-                rule.id,
                 known.join(", ")
             );
         }
@@ -363,7 +293,7 @@ pub fn parse_rule(text: &str, file: &str) -> Result<Rule> {
             );
         }
     }
-    Ok(rule)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -373,12 +303,14 @@ mod tests {
     #[test]
     fn shipped_rules_load_and_name_their_thresholds() {
         let set = RuleSet::defaults();
-        assert_eq!(set.rules.len(), DEFAULT_RULES.len());
-        for (id, r) in &set.rules {
-            let known = known_thresholds(id).unwrap();
-            for t in known {
+        assert_eq!(set.iter().count(), RuleId::ALL.len());
+        for &id in RuleId::ALL {
+            let r = set.get(id);
+            assert_eq!(r.id, id.as_str());
+            for t in id.threshold_names() {
                 assert!(r.thresholds.contains_key(*t), "{id} ships {t}");
             }
+            assert_eq!(r.thresholds.len(), id.threshold_names().len());
             assert!(!r.passage.is_empty() && !r.help.is_empty());
         }
     }
@@ -391,7 +323,7 @@ mod tests {
         let plain = text.replace("](#)", "").replace('[', "");
         let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let plain = norm(&plain);
-        for r in RuleSet::defaults().rules.values() {
+        for r in RuleSet::defaults().iter() {
             assert!(
                 plain.contains(&norm(&r.passage)),
                 "rule {} quotes: {}",
@@ -407,7 +339,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("x.toml:2:"), "{e}");
-        let text = RuleSet::defaults().get("chatty-boundary").clone();
+        let text = RuleSet::defaults().get(RuleId::ChattyBoundary).clone();
         let mut s = toml::to_string(&text).unwrap();
         s.push_str("\n[extra]\n");
         let e = parse_rule(&s, "y.toml").unwrap_err().to_string();
@@ -417,5 +349,36 @@ mod tests {
             .replace("min_cohesion", "min_cohesoin");
         let e = parse_rule(&s, "z.toml").unwrap_err().to_string();
         assert!(e.contains("no threshold `min_cohesoin`"), "{e}");
+    }
+
+    #[test]
+    fn a_rules_dir_file_replaces_by_id_and_keeps_the_shipped_thresholds_it_leaves_out() {
+        let shipped = RuleSet::defaults();
+        let mut rule = shipped.get(RuleId::MicroserviceCandidate).clone();
+        rule.thresholds = BTreeMap::from([("min_loc".to_string(), 50.0)]);
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("m.toml"), toml::to_string(&rule).unwrap()).unwrap();
+        let mut set = RuleSet::defaults();
+        set.load_dir(tmp.path()).unwrap();
+        let t = set.thresholds.microservice_candidate;
+        assert_eq!(t.min_loc, 50.0);
+        assert_eq!(
+            t.min_microservices,
+            shipped.thresholds.microservice_candidate.min_microservices
+        );
+        assert_eq!(set.get(RuleId::MicroserviceCandidate).thresholds.len(), 1);
+
+        let text = toml::to_string(&rule)
+            .unwrap()
+            .replace("min_loc", "min_lines");
+        std::fs::write(tmp.path().join("m.toml"), text).unwrap();
+        let e = RuleSet::defaults()
+            .load_dir(tmp.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("m.toml:") && e.contains("no threshold `min_lines`"),
+            "{e}"
+        );
     }
 }

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::RuleSet;
+use super::registry::t::NanoserviceCandidate;
+use super::{RuleId, RuleSet};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
 use crate::parse::{ItemKind, StateKind};
@@ -62,16 +63,22 @@ impl Recommendation {
 /// Why: the rule, the metric it read, the threshold and the measured value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
-    pub rule: String,
+    pub rule: RuleId,
     pub metric: String,
     pub threshold: Option<f64>,
     pub value: f64,
     pub message: String,
 }
 
-fn reason(rule: &str, metric: &str, threshold: Option<f64>, value: f64, message: String) -> Reason {
+fn reason(
+    rule: RuleId,
+    metric: &str,
+    threshold: Option<f64>,
+    value: f64,
+    message: String,
+) -> Reason {
     Reason {
-        rule: rule.to_string(),
+        rule,
         metric: metric.to_string(),
         threshold,
         value: crate::analysis::metrics::round4(value),
@@ -177,43 +184,38 @@ impl Units {
     }
 }
 
+/// Whether an item kind is a type (what crosses a boundary as a contract).
+fn is_type(k: ItemKind) -> bool {
+    matches!(
+        k,
+        ItemKind::Struct | ItemKind::Enum | ItemKind::Union | ItemKind::Trait | ItemKind::Type
+    )
+}
+
+/// What crosses one cluster's boundary, gathered edge by edge.
+#[derive(Debug, Clone, Default)]
+struct Crossing {
+    entry: BTreeSet<String>,
+    types: BTreeSet<String>,
+    state: BTreeSet<String>,
+    clients: BTreeSet<usize>,
+    deps: BTreeSet<usize>,
+    /// References inside the cluster.
+    internal: u64,
+}
+
 /// The price of every cluster's boundary.
 pub fn prices(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<Price> {
     let c = &a.clustering;
     let mut out = vec![Price::default(); c.k];
-    let mut entry: Vec<BTreeSet<String>> = vec![BTreeSet::new(); c.k];
-    let mut types: Vec<BTreeSet<String>> = vec![BTreeSet::new(); c.k];
-    let mut state: Vec<BTreeSet<String>> = vec![BTreeSet::new(); c.k];
-    let mut clients: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); c.k];
-    let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); c.k];
-    let kind_of = |m: usize, name: &str| {
-        g.modules[m]
-            .facts
-            .items
-            .iter()
-            .find(|i| i.name == name)
-            .map(|i| i.kind)
-    };
-    let is_type = |k: Option<ItemKind>| {
-        matches!(
-            k,
-            Some(
-                ItemKind::Struct
-                    | ItemKind::Enum
-                    | ItemKind::Union
-                    | ItemKind::Trait
-                    | ItemKind::Type
-            )
-        )
-    };
-    let mut internal = vec![0u64; c.k];
+    let mut cross = vec![Crossing::default(); c.k];
     for e in &g.edges {
         let (Some(from), Some(to)) = (c.assignment[e.from], c.assignment[e.to]) else {
             continue;
         };
         let w = e.weight as u64;
         if from == to {
-            internal[from] += w;
+            cross[from].internal += w;
             continue;
         }
         // A plain library (no state, no I/O) is linked into both sides: no call crosses.
@@ -228,39 +230,56 @@ pub fn prices(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<Price> {
             .filter(|(k, _)| k.is_call())
             .map(|(_, n)| *n as u64)
             .sum();
-        out[from].remote_references += w;
-        out[to].remote_references += w;
-        out[from].remote_calls += calls;
-        out[to].remote_calls += calls;
-        clients[to].insert(from);
-        deps[from].insert(e.to);
-        let target = &g.modules[e.to];
-        for name in e.items.keys() {
-            let full = format!("{}::{name}", target.path);
-            entry[to].insert(full.clone());
-            if is_type(kind_of(e.to, name)) {
-                types[to].insert(full.clone());
-                types[from].insert(full.clone());
-            }
-            if target.facts.state.iter().any(|s| &s.name == name) {
-                state[to].insert(full);
-            }
+        for side in [from, to] {
+            out[side].remote_references += w;
+            out[side].remote_calls += calls;
         }
+        cross_edge(g, e, from, to, &mut cross);
     }
-    for (i, p) in out.iter_mut().enumerate() {
-        p.entry_points = entry[i].iter().cloned().collect();
-        p.crossing_types = types[i].iter().cloned().collect();
-        p.shared_state = state[i].iter().cloned().collect();
-        p.client_clusters = clients[i].iter().map(|&x| x + 1).collect();
-        p.dependencies = deps[i].len();
-        let inside = internal[i];
-        p.service_cohesion = if inside + p.remote_references == 0 {
-            0.0
-        } else {
-            crate::analysis::metrics::round4(inside as f64 / (inside + p.remote_references) as f64)
-        };
+    for (p, x) in out.iter_mut().zip(cross) {
+        settle(p, x);
     }
     out
+}
+
+/// Records what one edge from cluster `from` to cluster `to` carries across.
+fn cross_edge(
+    g: &ModuleGraph,
+    e: &crate::model::Edge,
+    from: usize,
+    to: usize,
+    cross: &mut [Crossing],
+) {
+    cross[to].clients.insert(from);
+    cross[from].deps.insert(e.to);
+    let target = &g.modules[e.to];
+    for name in e.items.keys() {
+        let full = format!("{}::{name}", target.path);
+        cross[to].entry.insert(full.clone());
+        let kind = target.facts.items.iter().find(|i| i.name == *name);
+        if kind.is_some_and(|i| is_type(i.kind)) {
+            cross[to].types.insert(full.clone());
+            cross[from].types.insert(full.clone());
+        }
+        if target.facts.state.iter().any(|s| &s.name == name) {
+            cross[to].state.insert(full);
+        }
+    }
+}
+
+/// Fills a price from what crosses its cluster's boundary.
+fn settle(p: &mut Price, x: Crossing) {
+    p.entry_points = x.entry.into_iter().collect();
+    p.crossing_types = x.types.into_iter().collect();
+    p.shared_state = x.state.into_iter().collect();
+    p.client_clusters = x.clients.iter().map(|&c| c + 1).collect();
+    p.dependencies = x.deps.len();
+    let inside = x.internal;
+    p.service_cohesion = if inside + p.remote_references == 0 {
+        0.0
+    } else {
+        crate::analysis::metrics::round4(inside as f64 / (inside + p.remote_references) as f64)
+    };
 }
 
 /// A dependency cycle of modules that crosses clusters: the cycle, the clusters it touches
@@ -428,14 +447,7 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
                 continue;
             }
             named[i] += 1;
-            if matches!(
-                it.kind,
-                ItemKind::Struct
-                    | ItemKind::Enum
-                    | ItemKind::Union
-                    | ItemKind::Type
-                    | ItemKind::Trait
-            ) {
+            if is_type(it.kind) {
                 types[i] += 1;
             }
         }
@@ -451,6 +463,42 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
     out
 }
 
+/// What the cluster rules read besides the cluster itself.
+struct Context<'a> {
+    ws: &'a crate::workspace::Workspace,
+    g: &'a ModuleGraph,
+    rules: &'a RuleSet,
+    units: &'a Units,
+    crossing_cycles: Vec<CrossingCycle<'a>>,
+    /// Clusters some author calls home: more than one means the code is owned in parts.
+    homes: usize,
+}
+
+/// One cluster, as the cluster rules read it.
+struct Cluster<'a> {
+    /// Its index (its id as users see it is one more).
+    i: usize,
+    f: &'a ClusterFacts,
+    p: &'a Price,
+    own: Option<&'a crate::history::coupling::Ownership>,
+    /// Its share of all the clustered code.
+    share: f64,
+}
+
+impl Cluster<'_> {
+    fn loc(&self) -> f64 {
+        self.f.loc as f64
+    }
+
+    /// No state and no I/O of its own.
+    fn pure(&self) -> bool {
+        self.f.state_items == 0 && self.f.io.is_none()
+    }
+}
+
+/// A rule's conclusion about a cluster: the recommendation and its reasons.
+type Outcome = (Recommendation, Vec<Reason>);
+
 /// A recommendation for each cluster, in cluster order, before the verdict is known.
 pub fn recommend(
     ws: &crate::workspace::Workspace,
@@ -461,491 +509,599 @@ pub fn recommend(
     units: &Units,
     ownership: Option<&[crate::history::coupling::Ownership]>,
 ) -> Vec<ClusterAdvice> {
-    use crate::words::{count, thousands};
-    // Clusters some author calls home: more than one means the code is owned in parts.
-    let homes = ownership.map_or(0, |o| o.iter().filter(|x| x.own_team_share > 0.0).count());
-    let t = |id: &str, name: &str| rules.threshold(id, name);
+    let ctx = Context {
+        ws,
+        g,
+        rules,
+        units,
+        crossing_cycles: crossing_cycles(a),
+        homes: ownership.map_or(0, |o| o.iter().filter(|x| x.own_team_share > 0.0).count()),
+    };
     let total_loc: u64 = a.cluster_metrics.iter().map(|m| m.loc).sum();
-    let facts = cluster_facts(g, a, units);
-    let crossing_cycles = crossing_cycles(a);
-    let mut out = Vec::new();
-    for (i, f) in facts.iter().enumerate() {
-        let p = &prices[i];
-        let loc = f.loc as f64;
-        let cohesion = p.service_cohesion;
-        let advice = |recommendation, reasons| ClusterAdvice {
-            recommendation,
-            reasons,
-            price: p.clone(),
-        };
-        // A library is linked, never deployed; a procedural macro runs inside the compiler.
-        let lib = "linked-library";
-        if rules.enabled(lib) && f.compile_time && !f.crates.is_empty() {
-            out.push(advice(
-                Recommendation::Library,
-                vec![reason(
-                    lib,
-                    "proc_macro",
-                    None,
-                    1.0,
-                    format!(
-                        "compile-time code ({}): a procedural macro runs inside the compiler while its users build, never deployed",
-                        f.crates.join(", ")
-                    ),
-                )],
-            ));
-            continue;
-        }
-        if rules.enabled(lib) && units.library_workspace {
-            out.push(advice(
-                Recommendation::Library,
-                vec![reason(
-                    lib,
-                    "workspace_kind",
-                    None,
-                    0.0,
-                    format!(
-                        "part of a library ({}): linked into its users' programs, never deployed alone; guard it as a module boundary",
-                        f.crates.join(", ")
-                    ),
-                )],
-            ));
-            continue;
-        }
-        // A separate process already: is its boundary healthy?
-        let proc_rule = "existing-process";
-        if rules.enabled(proc_rule) && f.process && !f.crates.is_empty() {
-            let mut reasons = vec![reason(
-                proc_rule,
-                "process",
-                None,
-                1.0,
-                format!("already a separate process ({})", f.crates.join(", ")),
-            )];
-            let chatty = p.remote_calls as f64 > t(proc_rule, "max_remote_calls");
-            reasons.push(reason(
-                proc_rule,
-                "remote_calls",
-                Some(t(proc_rule, "max_remote_calls")),
-                p.remote_calls as f64,
-                if chatty {
-                    format!(
-                        "a chatty boundary: {} would cross it",
-                        count(p.remote_calls, "call", "calls")
-                    )
-                } else {
-                    format!(
-                        "a quiet boundary: {} cross it",
-                        count(p.remote_calls, "call", "calls")
-                    )
-                },
-            ));
-            let wide = p.crossing_types.len() as f64 > t(proc_rule, "max_crossing_types");
-            reasons.push(reason(
-                proc_rule,
-                "crossing_types",
-                Some(t(proc_rule, "max_crossing_types")),
-                p.crossing_types.len() as f64,
-                if wide {
-                    format!(
-                        "a wide contract: {} cross it; move them into a protocol crate",
-                        count(p.crossing_types.len() as u64, "type", "types")
-                    )
-                } else {
-                    format!(
-                        "a narrow contract: {} cross it",
-                        count(p.crossing_types.len() as u64, "type", "types")
-                    )
-                },
-            ));
-            out.push(advice(Recommendation::Process, reasons));
-            continue;
-        }
-        let mut blockers: Vec<Reason> = Vec::new();
-        let cyc = "cyclic-services";
-        if rules.enabled(cyc) {
-            if let Some(cc) = crossing_cycles.iter().find(|cc| cc.clusters.contains(&i)) {
-                let closing: Vec<String> = cc
-                    .cycle
-                    .closing
-                    .iter()
-                    .take(3)
-                    .map(|&(x, y)| {
-                        format!(
-                            "`{}` → `{}` ({}:{})",
-                            g.modules[x].path,
-                            g.modules[y].path,
-                            ws.rel(&g.modules[x].file),
-                            g.modules[x].line
-                        )
-                    })
-                    .collect();
-                let others: Vec<String> = cc
-                    .clusters
-                    .iter()
-                    .filter(|&&o| o != i)
-                    .map(|o| (o + 1).to_string())
-                    .collect();
-                blockers.push(reason(
-                    cyc,
-                    "cycle_clusters",
-                    Some(0.0),
-                    cc.clusters.len() as f64,
-                    format!(
-                        "a dependency cycle of {} runs through it and {}; none could be deployed alone until it is cut at {}",
-                        count(cc.cycle.members.len() as u64, "module", "modules"),
-                        if others.is_empty() {
-                            "the shared kernel".to_string()
-                        } else {
-                            format!("cluster {}", others.join(", "))
-                        },
-                        closing.join(", ")
-                    ),
-                ));
+    cluster_facts(g, a, units)
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let c = Cluster {
+                i,
+                f,
+                p: &prices[i],
+                own: ownership.map(|o| &o[i]),
+                share: f.loc as f64 / total_loc.max(1) as f64,
+            };
+            let (recommendation, reasons) = recommend_one(&ctx, &c);
+            ClusterAdvice {
+                recommendation,
+                reasons,
+                price: c.p.clone(),
             }
-        }
-        // Both sides of a process boundary that already exists: it is not a new service.
-        if rules.enabled(proc_rule) && !f.processes.is_empty() && !f.process {
-            blockers.push(reason(
-                proc_rule,
-                "process",
-                None,
-                f.processes.len() as f64,
-                format!(
-                    "it holds {} that already runs as a separate process together with code that talks to it: that boundary exists already",
-                    crate::words::names(&f.processes.iter().map(String::as_str).collect::<Vec<_>>())
-                ),
-            ));
-        }
-        let own = ownership.map(|o| &o[i]);
-        let crossing = "change-crossing";
-        if let Some(o) = own.filter(|o| {
-            rules.enabled(crossing)
-                && o.changes as f64 >= t(crossing, "min_changes")
-                && o.crossing_share > t(crossing, "max_crossing_share")
-        }) {
-            blockers.push(reason(
-                crossing,
-                "crossing_share",
-                Some(t(crossing, "max_crossing_share")),
-                o.crossing_share,
-                format!(
-                    "most of its changes reach other clusters: {:.0}% of its {} commits also changed another cluster",
-                    o.crossing_share * 100.0,
-                    o.changes
-                ),
-            ));
-        }
-        let pure = f.state_items == 0 && f.io.is_none();
-        // Pure code other clusters link: a library, whatever its shape (never a nanoservice).
-        let core =
-            f.loc as f64 / total_loc.max(1) as f64 > t("microservice-candidate", "max_code_share");
-        if blockers.is_empty()
-            && rules.enabled(lib)
-            && pure
-            && f.plain
-            && !core
-            && p.library_references > 0
-        {
-            out.push(advice(
-                Recommendation::Library,
-                vec![reason(
-                    lib,
-                    "library_references",
-                    None,
-                    p.library_references as f64,
-                    format!(
-                        "pure code ({}, no state, no I/O) that other clusters use {}: link it into each of them; as a service it would complicate the system it is meant to simplify",
-                        count(f.loc, "line", "lines"),
-                        count(p.library_references, "time", "times")
-                    ),
-                )],
-            ));
-            continue;
-        }
-        // Plain value types: link them on both sides.
-        if blockers.is_empty()
-            && rules.enabled(lib)
-            && pure
-            && f.type_share >= t(lib, "min_type_share")
-        {
-            out.push(advice(
-                Recommendation::Library,
-                vec![reason(
-                    lib,
-                    "type_share",
-                    Some(t(lib, "min_type_share")),
-                    f.type_share,
-                    format!(
-                        "plain value types ({:.0}% of its items are types, no state, no I/O): a split would link them into each side as a shared library",
-                        f.type_share * 100.0
-                    ),
-                )],
-            ));
-            continue;
-        }
-        // Nanoservice: every condition must hold, and it must do something a process owns.
-        let nano = "nanoservice-candidate";
-        if rules.enabled(nano) && blockers.is_empty() {
-            let shape = [
-                (
-                    loc <= t(nano, "max_loc"),
-                    reason(
-                        nano,
-                        "loc",
-                        Some(t(nano, "max_loc")),
-                        loc,
-                        format!("small: {}", count(f.loc, "line of code", "lines of code")),
-                    ),
-                ),
-                (
-                    p.entry_points.len() as f64 <= t(nano, "max_entry_points")
-                        && !p.entry_points.is_empty(),
-                    reason(
-                        nano,
-                        "entry_points",
-                        Some(t(nano, "max_entry_points")),
-                        p.entry_points.len() as f64,
-                        format!(
-                            "a narrow API: {} used from outside",
-                            count(p.entry_points.len() as u64, "item", "items")
-                        ),
-                    ),
-                ),
-                (
-                    p.dependencies as f64 <= t(nano, "max_dependencies"),
-                    reason(
-                        nano,
-                        "dependencies",
-                        Some(t(nano, "max_dependencies")),
-                        p.dependencies as f64,
-                        format!(
-                            "self-contained: depends on {} outside it",
-                            count(p.dependencies as u64, "module", "modules")
-                        ),
-                    ),
-                ),
-                (
-                    f.state_items == 0,
-                    reason(
-                        nano,
-                        "state",
-                        Some(0.0),
-                        f.state_items as f64,
-                        "stateless".into(),
-                    ),
-                ),
-                (
-                    p.client_clusters.len() as f64 >= t(nano, "min_client_clusters"),
-                    reason(
-                        nano,
-                        "client_clusters",
-                        Some(t(nano, "min_client_clusters")),
-                        p.client_clusters.len() as f64,
-                        format!("reused by {} other clusters", p.client_clusters.len()),
-                    ),
-                ),
-            ];
-            if shape.iter().all(|(ok, _)| *ok) {
-                let chatty = p.remote_references as f64 > t(nano, "max_remote_references");
-                match (&f.io, chatty) {
-                    (Some(io), false) => {
-                        let mut reasons: Vec<Reason> = shape.into_iter().map(|(_, r)| r).collect();
-                        reasons.push(reason(
-                            nano,
-                            "io",
-                            None,
-                            1.0,
-                            format!("it does I/O of its own: {io}"),
-                        ));
-                        reasons.push(reason(
-                            nano,
-                            "remote_references",
-                            Some(t(nano, "max_remote_references")),
-                            p.remote_references as f64,
-                            format!(
-                                "not chatty: {} would cross its boundary",
-                                count(p.remote_references, "reference", "references")
-                            ),
-                        ));
-                        out.push(advice(Recommendation::Nanoservice, reasons));
-                        continue;
-                    }
-                    // The article's own anti-pattern: say so instead of recommending it.
-                    (io, chatty) => {
-                        let why = match (io.is_none(), chatty) {
-                            (true, true) => format!(
-                                "a pure function ({}, no state, no I/O) that {} would reach",
-                                count(f.loc, "line", "lines"),
-                                count(p.remote_references, "reference", "references")
-                            ),
-                            (true, false) => format!(
-                                "a pure function ({}, no state, no I/O)",
-                                count(f.loc, "line", "lines")
-                            ),
-                            _ => format!(
-                                "a chatty one: {} would reach it",
-                                count(p.remote_references, "reference", "references")
-                            ),
-                        };
-                        out.push(advice(
-                            Recommendation::Library,
-                            vec![reason(
-                                nano,
-                                "remote_references",
-                                Some(t(nano, "max_remote_references")),
-                                p.remote_references as f64,
-                                format!(
-                                    "not a nanoservice: {why}; as a service it would complicate the system it is meant to simplify, so link it as a library"
-                                ),
-                            )],
-                        ));
-                        continue;
-                    }
-                }
-            }
-        }
-        let small = "too-small-for-a-service";
-        if rules.enabled(small) && loc < t(small, "min_loc") {
-            blockers.push(reason(
-                small,
-                "loc",
-                Some(t(small, "min_loc")),
-                loc,
-                format!(
-                    "too small to pay for a network boundary: {}",
-                    count(f.loc, "line of code", "lines of code")
-                ),
-            ));
-        }
-        let chatty = "chatty-boundary";
-        if rules.enabled(chatty) && p.remote_references > 0 && cohesion < t(chatty, "min_cohesion")
-        {
-            blockers.push(reason(
-                chatty,
-                "cohesion",
-                Some(t(chatty, "min_cohesion")),
-                cohesion,
-                format!(
-                    "too chatty: only {:.0}% of its references stay inside ({} cross its boundary, {} of them calls)",
-                    cohesion * 100.0,
-                    thousands(p.remote_references),
-                    thousands(p.remote_calls)
-                ),
-            ));
-        }
-        let shared = "shared-state";
-        if rules.enabled(shared) && p.shared_state.len() as f64 >= t(shared, "min_shared_items") {
-            blockers.push(reason(
-                shared,
-                "shared_state",
-                Some(t(shared, "min_shared_items")),
-                p.shared_state.len() as f64,
-                format!(
-                    "other clusters use its state: {}",
-                    p.shared_state.join(", ")
-                ),
-            ));
-        }
-        let micro = "microservice-candidate";
-        let share = f.loc as f64 / total_loc.max(1) as f64;
-        if rules.enabled(micro) && share > t(micro, "max_code_share") {
-            blockers.push(reason(
-                micro,
-                "code_share",
-                Some(t(micro, "max_code_share")),
-                share,
-                format!("it is the core of the codebase ({:.0}% of the code): what stays when others leave", share * 100.0),
-            ));
-        }
-        if blockers.is_empty() && rules.enabled(micro) {
-            let size_ok = loc >= t(micro, "min_loc");
-            let cohesion_ok = cohesion >= t(micro, "min_cohesion");
-            let api_ok = p.entry_points.len() as f64 <= t(micro, "max_entry_points")
-                && p.crossing_types.len() as f64 <= t(micro, "max_crossing_types");
-            let runs = f.state_items > 0 || f.io.is_some();
-            let size = reason(
-                micro,
-                "loc",
-                Some(t(micro, "min_loc")),
-                loc,
-                format!(
-                    "big enough: {}",
-                    count(f.loc, "line of code", "lines of code")
-                ),
-            );
-            let coh = reason(
-                micro,
-                "cohesion",
-                Some(t(micro, "min_cohesion")),
-                cohesion,
-                format!(
-                    "cohesive: {:.0}% of its references stay inside",
-                    cohesion * 100.0
-                ),
-            );
-            let api = reason(
-                micro,
-                "entry_points",
-                Some(t(micro, "max_entry_points")),
-                p.entry_points.len() as f64,
-                format!(
-                    "{} API: {} used from outside, {} crossing its boundary",
-                    if api_ok { "a narrow" } else { "too wide an" },
-                    count(p.entry_points.len() as u64, "item", "items"),
-                    count(p.crossing_types.len() as u64, "type", "types")
-                ),
-            );
-            let state_io = reason(
-                micro,
-                "state_or_io",
-                Some(1.0),
-                if runs { 1.0 } else { 0.0 },
-                match (&f.io, f.state_items) {
-                    (Some(io), _) => format!("it does I/O of its own: {io}"),
-                    (None, n) if n > 0 => format!("it keeps state of its own ({})", count(n as u64, "item", "items")),
-                    _ => "pure code: no state and no I/O of its own, so nothing for a service to run; link it".to_string(),
-                },
-            );
-            if size_ok && cohesion_ok && api_ok && runs {
-                let mut reasons = vec![size, coh, api, state_io];
-                let team = "separate-team";
-                if let Some(o) = own.filter(|o| {
-                    rules.enabled(team)
-                        && homes >= 2
-                        && o.changes as f64 >= t(team, "min_changes")
-                        && o.own_team_share >= t(team, "min_own_team_share")
-                }) {
-                    reasons.push(reason(
-                        team,
-                        "own_team_share",
-                        Some(t(team, "min_own_team_share")),
-                        o.own_team_share,
-                        format!(
-                            "owned by a group of its own: {:.0}% of its {} commits come from people who work mostly here",
-                            o.own_team_share * 100.0,
-                            o.changes
-                        ),
-                    ));
-                }
-                out.push(advice(Recommendation::Microservice, reasons));
-                continue;
-            }
-            blockers.extend(
-                [
-                    (!size_ok).then_some(size),
-                    (!cohesion_ok).then_some(coh),
-                    (!api_ok).then_some(api),
-                    (!runs).then_some(state_io),
-                ]
-                .into_iter()
-                .flatten(),
-            );
-        }
-        out.push(advice(Recommendation::Monolith, blockers));
-    }
-    out
+        })
+        .collect()
 }
+
+/// The rules in the order they decide: what a cluster already is (linked code, a process),
+/// what blocks a service, what it would be linked as instead, a nanoservice, and last a
+/// microservice; a cluster nothing recommends stays in the monolith with its blockers.
+fn recommend_one(ctx: &Context, c: &Cluster) -> Outcome {
+    if let Some(out) = never_deployed(ctx, c).or_else(|| existing_process(ctx, c)) {
+        return out;
+    }
+    let mut blockers: Vec<Reason> = [
+        cyclic_services(ctx, c),
+        holds_a_process(ctx, c),
+        change_crossing(ctx, c),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if blockers.is_empty() {
+        if let Some(out) = pure_library(ctx, c)
+            .or_else(|| value_types(ctx, c))
+            .or_else(|| nanoservice_candidate(ctx, c))
+        {
+            return out;
+        }
+    }
+    blockers.extend(
+        [
+            too_small_for_a_service(ctx, c),
+            chatty_boundary(ctx, c),
+            shared_state(ctx, c),
+            core_of_the_codebase(ctx, c),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    if blockers.is_empty() && ctx.rules.enabled(RuleId::MicroserviceCandidate) {
+        match microservice_candidate(ctx, c) {
+            Ok(reasons) => return (Recommendation::Microservice, reasons),
+            Err(missing) => blockers.extend(missing),
+        }
+    }
+    (Recommendation::Monolith, blockers)
+}
+
+/// `linked-library`: code that is never deployed — a procedural macro runs inside the
+/// compiler, a library workspace is linked into its users' programs.
+fn never_deployed(ctx: &Context, c: &Cluster) -> Option<Outcome> {
+    let id = RuleId::LinkedLibrary;
+    if !ctx.rules.enabled(id) {
+        return None;
+    }
+    let crates = c.f.crates.join(", ");
+    let (metric, value, why) = if c.f.compile_time && !c.f.crates.is_empty() {
+        let why = format!(
+            "compile-time code ({crates}): a procedural macro runs inside the compiler while its users build, never deployed"
+        );
+        ("proc_macro", 1.0, why)
+    } else if ctx.units.library_workspace {
+        let why = format!(
+            "part of a library ({crates}): linked into its users' programs, never deployed alone; guard it as a module boundary"
+        );
+        ("workspace_kind", 0.0, why)
+    } else {
+        return None;
+    };
+    Some((
+        Recommendation::Library,
+        vec![reason(id, metric, None, value, why)],
+    ))
+}
+
+/// `existing-process`: a separate process already, with the health of its boundary (calls
+/// and types crossing it).
+fn existing_process(ctx: &Context, c: &Cluster) -> Option<Outcome> {
+    use crate::words::count;
+    let id = RuleId::ExistingProcess;
+    let t = &ctx.rules.thresholds.existing_process;
+    if !(ctx.rules.enabled(id) && c.f.process && !c.f.crates.is_empty()) {
+        return None;
+    }
+    let (p, calls, types) = (c.p, c.p.remote_calls, c.p.crossing_types.len() as u64);
+    let calls_said = count(calls, "call", "calls");
+    let types_said = count(types, "type", "types");
+    let reasons = vec![
+        reason(
+            id,
+            "process",
+            None,
+            1.0,
+            format!("already a separate process ({})", c.f.crates.join(", ")),
+        ),
+        reason(
+            id,
+            "remote_calls",
+            Some(t.max_remote_calls),
+            p.remote_calls as f64,
+            if calls as f64 > t.max_remote_calls {
+                format!("a chatty boundary: {calls_said} would cross it")
+            } else {
+                format!("a quiet boundary: {calls_said} cross it")
+            },
+        ),
+        reason(
+            id,
+            "crossing_types",
+            Some(t.max_crossing_types),
+            types as f64,
+            if types as f64 > t.max_crossing_types {
+                format!("a wide contract: {types_said} cross it; move them into a protocol crate")
+            } else {
+                format!("a narrow contract: {types_said} cross it")
+            },
+        ),
+    ];
+    Some((Recommendation::Process, reasons))
+}
+
+/// `cyclic-services`: a dependency cycle of modules runs across it and another cluster or
+/// the kernel; none could be deployed alone until it is cut.
+fn cyclic_services(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::CyclicServices;
+    if !ctx.rules.enabled(id) {
+        return None;
+    }
+    let cc = ctx
+        .crossing_cycles
+        .iter()
+        .find(|cc| cc.clusters.contains(&c.i))?;
+    let g = ctx.g;
+    let closing: Vec<String> = cc
+        .cycle
+        .closing
+        .iter()
+        .take(3)
+        .map(|&(x, y)| {
+            format!(
+                "`{}` → `{}` ({}:{})",
+                g.modules[x].path,
+                g.modules[y].path,
+                ctx.ws.rel(&g.modules[x].file),
+                g.modules[x].line
+            )
+        })
+        .collect();
+    let others: Vec<String> = cc
+        .clusters
+        .iter()
+        .filter(|&&o| o != c.i)
+        .map(|o| (o + 1).to_string())
+        .collect();
+    let through = if others.is_empty() {
+        "the shared kernel".to_string()
+    } else {
+        format!("cluster {}", others.join(", "))
+    };
+    Some(reason(
+        id,
+        "cycle_clusters",
+        Some(0.0),
+        cc.clusters.len() as f64,
+        format!(
+            "a dependency cycle of {} runs through it and {through}; none could be deployed alone until it is cut at {}",
+            crate::words::count(cc.cycle.members.len() as u64, "module", "modules"),
+            closing.join(", ")
+        ),
+    ))
+}
+
+/// `existing-process`: both sides of a process boundary that already exists: it is not a
+/// new service.
+fn holds_a_process(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::ExistingProcess;
+    if !(ctx.rules.enabled(id) && !c.f.processes.is_empty() && !c.f.process) {
+        return None;
+    }
+    let names: Vec<&str> = c.f.processes.iter().map(String::as_str).collect();
+    Some(reason(
+        id,
+        "process",
+        None,
+        c.f.processes.len() as f64,
+        format!(
+            "it holds {} that already runs as a separate process together with code that talks to it: that boundary exists already",
+            crate::words::names(&names)
+        ),
+    ))
+}
+
+/// `change-crossing`: most of its commits also change another cluster (needs history).
+fn change_crossing(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::ChangeCrossing;
+    let t = &ctx.rules.thresholds.change_crossing;
+    let o = c.own.filter(|o| {
+        ctx.rules.enabled(id)
+            && o.changes as f64 >= t.min_changes
+            && o.crossing_share > t.max_crossing_share
+    })?;
+    Some(reason(
+        id,
+        "crossing_share",
+        Some(t.max_crossing_share),
+        o.crossing_share,
+        format!(
+            "most of its changes reach other clusters: {:.0}% of its {} commits also changed another cluster",
+            o.crossing_share * 100.0,
+            o.changes
+        ),
+    ))
+}
+
+/// `linked-library`: pure code other clusters link is a library, whatever its shape (never
+/// a nanoservice); the core of the codebase excepted.
+fn pure_library(ctx: &Context, c: &Cluster) -> Option<Outcome> {
+    use crate::words::count;
+    let id = RuleId::LinkedLibrary;
+    let core = c.share > ctx.rules.thresholds.microservice_candidate.max_code_share;
+    let p = c.p;
+    if !(ctx.rules.enabled(id) && c.pure() && c.f.plain && !core && p.library_references > 0) {
+        return None;
+    }
+    let why = format!(
+        "pure code ({}, no state, no I/O) that other clusters use {}: link it into each of them; as a service it would complicate the system it is meant to simplify",
+        count(c.f.loc, "line", "lines"),
+        count(p.library_references, "time", "times")
+    );
+    Some((
+        Recommendation::Library,
+        vec![reason(
+            id,
+            "library_references",
+            None,
+            p.library_references as f64,
+            why,
+        )],
+    ))
+}
+
+/// `linked-library`: plain value types are linked on both sides.
+fn value_types(ctx: &Context, c: &Cluster) -> Option<Outcome> {
+    let id = RuleId::LinkedLibrary;
+    let min = ctx.rules.thresholds.linked_library.min_type_share;
+    if !(ctx.rules.enabled(id) && c.pure() && c.f.type_share >= min) {
+        return None;
+    }
+    let why = format!(
+        "plain value types ({:.0}% of its items are types, no state, no I/O): a split would link them into each side as a shared library",
+        c.f.type_share * 100.0
+    );
+    Some((
+        Recommendation::Library,
+        vec![reason(id, "type_share", Some(min), c.f.type_share, why)],
+    ))
+}
+
+/// `nanoservice-candidate`: every condition of its shape must hold, and it must do
+/// something a process owns; a pure or chatty one is said not to be one, and linked.
+fn nanoservice_candidate(ctx: &Context, c: &Cluster) -> Option<Outcome> {
+    use crate::words::count;
+    let id = RuleId::NanoserviceCandidate;
+    let t = &ctx.rules.thresholds.nanoservice_candidate;
+    if !ctx.rules.enabled(id) {
+        return None;
+    }
+    let shape = nanoservice_shape(c, t)?;
+    let p = c.p;
+    let refs = count(p.remote_references, "reference", "references");
+    let chatty = p.remote_references as f64 > t.max_remote_references;
+    let remote = |message| {
+        reason(
+            id,
+            "remote_references",
+            Some(t.max_remote_references),
+            p.remote_references as f64,
+            message,
+        )
+    };
+    if let (Some(io), false) = (&c.f.io, chatty) {
+        let mut reasons = shape;
+        reasons.push(reason(
+            id,
+            "io",
+            None,
+            1.0,
+            format!("it does I/O of its own: {io}"),
+        ));
+        reasons.push(remote(format!(
+            "not chatty: {refs} would cross its boundary"
+        )));
+        return Some((Recommendation::Nanoservice, reasons));
+    }
+    // The article's own anti-pattern: say so instead of recommending it.
+    let lines = count(c.f.loc, "line", "lines");
+    let why = match (c.f.io.is_none(), chatty) {
+        (true, true) => {
+            format!("a pure function ({lines}, no state, no I/O) that {refs} would reach")
+        }
+        (true, false) => format!("a pure function ({lines}, no state, no I/O)"),
+        _ => format!("a chatty one: {refs} would reach it"),
+    };
+    Some((
+        Recommendation::Library,
+        vec![remote(format!(
+            "not a nanoservice: {why}; as a service it would complicate the system it is meant to simplify, so link it as a library"
+        ))],
+    ))
+}
+
+/// The reasons of a nanoservice's shape (small, a narrow API, self-contained, stateless,
+/// reused), when every one holds.
+fn nanoservice_shape(c: &Cluster, t: &NanoserviceCandidate) -> Option<Vec<Reason>> {
+    use crate::words::count;
+    let id = RuleId::NanoserviceCandidate;
+    let (f, p) = (c.f, c.p);
+    let entry = p.entry_points.len() as f64;
+    let shape = [
+        (
+            c.loc() <= t.max_loc,
+            reason(
+                id,
+                "loc",
+                Some(t.max_loc),
+                c.loc(),
+                format!("small: {}", count(f.loc, "line of code", "lines of code")),
+            ),
+        ),
+        (
+            entry <= t.max_entry_points && !p.entry_points.is_empty(),
+            reason(
+                id,
+                "entry_points",
+                Some(t.max_entry_points),
+                entry,
+                format!(
+                    "a narrow API: {} used from outside",
+                    count(p.entry_points.len() as u64, "item", "items")
+                ),
+            ),
+        ),
+        (
+            p.dependencies as f64 <= t.max_dependencies,
+            reason(
+                id,
+                "dependencies",
+                Some(t.max_dependencies),
+                p.dependencies as f64,
+                format!(
+                    "self-contained: depends on {} outside it",
+                    count(p.dependencies as u64, "module", "modules")
+                ),
+            ),
+        ),
+        (
+            f.state_items == 0,
+            reason(
+                id,
+                "state",
+                Some(0.0),
+                f.state_items as f64,
+                "stateless".into(),
+            ),
+        ),
+        (
+            p.client_clusters.len() as f64 >= t.min_client_clusters,
+            reason(
+                id,
+                "client_clusters",
+                Some(t.min_client_clusters),
+                p.client_clusters.len() as f64,
+                format!("reused by {} other clusters", p.client_clusters.len()),
+            ),
+        ),
+    ];
+    shape
+        .iter()
+        .all(|(ok, _)| *ok)
+        .then(|| shape.into_iter().map(|(_, r)| r).collect())
+}
+
+/// `too-small-for-a-service`: too little code to pay for a network boundary.
+fn too_small_for_a_service(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::TooSmallForAService;
+    let min = ctx.rules.thresholds.too_small_for_a_service.min_loc;
+    (ctx.rules.enabled(id) && c.loc() < min).then(|| {
+        reason(
+            id,
+            "loc",
+            Some(min),
+            c.loc(),
+            format!(
+                "too small to pay for a network boundary: {}",
+                crate::words::count(c.f.loc, "line of code", "lines of code")
+            ),
+        )
+    })
+}
+
+/// `chatty-boundary`: most references would cross the boundary.
+fn chatty_boundary(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    use crate::words::thousands;
+    let id = RuleId::ChattyBoundary;
+    let min = ctx.rules.thresholds.chatty_boundary.min_cohesion;
+    let (p, cohesion) = (c.p, c.p.service_cohesion);
+    (ctx.rules.enabled(id) && p.remote_references > 0 && cohesion < min).then(|| {
+        reason(
+            id,
+            "cohesion",
+            Some(min),
+            cohesion,
+            format!(
+                "too chatty: only {:.0}% of its references stay inside ({} cross its boundary, {} of them calls)",
+                cohesion * 100.0,
+                thousands(p.remote_references),
+                thousands(p.remote_calls)
+            ),
+        )
+    })
+}
+
+/// `shared-state`: other clusters use its statics.
+fn shared_state(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::SharedState;
+    let min = ctx.rules.thresholds.shared_state.min_shared_items;
+    let shared = &c.p.shared_state;
+    (ctx.rules.enabled(id) && shared.len() as f64 >= min).then(|| {
+        reason(
+            id,
+            "shared_state",
+            Some(min),
+            shared.len() as f64,
+            format!("other clusters use its state: {}", shared.join(", ")),
+        )
+    })
+}
+
+/// `microservice-candidate`: a cluster holding most of the code is the core that stays
+/// when the others leave.
+fn core_of_the_codebase(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::MicroserviceCandidate;
+    let max = ctx.rules.thresholds.microservice_candidate.max_code_share;
+    (ctx.rules.enabled(id) && c.share > max).then(|| {
+        reason(
+            id,
+            "code_share",
+            Some(max),
+            c.share,
+            format!(
+                "it is the core of the codebase ({:.0}% of the code): what stays when others leave",
+                c.share * 100.0
+            ),
+        )
+    })
+}
+
+/// `microservice-candidate`: big enough, cohesive, a narrow API, state or I/O of its own.
+/// `Ok` with the reasons (and `separate-team`'s, when it holds); `Err` with the conditions
+/// that fail.
+fn microservice_candidate(ctx: &Context, c: &Cluster) -> Result<Vec<Reason>, Vec<Reason>> {
+    use crate::words::count;
+    let id = RuleId::MicroserviceCandidate;
+    let t = &ctx.rules.thresholds.microservice_candidate;
+    let (f, p, cohesion) = (c.f, c.p, c.p.service_cohesion);
+    let size_ok = c.loc() >= t.min_loc;
+    let cohesion_ok = cohesion >= t.min_cohesion;
+    let api_ok = p.entry_points.len() as f64 <= t.max_entry_points
+        && p.crossing_types.len() as f64 <= t.max_crossing_types;
+    let runs = !c.pure();
+    let size = reason(
+        id,
+        "loc",
+        Some(t.min_loc),
+        c.loc(),
+        format!(
+            "big enough: {}",
+            count(f.loc, "line of code", "lines of code")
+        ),
+    );
+    let coh = reason(
+        id,
+        "cohesion",
+        Some(t.min_cohesion),
+        cohesion,
+        format!(
+            "cohesive: {:.0}% of its references stay inside",
+            cohesion * 100.0
+        ),
+    );
+    let api = reason(
+        id,
+        "entry_points",
+        Some(t.max_entry_points),
+        p.entry_points.len() as f64,
+        format!(
+            "{} API: {} used from outside, {} crossing its boundary",
+            if api_ok { "a narrow" } else { "too wide an" },
+            count(p.entry_points.len() as u64, "item", "items"),
+            count(p.crossing_types.len() as u64, "type", "types")
+        ),
+    );
+    let state_io = reason(
+        id,
+        "state_or_io",
+        Some(1.0),
+        if runs { 1.0 } else { 0.0 },
+        match (&f.io, f.state_items) {
+            (Some(io), _) => format!("it does I/O of its own: {io}"),
+            (None, n) if n > 0 => format!("it keeps state of its own ({})", count(n as u64, "item", "items")),
+            _ => "pure code: no state and no I/O of its own, so nothing for a service to run; link it".to_string(),
+        },
+    );
+    if size_ok && cohesion_ok && api_ok && runs {
+        let mut reasons = vec![size, coh, api, state_io];
+        reasons.extend(separate_team(ctx, c));
+        return Ok(reasons);
+    }
+    Err([
+        (!size_ok).then_some(size),
+        (!cohesion_ok).then_some(coh),
+        (!api_ok).then_some(api),
+        (!runs).then_some(state_io),
+    ]
+    .into_iter()
+    .flatten()
+    .collect())
+}
+
+/// `separate-team`: a microservice candidate mostly changed by people who work mostly there
+/// (needs history, and the code owned in parts).
+fn separate_team(ctx: &Context, c: &Cluster) -> Option<Reason> {
+    let id = RuleId::SeparateTeam;
+    let t = &ctx.rules.thresholds.separate_team;
+    // Only where the code is owned in parts: more than one cluster is someone's home.
+    if !ctx.rules.enabled(id) || (ctx.homes as f64) < t.min_home_clusters {
+        return None;
+    }
+    let o = c.own.filter(|o| {
+        o.changes as f64 >= t.min_changes && o.own_team_share >= t.min_own_team_share
+    })?;
+    Some(reason(
+        id,
+        "own_team_share",
+        Some(t.min_own_team_share),
+        o.own_team_share,
+        format!(
+            "owned by a group of its own: {:.0}% of its {} commits come from people who work mostly here",
+            o.own_team_share * 100.0,
+            o.changes
+        ),
+    ))
+}
+
+/// What the verdict rules read.
+struct Whole<'a> {
+    g: &'a ModuleGraph,
+    a: &'a Analysis,
+    rules: &'a RuleSet,
+    units: &'a Units,
+    /// Lines of code of the clustered modules.
+    loc: u64,
+    /// The sentence about the processes it already runs (empty for none), closing each
+    /// rationale.
+    processes_note: String,
+}
+
+/// A verdict with its rationale and reasons.
+type Ruling = (Verdict, String, Vec<Reason>);
 
 /// The verdict for the whole codebase, from its clusters; then the rows are made to agree
 /// with it (in a monolith or a modular monolith no row says "microservice").
@@ -957,10 +1113,28 @@ pub fn verdict(
     advice: &mut [ClusterAdvice],
     units: &Units,
 ) -> VerdictAdvice {
-    use crate::words::{count, names};
-    let t = |id: &str, name: &str| rules.threshold(id, name);
-    let kind = crate::model::roles::workspace_kind(ws, &g.roles);
-    let loc: u64 = a.cluster_metrics.iter().map(|m| m.loc).sum();
+    let whole = Whole {
+        g,
+        a,
+        rules,
+        units,
+        loc: a.cluster_metrics.iter().map(|m| m.loc).sum(),
+        processes_note: processes_note(g, units, advice),
+    };
+    let (verdict, rationale, reasons) = small_codebase(&whole)
+        .or_else(|| tangled_codebase(&whole))
+        .or_else(|| tightly_coupled_codebase(&whole))
+        .unwrap_or_else(|| by_candidates(ws, &whole, advice));
+    agree(verdict, advice);
+    VerdictAdvice {
+        verdict,
+        rationale,
+        reasons,
+    }
+}
+
+/// " It already runs … as separate processes …." for a codebase that runs some, else "".
+fn processes_note(g: &ModuleGraph, units: &Units, advice: &[ClusterAdvice]) -> String {
     let processes: Vec<&str> = g
         .crates
         .iter()
@@ -968,227 +1142,254 @@ pub fn verdict(
         .filter(|(_, p)| **p)
         .map(|(c, _)| c.package.as_str())
         .collect();
-    let processes_note = if processes.is_empty() {
-        String::new()
-    } else {
-        let assessed = advice
-            .iter()
-            .any(|c| c.recommendation == Recommendation::Process);
-        format!(
-            " It already runs {} as {}{}.",
-            names(&processes),
-            if processes.len() == 1 {
-                "a separate process"
-            } else {
-                "separate processes"
-            },
-            if assessed {
-                "; the health of those boundaries is in the rows marked `process`"
-            } else {
-                ", in a cluster with the code that starts it"
-            }
-        )
-    };
-    let done = |verdict: Verdict,
-                rationale: String,
-                reasons: Vec<Reason>,
-                advice: &mut [ClusterAdvice]| {
-        agree(verdict, advice);
-        VerdictAdvice {
-            verdict,
-            rationale,
-            reasons,
-        }
-    };
-    let small = "small-codebase";
-    if rules.enabled(small) && (loc as f64) < t(small, "min_loc") {
-        return done(
-            Verdict::Monolith,
-            format!(
-                "A small codebase ({}): no service boundary would pay for the complexity, cost and security risk it brings.{processes_note}",
-                count(loc, "line of code", "lines of code")
-            ),
-            vec![reason(small, "loc", Some(t(small, "min_loc")), loc as f64, count(loc, "line of code", "lines of code"))],
-            advice,
-        );
+    if processes.is_empty() {
+        return String::new();
     }
-    let tight = "tightly-coupled-codebase";
-    let clustered = a
-        .clustering
-        .assignment
+    let assessed = advice
         .iter()
-        .filter(|c| c.is_some())
-        .count()
-        .max(1);
-    let biggest = a.cycles.first();
-    let largest = biggest.map_or(0, |c| c.members.len()) as f64 / clustered as f64;
-    if rules.enabled(tight) {
-        if largest > t(tight, "max_largest_cycle_share") {
-            let cy = biggest.expect("a cycle when its share is positive");
-            let members: Vec<&str> = cy
-                .members
-                .iter()
-                .map(|&m| g.modules[m].path.as_str())
-                .collect();
-            return done(
-                Verdict::Monolith,
-                format!(
-                    "A tangled codebase: one dependency cycle ties {} of its {} together ({}); nothing in it can be separated until the cycle is cut (the cycles table lists the edges that close it).{processes_note}",
-                    cy.members.len(),
-                    count(clustered as u64, "module", "modules"),
-                    names(&members)
-                ),
-                vec![reason(
-                    tight,
-                    "largest_cycle_share",
-                    Some(t(tight, "max_largest_cycle_share")),
-                    largest,
-                    format!("one dependency cycle holds {:.0}% of the modules", largest * 100.0),
-                )],
-                advice,
-            );
-        }
-        if a.quality.modularity < t(tight, "min_modularity") {
-            return done(
-                Verdict::Monolith,
-                format!(
-                    "A tightly coupled codebase: even its best clustering keeps few references inside (modularity Q {:.2}); it has no seams a split could follow: untangle it inside the monolith first.{processes_note}",
-                    a.quality.modularity
-                ),
-                vec![reason(
-                    tight,
-                    "modularity",
-                    Some(t(tight, "min_modularity")),
-                    a.quality.modularity,
-                    format!("modularity Q {:.2}: the best clustering keeps few references inside", a.quality.modularity),
-                )],
-                advice,
-            );
-        }
-    }
-    let micro = advice
-        .iter()
-        .filter(|c| c.recommendation == Recommendation::Microservice)
-        .count();
-    let nano = advice
-        .iter()
-        .filter(|c| c.recommendation == Recommendation::Nanoservice)
-        .count();
-    let mut reasons = vec![reason(
-        "microservice-candidate",
-        "microservices",
-        Some(2.0),
-        micro as f64,
-        {
-            let would = |n: usize, what: &str| match n {
-                1 => format!("1 cluster would make a sound {what}"),
-                n => format!(
-                    "{} would make sound {what}s",
-                    count(n as u64, "cluster", "clusters")
-                ),
-            };
-            format!(
-                "{}, {}",
-                would(micro, "microservice"),
-                would(nano, "nanoservice")
-            )
+        .any(|c| c.recommendation == Recommendation::Process);
+    format!(
+        " It already runs {} as {}{}.",
+        crate::words::names(&processes),
+        if processes.len() == 1 {
+            "a separate process"
+        } else {
+            "separate processes"
         },
-    )];
-    if units.library_workspace {
-        let k = advice.len();
-        return done(
-            Verdict::ModularMonolith,
-            format!(
-                "A library ({}): it is linked into its users' programs and never deployed, so no part of it can become a service. Its {} are module boundaries to keep clean (modularity Q {:.2}, {:.0}% of references cross them).",
-                count(g.roles.iter().filter(|r| r.is_product()).count() as u64, "product crate", "product crates"),
-                count(k as u64, "cluster", "clusters"),
-                a.quality.modularity,
-                a.quality.icp * 100.0
-            ),
-            vec![reason(
-                "linked-library",
-                "workspace_kind",
-                None,
-                0.0,
-                "every product crate is a library: nothing here runs on its own".into(),
-            )],
-            advice,
-        );
+        if assessed {
+            "; the health of those boundaries is in the rows marked `process`"
+        } else {
+            ", in a cluster with the code that starts it"
+        }
+    )
+}
+
+/// `small-codebase`: the whole codebase is too small for any service boundary.
+fn small_codebase(w: &Whole) -> Option<Ruling> {
+    use crate::words::count;
+    let id = RuleId::SmallCodebase;
+    let min = w.rules.thresholds.small_codebase.min_loc;
+    if !(w.rules.enabled(id) && (w.loc as f64) < min) {
+        return None;
     }
-    let app = match kind {
+    let lines = count(w.loc, "line of code", "lines of code");
+    Some((
+        Verdict::Monolith,
+        format!(
+            "A small codebase ({lines}): no service boundary would pay for the complexity, cost and security risk it brings.{}",
+            w.processes_note
+        ),
+        vec![reason(id, "loc", Some(min), w.loc as f64, lines)],
+    ))
+}
+
+/// `tightly-coupled-codebase`: one dependency cycle holds most of the modules.
+fn tangled_codebase(w: &Whole) -> Option<Ruling> {
+    use crate::words::{count, names};
+    let id = RuleId::TightlyCoupledCodebase;
+    let max = w
+        .rules
+        .thresholds
+        .tightly_coupled_codebase
+        .max_largest_cycle_share;
+    let clustered =
+        w.a.clustering
+            .assignment
+            .iter()
+            .filter(|c| c.is_some())
+            .count()
+            .max(1);
+    let biggest = w.a.cycles.first();
+    let largest = biggest.map_or(0, |c| c.members.len()) as f64 / clustered as f64;
+    let cy = biggest.filter(|_| w.rules.enabled(id) && largest > max)?;
+    let members: Vec<&str> = cy
+        .members
+        .iter()
+        .map(|&m| w.g.modules[m].path.as_str())
+        .collect();
+    Some((
+        Verdict::Monolith,
+        format!(
+            "A tangled codebase: one dependency cycle ties {} of its {} together ({}); nothing in it can be separated until the cycle is cut (the cycles table lists the edges that close it).{}",
+            cy.members.len(),
+            count(clustered as u64, "module", "modules"),
+            names(&members),
+            w.processes_note
+        ),
+        vec![reason(
+            id,
+            "largest_cycle_share",
+            Some(max),
+            largest,
+            format!("one dependency cycle holds {:.0}% of the modules", largest * 100.0),
+        )],
+    ))
+}
+
+/// `tightly-coupled-codebase`: even the best clustering keeps few references inside.
+fn tightly_coupled_codebase(w: &Whole) -> Option<Ruling> {
+    let id = RuleId::TightlyCoupledCodebase;
+    let min = w.rules.thresholds.tightly_coupled_codebase.min_modularity;
+    let q = w.a.quality.modularity;
+    if !(w.rules.enabled(id) && q < min) {
+        return None;
+    }
+    Some((
+        Verdict::Monolith,
+        format!(
+            "A tightly coupled codebase: even its best clustering keeps few references inside (modularity Q {q:.2}); it has no seams a split could follow: untangle it inside the monolith first.{}",
+            w.processes_note
+        ),
+        vec![reason(
+            id,
+            "modularity",
+            Some(min),
+            q,
+            format!("modularity Q {q:.2}: the best clustering keeps few references inside"),
+        )],
+    ))
+}
+
+/// The verdict from the clusters' recommendations: a library stays one; microservice and
+/// nanoservice candidates together make a hybrid; enough microservice candidates (the
+/// `min_microservices` threshold of `microservice-candidate`) make microservices; else a
+/// modular monolith, with what held its clusters back.
+fn by_candidates(ws: &crate::workspace::Workspace, w: &Whole, advice: &[ClusterAdvice]) -> Ruling {
+    use crate::words::count;
+    let of = |r: Recommendation| advice.iter().filter(|c| c.recommendation == r).count();
+    let (micro, nano) = (
+        of(Recommendation::Microservice),
+        of(Recommendation::Nanoservice),
+    );
+    let min_micro = w.rules.thresholds.microservice_candidate.min_microservices;
+    let mut reasons = vec![candidates(micro, nano, min_micro)];
+    if w.units.library_workspace {
+        return library_verdict(w, advice.len());
+    }
+    let app = match crate::model::roles::workspace_kind(ws, &w.g.roles) {
         crate::model::roles::WorkspaceKind::Application => "An application",
         _ => "A workspace of applications and libraries",
     };
+    let note = &w.processes_note;
     if micro >= 1 && nano >= 1 {
-        return done(
-            Verdict::Hybrid,
-            format!("{app} with {} and {} behind clean, cheap boundaries; the rest stays together.{processes_note}", count(micro as u64, "microservice candidate", "microservice candidates"), count(nano as u64, "nanoservice candidate", "nanoservice candidates")),
-            reasons,
-            advice,
-        );
-    }
-    if micro >= 2 {
-        return done(
-            Verdict::Microservices,
-            format!("{app} whose {micro} cohesive, loosely coupled clusters with state or I/O of their own are big enough to stand as services; their boundaries are listed with their price.{processes_note}"),
-            reasons,
-            advice,
-        );
-    }
-    // Why not: the rule that held back the most code.
-    // Why not: the reason that held back the most code (rule and metric).
-    let mut held: BTreeMap<(&str, &str), u64> = BTreeMap::new();
-    for (i, c) in advice.iter().enumerate() {
-        if c.recommendation == Recommendation::Monolith {
-            if let Some(r) = c.reasons.first() {
-                *held
-                    .entry((r.rule.as_str(), r.metric.as_str()))
-                    .or_insert(0) += a.cluster_metrics[i].loc;
-            }
-        }
-    }
-    let strongest = held
-        .iter()
-        .max_by_key(|(key, l)| (**l, std::cmp::Reverse(**key)));
-    let why = match strongest.map(|(k, _)| *k) {
-        Some(("chatty-boundary", _)) => "most of its code is in chatty clusters: too many of their references would cross a boundary",
-        Some(("too-small-for-a-service", _)) => "its clusters are too small to pay for a network boundary",
-        Some(("cyclic-services", _)) => "dependency cycles run across its clusters",
-        Some(("shared-state", _)) => "its clusters share state",
-        Some(("microservice-candidate", "code_share")) => "one cluster is the core that holds most of the code",
-        Some(("microservice-candidate", "state_or_io")) => "most of its code is pure: no state or I/O of its own for a service to run",
-        Some(("microservice-candidate", "cohesion")) => "its clusters are not cohesive enough to stand alone",
-        Some(("microservice-candidate", "entry_points")) => "its clusters' APIs are too wide (too many items or types cross them)",
-        Some(("change-crossing", _)) => "most changes reach across clusters",
-        Some(("existing-process", _)) => "its clusters mix an existing process with the code that talks to it",
-        _ => "too few of its domains would pay for a service boundary",
-    };
-    if let Some(((rule, _), l)) = strongest {
-        reasons.push(reason(
-            rule,
-            "loc_held",
-            None,
-            *l as f64,
+        let rationale =
             format!(
-                "{} in clusters held back by `{rule}`",
-                count(*l, "line of code", "lines of code")
-            ),
-        ));
+            "{app} with {} and {} behind clean, cheap boundaries; the rest stays together.{note}",
+            count(micro as u64, "microservice candidate", "microservice candidates"),
+            count(nano as u64, "nanoservice candidate", "nanoservice candidates")
+        );
+        return (Verdict::Hybrid, rationale, reasons);
     }
+    if micro as f64 >= min_micro {
+        let rationale = format!("{app} whose {micro} cohesive, loosely coupled clusters with state or I/O of their own are big enough to stand as services; their boundaries are listed with their price.{note}");
+        return (Verdict::Microservices, rationale, reasons);
+    }
+    let (why, held) = held_back(w.a, advice);
+    reasons.extend(held);
     let one = if micro == 1 {
         " One cluster could stand alone as a service; see next steps."
     } else {
         ""
     };
-    done(
+    let rationale = format!(
+        "{app} with clear domains (modularity Q {:.2}), but {why}: keep one deployable unit and guard the module boundaries.{one}{note}",
+        w.a.quality.modularity
+    );
+    (Verdict::ModularMonolith, rationale, reasons)
+}
+
+/// How many clusters would make sound microservices and nanoservices, against the number
+/// of microservice candidates a `microservices` verdict needs.
+fn candidates(micro: usize, nano: usize, min_micro: f64) -> Reason {
+    let would = |n: usize, what: &str| match n {
+        1 => format!("1 cluster would make a sound {what}"),
+        n => format!(
+            "{} would make sound {what}s",
+            crate::words::count(n as u64, "cluster", "clusters")
+        ),
+    };
+    reason(
+        RuleId::MicroserviceCandidate,
+        "microservices",
+        Some(min_micro),
+        micro as f64,
+        format!(
+            "{}, {}",
+            would(micro, "microservice"),
+            would(nano, "nanoservice")
+        ),
+    )
+}
+
+/// `linked-library`: a library workspace is a modular monolith whatever its clusters.
+fn library_verdict(w: &Whole, clusters: usize) -> Ruling {
+    use crate::words::count;
+    let product = w.g.roles.iter().filter(|r| r.is_product()).count() as u64;
+    (
         Verdict::ModularMonolith,
         format!(
-            "{app} with clear domains (modularity Q {:.2}), but {why}: keep one deployable unit and guard the module boundaries.{one}{processes_note}",
-            a.quality.modularity
+            "A library ({}): it is linked into its users' programs and never deployed, so no part of it can become a service. Its {} are module boundaries to keep clean (modularity Q {:.2}, {:.0}% of references cross them).",
+            count(product, "product crate", "product crates"),
+            count(clusters as u64, "cluster", "clusters"),
+            w.a.quality.modularity,
+            w.a.quality.icp * 100.0
         ),
-        reasons,
-        advice,
+        vec![reason(
+            RuleId::LinkedLibrary,
+            "workspace_kind",
+            None,
+            0.0,
+            "every product crate is a library: nothing here runs on its own".into(),
+        )],
     )
+}
+
+/// Why not services: the reason (rule and metric) that held back the most code, in words,
+/// with a reason naming its rule and the code it held back (none when no cluster was).
+fn held_back(a: &Analysis, advice: &[ClusterAdvice]) -> (&'static str, Option<Reason>) {
+    let mut held: BTreeMap<(RuleId, &str), u64> = BTreeMap::new();
+    for (i, c) in advice.iter().enumerate() {
+        if c.recommendation == Recommendation::Monolith {
+            if let Some(r) = c.reasons.first() {
+                *held.entry((r.rule, r.metric.as_str())).or_insert(0) += a.cluster_metrics[i].loc;
+            }
+        }
+    }
+    let Some((&(rule, metric), &l)) = held
+        .iter()
+        .max_by_key(|(key, l)| (**l, std::cmp::Reverse(**key)))
+    else {
+        return (held_back_words(None), None);
+    };
+    let r = reason(
+        rule,
+        "loc_held",
+        None,
+        l as f64,
+        format!(
+            "{} in clusters held back by `{rule}`",
+            crate::words::count(l, "line of code", "lines of code")
+        ),
+    );
+    (held_back_words(Some((rule, metric))), Some(r))
+}
+
+/// What held a codebase's clusters back, in words.
+fn held_back_words(strongest: Option<(RuleId, &str)>) -> &'static str {
+    use RuleId::*;
+    match strongest {
+        Some((ChattyBoundary, _)) => "most of its code is in chatty clusters: too many of their references would cross a boundary",
+        Some((TooSmallForAService, _)) => "its clusters are too small to pay for a network boundary",
+        Some((CyclicServices, _)) => "dependency cycles run across its clusters",
+        Some((SharedState, _)) => "its clusters share state",
+        Some((MicroserviceCandidate, "code_share")) => "one cluster is the core that holds most of the code",
+        Some((MicroserviceCandidate, "state_or_io")) => "most of its code is pure: no state or I/O of its own for a service to run",
+        Some((MicroserviceCandidate, "cohesion")) => "its clusters are not cohesive enough to stand alone",
+        Some((MicroserviceCandidate, "entry_points")) => "its clusters' APIs are too wide (too many items or types cross them)",
+        Some((ChangeCrossing, _)) => "most changes reach across clusters",
+        Some((ExistingProcess, _)) => "its clusters mix an existing process with the code that talks to it",
+        _ => "too few of its domains would pay for a service boundary",
+    }
 }
 
 /// Makes the rows agree with the verdict: in a monolith every cluster stays in it; in a
@@ -1208,7 +1409,7 @@ fn agree(verdict: Verdict, advice: &mut [ClusterAdvice]) {
                 ) {
                     let what = c.recommendation.as_str();
                     c.reasons.push(Reason {
-                        rule: "microservice-candidate".into(),
+                        rule: RuleId::MicroserviceCandidate,
                         metric: "verdict".into(),
                         threshold: None,
                         value: 0.0,

@@ -110,6 +110,30 @@ fn clear_but_small_domains_make_a_modular_monolith_of_module_boundaries() {
     assert!(warnings(&v).is_empty());
 }
 
+/// The verdict's number of microservice candidates is data: `min_microservices` of
+/// `microservice-candidate`, shown as the threshold of the verdict's reason.
+#[test]
+fn the_verdict_reads_min_microservices_from_the_rule() {
+    let v = analyze("healthy-split");
+    let reason = &v["summary"]["verdict_reasons"][0];
+    assert_eq!(reason["rule"], "microservice-candidate");
+    assert_eq!(reason["metric"], "microservices");
+    assert_eq!(reason["threshold"], 2.0);
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("archsplit.toml");
+    std::fs::write(
+        &config,
+        "[rules.microservice-candidate.thresholds]\nmin_microservices = 4\n",
+    )
+    .unwrap();
+    let v = analyze_dir(
+        &testdata().join("healthy-split"),
+        &["--config", config.to_str().unwrap()],
+    );
+    assert_eq!(v["summary"]["verdict"], "modular-monolith");
+    assert_eq!(v["summary"]["verdict_reasons"][0]["threshold"], 4.0);
+}
+
 #[test]
 fn healthy_crates_are_microservice_candidates_with_a_price() {
     let v = analyze("healthy-split");
