@@ -138,13 +138,37 @@ pub fn analyze(input: &Input, settings: &config::Analyze) -> Result<u8> {
         };
         HistoryAnalysis::new(h, &g, opts.show_authors)
     });
+    let cluster = weighed(cluster, &g, &hist, &history.signals);
+    let spin = crate::spinner(
+        input.progress,
+        "analyzing: metrics, cycles, clusters, advice",
+    );
+    let a = timings::time("analysis", || analysis::analyze(&g, &cluster));
+    let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules, Some(&hist)));
+    drop(spin);
+    timings::time("report", || {
+        write_output(output, |out| {
+            report::write_analysis(out, (format, layout), &ws, &g, &a, &advice, &hist)
+        })
+    })?;
+    Ok(0)
+}
+
+/// The clustering options with the signals asked for and available: history's weights when
+/// there is enough history, else static coupling alone (said in a note).
+fn weighed(
+    cluster: &ClusterOptions,
+    g: &crate::model::ModuleGraph,
+    hist: &HistoryAnalysis,
+    signals: &[history::signals::Signal],
+) -> ClusterOptions {
     let mut cluster = cluster.clone();
     let (weights, used) = history::signals::clustering_weights(
-        &g,
+        g,
         hist.history.available().then_some(&hist.coupling),
-        &history.signals,
+        signals,
     );
-    let mut asked = history.signals.clone();
+    let mut asked = signals.to_vec();
     asked.sort();
     asked.dedup();
     if asked != used {
@@ -163,19 +187,7 @@ pub fn analyze(input: &Input, settings: &config::Analyze) -> Result<u8> {
     }
     cluster.weights = weights.map(std::sync::Arc::new);
     cluster.signals = used;
-    let spin = crate::spinner(
-        input.progress,
-        "analyzing: metrics, cycles, clusters, advice",
-    );
-    let a = timings::time("analysis", || analysis::analyze(&g, &cluster));
-    let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules, Some(&hist)));
-    drop(spin);
-    timings::time("report", || {
-        write_output(output, |out| {
-            report::write_analysis(out, (format, layout), &ws, &g, &a, &advice, &hist)
-        })
-    })?;
-    Ok(0)
+    cluster
 }
 
 pub fn graph(
@@ -195,57 +207,66 @@ pub fn graph(
 }
 
 pub fn check(input: &Input, settings: &config::Check) -> Result<u8> {
-    let config::Check {
-        base,
-        baseline,
-        fail_on,
-        format,
-        output,
-        layout,
-        also,
-        rules_dir,
-    } = settings;
-    let (base, baseline, fail_on, format, output, layout, rules_dir) = (
-        base.as_deref(),
-        baseline.as_deref(),
-        *fail_on,
-        *format,
-        output.as_deref(),
-        *layout,
-        rules_dir.as_deref(),
+    let (base, format, output, layout, also) = (
+        settings.base.as_deref(),
+        settings.format,
+        settings.output.as_deref(),
+        settings.layout,
+        &settings.also,
     );
     let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
-    let rules = rules::load(&cfg, rules_dir)?;
+    let rules = rules::load(&cfg, settings.rules_dir.as_deref())?;
     let input = with_excludes(input, &cfg);
-    let baseline = baseline.map(check::baseline::Baseline::read).transpose()?;
-    let fail_on = fail_on.or(cfg.config.fail_on).unwrap_or(FailOn::Error);
+    let baseline = (settings.baseline.as_deref())
+        .map(check::baseline::Baseline::read)
+        .transpose()?;
+    let fail_on = (settings.fail_on)
+        .or(cfg.config.fail_on)
+        .unwrap_or(FailOn::Error);
 
-    // Locations are reported relative to the repository's top directory.
-    let root = input_root(&input);
-    let top = crate::git::toplevel(&root).and_then(|t| Ok(t.canonicalize()?));
-    if base.is_some() {
-        top.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    let (top, repo_prefix) = repository(&input, base.is_some())?;
+    let (after, before) = revisions(&input, &cfg, &rules, base, (&top, &repo_prefix))?;
+    let result = check::evaluate(before, after, baseline.as_ref(), fail_on, repo_prefix);
+    // One run, every report: the further files first, so that a failing main report (a
+    // closed pipe) still leaves the SARIF and summary behind.
+    for (f, path) in also {
+        crate::write_output_to(
+            path,
+            *f == CheckFormat::Markdown && is_step_summary(path),
+            |out| report::check::write(out, *f, layout, &result, &rules),
+        )?;
     }
-    let repo_prefix = top
-        .as_ref()
-        .ok()
-        .and_then(|t| root.strip_prefix(t).ok().map(workspace::rel_path_str))
-        .unwrap_or_default();
-    let cache = crate::cache_dir(&input);
+    write_output(output, |out| {
+        report::check::write(out, format, layout, &result, &rules)
+    })?;
+    Ok(if result.failed { 1 } else { 0 })
+}
+
+/// The working tree's snapshot and, with `--base`, the base revision's: the base from the
+/// cache when this merge base was analyzed with the same settings before, else read from
+/// git while the working tree is parsed, both through one parse cache.
+fn revisions(
+    input: &Input,
+    cfg: &Loaded,
+    rules: &RuleSet,
+    base: Option<&str>,
+    (top, repo_prefix): (&Result<std::path::PathBuf>, &str),
+) -> Result<(check::Snapshot, Option<(check::BaseInfo, check::Snapshot)>)> {
+    let cache = crate::cache_dir(input);
 
     // The base: its snapshot from the cache when this commit was analyzed with the same
     // settings before; else its files are read from git while the working tree is parsed.
-    let base_commit = match (base, &top) {
+    let base_commit = match (base, top) {
         (Some(reference), Ok(top)) => Some((reference, crate::git::merge_base(top, reference)?)),
         _ => None,
     };
     let key = base_commit.as_ref().map(|(_, commit)| {
         check::snapshot_key(
             commit,
-            &repo_prefix,
+            repo_prefix,
             &input.exclude,
             input.include_tests,
-            &rules,
+            rules,
             &cfg.text,
         )
     });
@@ -258,16 +279,16 @@ pub fn check(input: &Input, settings: &config::Check) -> Result<u8> {
     // unchanged among what was just parsed, and the pack is written once.
     let parse_cache = cache.as_deref().and_then(crate::parse::cache::Cache::open);
     let (after, copy) = std::thread::scope(|s| {
-        let copy = match (&base_commit, &top, &cached) {
+        let copy = match (&base_commit, top, &cached) {
             (Some((_, commit)), Ok(top), None) => Some(s.spawn(|| {
                 timings::time("base-read", || {
-                    crate::git::read_tree(top, commit, tmp.path(), &repo_prefix)
+                    crate::git::read_tree(top, commit, tmp.path(), repo_prefix)
                 })
             })),
             _ => None,
         };
-        let after = build_in(&input, &cfg, false, parse_cache.as_ref())
-            .map(|(ws, g)| snapshot(&ws, &g, &rules, input.include_tests));
+        let after = build_in(input, cfg, false, parse_cache.as_ref())
+            .map(|(ws, g)| snapshot(&ws, &g, rules, input.include_tests));
         (after, copy.map(|c| c.join()))
     });
     let after = after?;
@@ -279,10 +300,10 @@ pub fn check(input: &Input, settings: &config::Check) -> Result<u8> {
                 (None, Some(Ok(copy))) => {
                     let base = BaseCopy {
                         copy: copy?,
-                        dir: tmp.path().join(&repo_prefix),
+                        dir: tmp.path().join(repo_prefix),
                         key: key.as_deref(),
                     };
-                    base_snapshot(&input, &cfg, &rules, base, parse_cache.as_ref())
+                    base_snapshot(input, cfg, rules, base, parse_cache.as_ref())
                 }
                 (None, _) => bail!("cannot read the base revision: its reader stopped"),
             };
@@ -298,20 +319,23 @@ pub fn check(input: &Input, settings: &config::Check) -> Result<u8> {
     if let Some(c) = &parse_cache {
         timings::time("cache-write", || c.flush());
     }
-    let result = check::evaluate(before, after, baseline.as_ref(), fail_on, repo_prefix);
-    // One run, every report: the further files first, so that a failing main report (a
-    // closed pipe) still leaves the SARIF and summary behind.
-    for (f, path) in also {
-        crate::write_output_to(
-            path,
-            *f == CheckFormat::Markdown && is_step_summary(path),
-            |out| report::check::write(out, *f, layout, &result, &rules),
-        )?;
+    Ok((after, before))
+}
+
+/// The top directory of the repository holding PATH (an error only matters with
+/// `--base`), and PATH relative to it, `""` at the top: locations are reported from there.
+fn repository(input: &Input, needed: bool) -> Result<(Result<std::path::PathBuf>, String)> {
+    let root = input_root(input);
+    let top = crate::git::toplevel(&root).and_then(|t| Ok(t.canonicalize()?));
+    if needed {
+        top.as_ref().map_err(|e| anyhow::anyhow!("{e:#}"))?;
     }
-    write_output(output, |out| {
-        report::check::write(out, format, layout, &result, &rules)
-    })?;
-    Ok(if result.failed { 1 } else { 0 })
+    let prefix = top
+        .as_ref()
+        .ok()
+        .and_then(|t| root.strip_prefix(t).ok().map(workspace::rel_path_str))
+        .unwrap_or_default();
+    Ok((top, prefix))
 }
 
 /// The base revision as `git::read_tree` copied it, and where its snapshot is kept.
