@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use crate::analysis::ClusterOptions;
-use crate::cli::{Command, InputArgs};
+use crate::cli::{AnalyzeArgs, CheckArgs, Command, GraphArgs, HistoryArgs, InputArgs};
 use crate::report::check::CheckFormat;
-use crate::report::text::Layout;
+use crate::report::text::{ColorChoice, Layout};
 use crate::report::{AnalyzeFormat, GraphFormat, ViewOptions};
 
 /// The format asked for, else the one the output file's extension names, else `default`.
@@ -120,91 +120,18 @@ pub enum Config {
 }
 
 impl Config {
+    /// The command of `cli` with its settings resolved.
     pub fn from_cli(cli: crate::cli::Cli) -> Config {
-        let color = cli.color.into();
-        let layout = |all: bool, output: Option<&std::path::Path>| {
-            Layout::detect(color, all, output.is_some())
-        };
+        let color: ColorChoice = cli.color.into();
         match cli.command {
-            Command::Analyze(a) => {
-                let cluster = ClusterOptions {
-                    resolution: a.resolution,
-                    clusters: a.clusters.map(|n| n as usize),
-                    kernel_share: a.kernel_share,
-                    // Tests, tooling and the rest outside the product are clustered only
-                    // when asked for.
-                    include_non_product: a.input.include_tests,
-                    ..ClusterOptions::default()
-                };
-                Config::Analyze {
-                    input: Input::from_args(a.input),
-                    settings: Analyze {
-                        cluster,
-                        format: format_for(
-                            a.format.map(Into::into),
-                            a.output.as_deref(),
-                            &[
-                                ("html", AnalyzeFormat::Html),
-                                ("htm", AnalyzeFormat::Html),
-                                ("json", AnalyzeFormat::Json),
-                            ],
-                            AnalyzeFormat::Table,
-                        ),
-                        layout: layout(a.all, a.output.as_deref()),
-                        output: a.output,
-                        rules_dir: a.rules,
-                        history: History {
-                            read: !a.history.no_history,
-                            signals: if a.history.signals.is_empty() {
-                                crate::history::signals::DEFAULT_SIGNALS.to_vec()
-                            } else {
-                                a.history.signals.into_iter().map(Into::into).collect()
-                            },
-                            options: crate::history::HistoryOptions {
-                                since: a.history.since,
-                                max_commits: a.history.max_commits,
-                                max_commit_modules: a.history.max_commit_modules,
-                                show_authors: a.history.show_authors,
-                            },
-                        },
-                    },
-                }
-            }
+            Command::Analyze(a) => Config::analyze(a, color),
             Command::Rules(a) => Config::Rules {
                 rules_dir: a.rules,
-                layout: layout(false, None),
+                layout: Layout::detect(color, false, false),
             },
             Command::Completions(a) => Config::Completions { shell: a.shell },
             Command::Man(a) => Config::Man { command: a.command },
-            Command::Check(a) => Config::Check {
-                input: Input::from_args(a.input),
-                settings: Check {
-                    base: a.base,
-                    baseline: a.baseline,
-                    fail_on: a.fail_on.map(Into::into),
-                    format: format_for(
-                        a.format.map(Into::into),
-                        a.output.as_deref(),
-                        &[
-                            ("json", CheckFormat::Json),
-                            ("sarif", CheckFormat::Sarif),
-                            ("md", CheckFormat::Markdown),
-                        ],
-                        CheckFormat::Human,
-                    ),
-                    layout: layout(false, a.output.as_deref()),
-                    output: a.output,
-                    also: [
-                        (CheckFormat::Sarif, a.sarif),
-                        (CheckFormat::Markdown, a.markdown),
-                        (CheckFormat::Json, a.json),
-                    ]
-                    .into_iter()
-                    .filter_map(|(f, p)| Some((f, p?)))
-                    .collect(),
-                    rules_dir: a.rules,
-                },
-            },
+            Command::Check(a) => Config::check(a, color),
             Command::Baseline(a) => Config::Baseline {
                 input: Input::from_args(a.input),
                 output: a.output,
@@ -213,28 +140,101 @@ impl Config {
             Command::Explain(a) => Config::Explain {
                 rule: a.rule,
                 rules_dir: a.rules,
-                layout: layout(false, None),
+                layout: Layout::detect(color, false, false),
             },
-            Command::Graph(a) => Config::Graph {
-                input: Input::from_args(a.input),
+            Command::Graph(a) => Config::graph(a),
+        }
+    }
+
+    /// `analyze`: the clustering options, the format (else the output's extension), the
+    /// layout, the rules and the history settings.
+    fn analyze(a: AnalyzeArgs, color: ColorChoice) -> Config {
+        let cluster = ClusterOptions {
+            resolution: a.resolution,
+            clusters: a.clusters.map(|n| n as usize),
+            kernel_share: a.kernel_share,
+            // Tests, tooling and the rest outside the product are clustered only
+            // when asked for.
+            include_non_product: a.input.include_tests,
+            ..ClusterOptions::default()
+        };
+        Config::Analyze {
+            input: Input::from_args(a.input),
+            settings: Analyze {
+                cluster,
                 format: format_for(
                     a.format.map(Into::into),
                     a.output.as_deref(),
                     &[
-                        ("json", GraphFormat::Json),
-                        ("dot", GraphFormat::Dot),
-                        ("gv", GraphFormat::Dot),
-                        ("mmd", GraphFormat::Mermaid),
-                        ("mermaid", GraphFormat::Mermaid),
+                        ("html", AnalyzeFormat::Html),
+                        ("htm", AnalyzeFormat::Html),
+                        ("json", AnalyzeFormat::Json),
                     ],
-                    GraphFormat::Json,
+                    AnalyzeFormat::Table,
                 ),
+                layout: Layout::detect(color, a.all, a.output.is_some()),
                 output: a.output,
-                view: ViewOptions {
-                    level: a.level.into(),
-                    focus: a.focus,
-                    depth: a.depth,
-                },
+                rules_dir: a.rules,
+                history: History::from_args(a.history),
+            },
+        }
+    }
+
+    /// `check`: what to compare with, what fails, the format (else the output's extension),
+    /// and the further reports (`--sarif`, `--markdown`, `--json`).
+    fn check(a: CheckArgs, color: ColorChoice) -> Config {
+        Config::Check {
+            input: Input::from_args(a.input),
+            settings: Check {
+                base: a.base,
+                baseline: a.baseline,
+                fail_on: a.fail_on.map(Into::into),
+                format: format_for(
+                    a.format.map(Into::into),
+                    a.output.as_deref(),
+                    &[
+                        ("json", CheckFormat::Json),
+                        ("sarif", CheckFormat::Sarif),
+                        ("md", CheckFormat::Markdown),
+                    ],
+                    CheckFormat::Human,
+                ),
+                layout: Layout::detect(color, false, a.output.is_some()),
+                output: a.output,
+                also: [
+                    (CheckFormat::Sarif, a.sarif),
+                    (CheckFormat::Markdown, a.markdown),
+                    (CheckFormat::Json, a.json),
+                ]
+                .into_iter()
+                .filter_map(|(f, p)| Some((f, p?)))
+                .collect(),
+                rules_dir: a.rules,
+            },
+        }
+    }
+
+    /// `graph`: the format (else the output's extension) and the view.
+    fn graph(a: GraphArgs) -> Config {
+        Config::Graph {
+            input: Input::from_args(a.input),
+            format: format_for(
+                a.format.map(Into::into),
+                a.output.as_deref(),
+                &[
+                    ("json", GraphFormat::Json),
+                    ("dot", GraphFormat::Dot),
+                    ("gv", GraphFormat::Dot),
+                    ("mmd", GraphFormat::Mermaid),
+                    ("mermaid", GraphFormat::Mermaid),
+                ],
+                GraphFormat::Json,
+            ),
+            output: a.output,
+            view: ViewOptions {
+                level: a.level.into(),
+                focus: a.focus,
+                depth: a.depth,
             },
         }
     }
@@ -275,6 +275,27 @@ impl Config {
             | Config::Explain { .. }
             | Config::Completions { .. }
             | Config::Man { .. } => None,
+        }
+    }
+}
+
+impl History {
+    /// Whether to read the history, the signals (the default ones when none are given) and
+    /// the reading options.
+    fn from_args(h: HistoryArgs) -> History {
+        History {
+            read: !h.no_history,
+            signals: if h.signals.is_empty() {
+                crate::history::signals::DEFAULT_SIGNALS.to_vec()
+            } else {
+                h.signals.into_iter().map(Into::into).collect()
+            },
+            options: crate::history::HistoryOptions {
+                since: h.since,
+                max_commits: h.max_commits,
+                max_commit_modules: h.max_commit_modules,
+                show_authors: h.show_authors,
+            },
         }
     }
 }

@@ -237,24 +237,7 @@ pub fn build_graph_with(
     input: &Input,
     cache: Option<&parse::cache::Cache>,
 ) -> Result<(Workspace, ModuleGraph)> {
-    let bar = input.progress.then(|| {
-        let pb = indicatif::ProgressBar::with_draw_target(
-            Some(0),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        pb.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {prefix} {pos}/{len} files {wide_bar}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        pb.set_prefix(if input.transient {
-            "parsing the base revision:"
-        } else {
-            "parsing:"
-        });
-        pb
-    });
+    let bar = parse_progress_bar(input);
     let progress = |done: u64, total: u64| {
         if let Some(pb) = &bar {
             pb.set_length(total.max(done));
@@ -266,27 +249,11 @@ pub fn build_graph_with(
     };
     // Discovery (which may wait ~40 ms for cargo) and the parsing of every file under a
     // `src/` directory run at the same time; the module trees then take what was parsed.
-    let root = input.path.canonicalize().ok().map(|p| {
-        if p.is_file() {
-            p.parent().map(|d| d.to_path_buf()).unwrap_or(p)
-        } else {
-            p
-        }
-    });
+    let root = input_dir(&input.path);
     let (ws, pre) = rayon::join(
         || {
             timings::time("discover", || {
-                workspace::discover(
-                    &input.path,
-                    &workspace::DiscoverOptions {
-                        include_tests: input.include_tests,
-                        no_cargo: input.no_cargo,
-                        exclude: input.exclude.clone(),
-                        // cargo's answer is keyed by absolute paths: of no use for a
-                        // temporary copy, which would only leave an entry per run.
-                        cache_dir: cache_dir(input).filter(|_| !input.transient),
-                    },
-                )
+                workspace::discover(&input.path, &discover_options(input))
             })
         },
         || {
@@ -316,6 +283,53 @@ pub fn build_graph_with(
         bail!("{}: no Rust code found", input.path.display());
     }
     Ok((ws, g))
+}
+
+/// The progress bar of the parsing (`None` when progress is off), saying whether it is
+/// the base revision's.
+fn parse_progress_bar(input: &Input) -> Option<indicatif::ProgressBar> {
+    input.progress.then(|| {
+        let pb = indicatif::ProgressBar::with_draw_target(
+            Some(0),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        pb.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {prefix} {pos}/{len} files {wide_bar}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        pb.set_prefix(if input.transient {
+            "parsing the base revision:"
+        } else {
+            "parsing:"
+        });
+        pb
+    })
+}
+
+/// The directory `path` names (a file's directory for a manifest), canonical; `None` when
+/// it does not exist.
+fn input_dir(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    path.canonicalize().ok().map(|p| {
+        if p.is_file() {
+            p.parent().map(|d| d.to_path_buf()).unwrap_or(p)
+        } else {
+            p
+        }
+    })
+}
+
+/// The discovery options of `input`.
+fn discover_options(input: &Input) -> workspace::DiscoverOptions {
+    workspace::DiscoverOptions {
+        include_tests: input.include_tests,
+        no_cargo: input.no_cargo,
+        exclude: input.exclude.clone(),
+        // cargo's answer is keyed by absolute paths: of no use for a temporary copy, which
+        // would only leave an entry per run.
+        cache_dir: cache_dir(input).filter(|_| !input.transient),
+    }
 }
 
 /// A labelled spinner on standard error for a stage without a count (`None` when progress

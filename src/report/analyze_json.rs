@@ -13,7 +13,7 @@ use super::json::{
     Tool,
 };
 use crate::analysis::cluster::Placement;
-use crate::analysis::{Analysis, Cycle, Metrics, Quality};
+use crate::analysis::{Analysis, Clustering, Cycle, Metrics, Quality};
 use crate::diag::Diagnostic;
 use crate::history::coupling::{CoChange, Ownership};
 use crate::history::signals::Signal;
@@ -290,6 +290,134 @@ fn cycle_json(c: &Cycle, name: impl Fn(usize) -> String) -> CycleJson {
     }
 }
 
+/// The clusters with their modules, crates, recommendation, price, metrics and ownership.
+fn clusters_json(g: &ModuleGraph, a: &Analysis, advice: &Advice) -> Vec<ClusterJson> {
+    let c = &a.clustering;
+    let mut members = vec![Vec::new(); c.k];
+    for (m, cl) in c.assignment.iter().enumerate() {
+        if let Some(cl) = cl {
+            members[*cl].push(m);
+        }
+    }
+    let names = cluster_names(g, &c.assignment, c.k);
+    members
+        .iter()
+        .enumerate()
+        .map(|(i, ms)| {
+            let crates: BTreeSet<String> = ms
+                .iter()
+                .map(|&m| g.crates[g.modules[m].krate].package.clone())
+                .collect();
+            ClusterJson {
+                id: cluster_id(i),
+                name: names[i].clone(),
+                modules: ms.iter().map(|&m| g.modules[m].path.clone()).collect(),
+                crates: crates.into_iter().collect(),
+                standalone: c.standalone[i],
+                recommendation: advice.clusters[i].recommendation,
+                reasons: advice.clusters[i].reasons.clone(),
+                price: advice.clusters[i].price.clone(),
+                metrics: a.cluster_metrics[i].clone(),
+                ownership: advice.ownership.as_ref().map(|o| o[i].clone()),
+            }
+        })
+        .collect()
+}
+
+/// The kernel modules with their crate and how many modules use each.
+fn kernel_json(g: &ModuleGraph, c: &Clustering) -> Vec<KernelJson> {
+    let users = crate::analysis::metrics::users(g);
+    c.kernel
+        .iter()
+        .map(|&m| KernelJson {
+            module: g.modules[m].path.clone(),
+            krate: g.crates[g.modules[m].krate].package.clone(),
+            users: users[m],
+        })
+        .collect()
+}
+
+/// The graph document's modules with their cluster, status, metrics and, when history was
+/// read, history figures.
+fn modules_analyzed(
+    modules: Vec<ModuleJson>,
+    a: &Analysis,
+    h: &HistoryAnalysis,
+) -> Vec<ModuleAnalyzed> {
+    let read = h.history.available();
+    let c = &a.clustering;
+    modules
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| ModuleAnalyzed {
+            base: m,
+            cluster: c.assignment[i].map(cluster_id),
+            status: match c.placement(i) {
+                Placement::Cluster(_) => "clustered",
+                Placement::Kernel => "kernel",
+                Placement::Excluded(_) => "excluded",
+            },
+            metrics: a.module_metrics[i].clone(),
+            history: match h.coupling.modules.get(i).filter(|_| read) {
+                Some(mc) => ModuleHistoryJson {
+                    volatility: Some(mc.volatility),
+                    changes: Some(mc.changes),
+                    authors: Some(mc.authors),
+                    main_author_share: Some(mc.main_author_share),
+                },
+                None => ModuleHistoryJson::default(),
+            },
+        })
+        .collect()
+}
+
+/// How the clustering was done: algorithm, resolution, criterion, signals and scope.
+fn clustering_json(c: &Clustering) -> ClusteringJson {
+    ClusteringJson {
+        algorithm: "leiden",
+        resolution: c.resolution,
+        criterion: c.criterion.as_str(),
+        kernel_share: c.kernel_share,
+        signals: c.signals.clone(),
+        scope: if c.include_non_product {
+            "all"
+        } else {
+            "product"
+        },
+        excluded_modules: c.excluded.len(),
+        roots_placed: c.roots_placed,
+        small_merged: c.small_merged,
+        sweep: c.sweep.clone(),
+    }
+}
+
+/// The graph summary `graph` with the verdict, the cluster and cycle counts, the quality
+/// figures, the clustering and the history read.
+fn analyze_summary(
+    graph: Summary,
+    a: &Analysis,
+    advice: &Advice,
+    h: &HistoryAnalysis,
+) -> AnalyzeSummary {
+    let c = &a.clustering;
+    AnalyzeSummary {
+        verdict: advice.verdict.verdict,
+        rationale: advice.verdict.rationale.clone(),
+        verdict_reasons: advice.verdict.reasons.clone(),
+        graph,
+        clusters: c.k,
+        kernel_modules: c.kernel.len(),
+        cycles: a.cycles.len(),
+        crate_cycles: a.crate_cycles.len(),
+        quality: a.quality.clone(),
+        clustering: clustering_json(c),
+        history: HistoryJson {
+            info: h.history.info.clone(),
+            co_change_pairs: h.coupling.pairs.len(),
+        },
+    }
+}
+
 impl<'a> AnalyzeJson<'a> {
     pub fn new(
         ws: &Workspace,
@@ -298,72 +426,7 @@ impl<'a> AnalyzeJson<'a> {
         advice: &Advice,
         h: &HistoryAnalysis,
     ) -> Self {
-        let read = h.history.available();
         let base = GraphJson::new(ws, g);
-        let c = &a.clustering;
-        let mut members = vec![Vec::new(); c.k];
-        for (m, cl) in c.assignment.iter().enumerate() {
-            if let Some(cl) = cl {
-                members[*cl].push(m);
-            }
-        }
-        let names = cluster_names(g, &c.assignment, c.k);
-        let clusters = members
-            .iter()
-            .enumerate()
-            .map(|(i, ms)| {
-                let crates: BTreeSet<String> = ms
-                    .iter()
-                    .map(|&m| g.crates[g.modules[m].krate].package.clone())
-                    .collect();
-                ClusterJson {
-                    id: cluster_id(i),
-                    name: names[i].clone(),
-                    modules: ms.iter().map(|&m| g.modules[m].path.clone()).collect(),
-                    crates: crates.into_iter().collect(),
-                    standalone: c.standalone[i],
-                    recommendation: advice.clusters[i].recommendation,
-                    reasons: advice.clusters[i].reasons.clone(),
-                    price: advice.clusters[i].price.clone(),
-                    metrics: a.cluster_metrics[i].clone(),
-                    ownership: advice.ownership.as_ref().map(|o| o[i].clone()),
-                }
-            })
-            .collect();
-        let users = crate::analysis::metrics::users(g);
-        let kernel = c
-            .kernel
-            .iter()
-            .map(|&m| KernelJson {
-                module: g.modules[m].path.clone(),
-                krate: g.crates[g.modules[m].krate].package.clone(),
-                users: users[m],
-            })
-            .collect();
-        let modules = base
-            .modules
-            .into_iter()
-            .enumerate()
-            .map(|(i, m)| ModuleAnalyzed {
-                base: m,
-                cluster: c.assignment[i].map(cluster_id),
-                status: match c.placement(i) {
-                    Placement::Cluster(_) => "clustered",
-                    Placement::Kernel => "kernel",
-                    Placement::Excluded(_) => "excluded",
-                },
-                metrics: a.module_metrics[i].clone(),
-                history: match h.coupling.modules.get(i).filter(|_| read) {
-                    Some(mc) => ModuleHistoryJson {
-                        volatility: Some(mc.volatility),
-                        changes: Some(mc.changes),
-                        authors: Some(mc.authors),
-                        main_author_share: Some(mc.main_author_share),
-                    },
-                    None => ModuleHistoryJson::default(),
-                },
-            })
-            .collect();
         let crates = base
             .crates
             .into_iter()
@@ -375,45 +438,15 @@ impl<'a> AnalyzeJson<'a> {
         AnalyzeJson {
             schema_version: base.schema_version,
             tool: base.tool,
-            summary: AnalyzeSummary {
-                verdict: advice.verdict.verdict,
-                rationale: advice.verdict.rationale.clone(),
-                verdict_reasons: advice.verdict.reasons.clone(),
-                graph: base.summary,
-                clusters: c.k,
-                kernel_modules: c.kernel.len(),
-                cycles: a.cycles.len(),
-                crate_cycles: a.crate_cycles.len(),
-                quality: a.quality.clone(),
-                clustering: ClusteringJson {
-                    algorithm: "leiden",
-                    resolution: c.resolution,
-                    criterion: c.criterion.as_str(),
-                    kernel_share: c.kernel_share,
-                    signals: c.signals.clone(),
-                    scope: if c.include_non_product {
-                        "all"
-                    } else {
-                        "product"
-                    },
-                    excluded_modules: c.excluded.len(),
-                    roots_placed: c.roots_placed,
-                    small_merged: c.small_merged,
-                    sweep: c.sweep.clone(),
-                },
-                history: HistoryJson {
-                    info: h.history.info.clone(),
-                    co_change_pairs: h.coupling.pairs.len(),
-                },
-            },
+            summary: analyze_summary(base.summary, a, advice, h),
             crates,
-            modules,
+            modules: modules_analyzed(base.modules, a, h),
             dependencies: base.dependencies,
             crate_dependencies: base.crate_dependencies,
             external: base.external,
-            clusters,
-            kernel,
-            excluded: excluded(g, c),
+            clusters: clusters_json(g, a, advice),
+            kernel: kernel_json(g, &a.clustering),
+            excluded: excluded(g, &a.clustering),
             cycles: a
                 .cycles
                 .iter()

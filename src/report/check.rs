@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::json::SCHEMA_VERSION;
 use super::text::{severity_color, Layout};
 use crate::check::{CheckResult, CheckedFinding, Status};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::{Rule, RuleSet, Severity};
 
 /// Output formats of `archsplit check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,8 +99,28 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
+/// The human report: the figures, the findings, the stale entries, then the outcome.
 fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
-    use crate::words::{count, thousands};
+    human_figures(out, l, r)?;
+    human_changes(out, l, r)?;
+    writeln!(out)?;
+    human_findings(out, l, r)?;
+    let verdict = if r.failed {
+        l.paint("failed", severity_color(Severity::Error), true)
+    } else {
+        l.paint("passed", Some(comfy_table::Color::Green), true)
+    };
+    let text = outcome(r);
+    let text = text
+        .strip_suffix(if r.failed { "failed" } else { "passed" })
+        .unwrap_or(&text);
+    writeln!(out, "{text}{verdict}")?;
+    Ok(())
+}
+
+/// The base compared with, then the figures before → after, or the figures after alone.
+fn human_figures(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
+    use crate::words::count;
     if let Some(b) = &r.base {
         writeln!(
             out,
@@ -111,46 +131,7 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
     }
     let a = &r.after.figures;
     match &r.before {
-        Some(b) => {
-            let b = &b.figures;
-            let n = |x: usize| thousands(x as u64);
-            writeln!(
-                out,
-                "  crates                      {} → {}",
-                n(b.crates),
-                n(a.crates)
-            )?;
-            writeln!(
-                out,
-                "  modules                     {} → {}",
-                n(b.modules),
-                n(a.modules)
-            )?;
-            writeln!(
-                out,
-                "  mean crate size (lines)     {} → {}",
-                n(b.mean_crate_loc.round() as usize),
-                n(a.mean_crate_loc.round() as usize)
-            )?;
-            writeln!(
-                out,
-                "  references between crates   {} → {}",
-                thousands(b.cut_weight),
-                thousands(a.cut_weight)
-            )?;
-            writeln!(
-                out,
-                "  references across crates    {:.1}% → {:.1}%",
-                b.icp * 100.0,
-                a.icp * 100.0
-            )?;
-            writeln!(
-                out,
-                "  verdict                     {} → {}",
-                b.verdict_word(),
-                a.verdict_word()
-            )?;
-        }
+        Some(b) => human_figures_compared(out, &b.figures, a)?,
         None => {
             write!(
                 out,
@@ -170,6 +151,58 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+/// The figures before → after, one a line.
+fn human_figures_compared(
+    out: &mut dyn Write,
+    b: &crate::check::Figures,
+    a: &crate::check::Figures,
+) -> Result<()> {
+    use crate::words::thousands;
+    let n = |x: usize| thousands(x as u64);
+    writeln!(
+        out,
+        "  crates                      {} → {}",
+        n(b.crates),
+        n(a.crates)
+    )?;
+    writeln!(
+        out,
+        "  modules                     {} → {}",
+        n(b.modules),
+        n(a.modules)
+    )?;
+    writeln!(
+        out,
+        "  mean crate size (lines)     {} → {}",
+        n(b.mean_crate_loc.round() as usize),
+        n(a.mean_crate_loc.round() as usize)
+    )?;
+    writeln!(
+        out,
+        "  references between crates   {} → {}",
+        thousands(b.cut_weight),
+        thousands(a.cut_weight)
+    )?;
+    writeln!(
+        out,
+        "  references across crates    {:.1}% → {:.1}%",
+        b.icp * 100.0,
+        a.icp * 100.0
+    )?;
+    writeln!(
+        out,
+        "  verdict                     {} → {}",
+        b.verdict_word(),
+        a.verdict_word()
+    )?;
+    Ok(())
+}
+
+/// The crates and modules added and removed, a wrapped line for each list that has any.
+fn human_changes(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
     if let Some(c) = &r.changes {
         for (what, list) in [
             ("crates added", &c.crates_added),
@@ -186,7 +219,11 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
             }
         }
     }
-    writeln!(out)?;
+    Ok(())
+}
+
+/// Each finding (severity coloured) with its status and location, then the stale entries.
+fn human_findings(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
     for f in &r.findings {
         let loc = f
             .finding
@@ -222,16 +259,6 @@ fn human(out: &mut dyn Write, l: Layout, r: &CheckResult) -> Result<()> {
             )
         )?;
     }
-    let verdict = if r.failed {
-        l.paint("failed", severity_color(Severity::Error), true)
-    } else {
-        l.paint("passed", Some(comfy_table::Color::Green), true)
-    };
-    let text = outcome(r);
-    let text = text
-        .strip_suffix(if r.failed { "failed" } else { "passed" })
-        .unwrap_or(&text);
-    writeln!(out, "{text}{verdict}")?;
     Ok(())
 }
 
@@ -443,84 +470,13 @@ mod sarif_doc {
     }
 }
 
+/// The SARIF log of `r`: every rule of `rules` as the driver's, every finding a result.
 fn sarif<'a>(r: &'a CheckResult, rules: &'a RuleSet) -> sarif_doc::Log<'a> {
     use sarif_doc as s;
-    let driver_rules: Vec<s::Rule> = rules
-        .iter()
-        .map(|rule| s::Rule {
-            id: rule.id.as_str(),
-            name: rule.id.as_str(),
-            short_description: s::Text {
-                text: rule.title.clone(),
-            },
-            full_description: s::Text {
-                text: format!("{} (\"{}\")", rule.title, rule.passage),
-            },
-            help: s::Help {
-                text: rule.help.trim().to_string(),
-                markdown: format!("{}\n\n> {}", rule.help.trim(), rule.passage),
-            },
-            default_configuration: s::Configuration {
-                level: sarif_level(rule.severity),
-                enabled: rule.enabled,
-            },
-            properties: s::Tags {
-                tags: ["architecture"],
-            },
-        })
-        .collect();
     let index: std::collections::BTreeMap<&str, usize> = rules
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let results = r
-        .findings
-        .iter()
-        .map(|f| s::Result {
-            rule_id: &f.finding.rule,
-            level: sarif_level(f.finding.severity),
-            message: s::Text {
-                text: f.finding.message.clone(),
-            },
-            partial_fingerprints: s::Fingerprints {
-                v1: &f.finding.fingerprint,
-            },
-            baseline_state: match f.status {
-                Status::New => "new",
-                _ => "unchanged",
-            },
-            properties: s::Properties {
-                subjects: &f.finding.subjects,
-                status: status_word(f.status),
-            },
-            rule_index: index.get(f.finding.rule.as_str()).copied(),
-            suppressions: f
-                .finding
-                .suppressed
-                .iter()
-                .map(|why| s::Suppression {
-                    kind: "external",
-                    justification: why,
-                })
-                .collect(),
-            locations: f
-                .finding
-                .location
-                .iter()
-                .map(|l| s::Location {
-                    physical_location: s::PhysicalLocation {
-                        artifact_location: s::Artifact {
-                            uri: repo_path(r, &l.file),
-                            uri_base_id: "%SRCROOT%",
-                        },
-                        region: s::Region {
-                            start_line: l.line.max(1),
-                        },
-                    },
-                })
-                .collect(),
-        })
         .collect();
     s::Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -531,12 +487,95 @@ fn sarif<'a>(r: &'a CheckResult, rules: &'a RuleSet) -> sarif_doc::Log<'a> {
                     name: "archsplit",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
-                    rules: driver_rules,
+                    rules: rules.iter().map(sarif_rule).collect(),
                 },
             },
             automation_details: s::Id { id: "archsplit/" },
-            results,
+            results: r
+                .findings
+                .iter()
+                .map(|f| sarif_result(r, f, &index))
+                .collect(),
         }],
+    }
+}
+
+/// A rule as the SARIF driver describes it: title, passage, help and default level.
+fn sarif_rule(rule: &Rule) -> sarif_doc::Rule<'_> {
+    use sarif_doc as s;
+    s::Rule {
+        id: rule.id.as_str(),
+        name: rule.id.as_str(),
+        short_description: s::Text {
+            text: rule.title.clone(),
+        },
+        full_description: s::Text {
+            text: format!("{} (\"{}\")", rule.title, rule.passage),
+        },
+        help: s::Help {
+            text: rule.help.trim().to_string(),
+            markdown: format!("{}\n\n> {}", rule.help.trim(), rule.passage),
+        },
+        default_configuration: s::Configuration {
+            level: sarif_level(rule.severity),
+            enabled: rule.enabled,
+        },
+        properties: s::Tags {
+            tags: ["architecture"],
+        },
+    }
+}
+
+/// Finding `f` as a SARIF result, `index` giving its rule's position among the driver's.
+fn sarif_result<'a>(
+    r: &CheckResult,
+    f: &'a CheckedFinding,
+    index: &std::collections::BTreeMap<&str, usize>,
+) -> sarif_doc::Result<'a> {
+    use sarif_doc as s;
+    s::Result {
+        rule_id: &f.finding.rule,
+        level: sarif_level(f.finding.severity),
+        message: s::Text {
+            text: f.finding.message.clone(),
+        },
+        partial_fingerprints: s::Fingerprints {
+            v1: &f.finding.fingerprint,
+        },
+        baseline_state: match f.status {
+            Status::New => "new",
+            _ => "unchanged",
+        },
+        properties: s::Properties {
+            subjects: &f.finding.subjects,
+            status: status_word(f.status),
+        },
+        rule_index: index.get(f.finding.rule.as_str()).copied(),
+        suppressions: f
+            .finding
+            .suppressed
+            .iter()
+            .map(|why| s::Suppression {
+                kind: "external",
+                justification: why,
+            })
+            .collect(),
+        locations: f
+            .finding
+            .location
+            .iter()
+            .map(|l| s::Location {
+                physical_location: s::PhysicalLocation {
+                    artifact_location: s::Artifact {
+                        uri: repo_path(r, &l.file),
+                        uri_base_id: "%SRCROOT%",
+                    },
+                    region: s::Region {
+                        start_line: l.line.max(1),
+                    },
+                },
+            })
+            .collect(),
     }
 }
 
@@ -612,8 +651,9 @@ fn node(name: &str) -> String {
     format!("c_{id}")
 }
 
+/// The Markdown report: heading, figures, crates changed, new findings, the affected
+/// graph, stale entries and the outcome.
 fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
-    use crate::words::thousands;
     let (e, w, n) = counts(r);
     let icon = if r.failed {
         "❌"
@@ -635,6 +675,29 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
             &b.commit[..b.commit.len().min(12)]
         )?;
     }
+    markdown_figures(out, r)?;
+    markdown_crates_changed(out, r)?;
+    let new: Vec<&CheckedFinding> = r.counted().collect();
+    markdown_new_findings(out, &new)?;
+    markdown_graph(out, r, &graph_focus(r, &new))?;
+    if !r.stale.is_empty() {
+        writeln!(
+            out,
+            "{} no finding any more and can be removed.\n",
+            crate::words::count(
+                r.stale.len() as u64,
+                "stale baseline entry matches",
+                "stale baseline entries match"
+            )
+        )?;
+    }
+    writeln!(out, "{}", outcome(r).replace(": failed", ": **failed**"))?;
+    Ok(())
+}
+
+/// The table of figures before and after ("–" before when there is no base).
+fn markdown_figures(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
+    use crate::words::thousands;
     let a = &r.after.figures;
     writeln!(out, "| | before | after |\n|---|---:|---:|")?;
     let before = r.before.as_ref().map(|b| &b.figures);
@@ -676,6 +739,11 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
         cell(&|b| b.verdict_word().to_string()),
         a.verdict_word()
     )?;
+    Ok(())
+}
+
+/// The crates added and removed, when the change added or removed any.
+fn markdown_crates_changed(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
     if let Some(c) = &r.changes {
         if !c.crates_added.is_empty() || !c.crates_removed.is_empty() {
             writeln!(
@@ -694,10 +762,14 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
             )?;
         }
     }
-    let new: Vec<&CheckedFinding> = r.counted().collect();
+    Ok(())
+}
+
+/// The list of new findings, when there are any.
+fn markdown_new_findings(out: &mut dyn Write, new: &[&CheckedFinding]) -> Result<()> {
     if !new.is_empty() {
         writeln!(out, "### New findings\n")?;
-        for f in &new {
+        for f in new {
             writeln!(
                 out,
                 "- **{}** `{}`: {} <sub>`{}`</sub>",
@@ -709,9 +781,13 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
         }
         writeln!(out)?;
     }
-    // The affected part of the graph: crates the new findings name, and their neighbours.
+    Ok(())
+}
+
+/// The packages the new findings name (as a package or as a module path's crate).
+fn graph_focus(r: &CheckResult, new: &[&CheckedFinding]) -> BTreeSet<String> {
     let mut focus: BTreeSet<String> = BTreeSet::new();
-    for f in &new {
+    for f in new {
         for s in &f.finding.subjects {
             let krate = s.split("::").next().unwrap_or(s);
             for p in r.after.packages.keys() {
@@ -721,50 +797,45 @@ fn markdown(out: &mut dyn Write, r: &CheckResult) -> Result<()> {
             }
         }
     }
-    if !focus.is_empty() {
-        let added: BTreeSet<&String> = r
-            .changes
-            .iter()
-            .flat_map(|c| c.crates_added.iter())
-            .collect();
-        let edges: Vec<(&(String, String), &u64)> = r
-            .after
-            .crate_edges
-            .iter()
-            .filter(|((x, y), _)| focus.contains(x) || focus.contains(y))
-            .collect();
-        let mut shown: BTreeSet<&String> = focus.iter().collect();
-        for ((x, y), _) in &edges {
-            shown.insert(x);
-            shown.insert(y);
-        }
-        writeln!(out, "```mermaid\nflowchart LR")?;
-        for c in &shown {
-            writeln!(out, "  {}[\"{}\"]", node(c), c)?;
-        }
-        for ((x, y), w) in &edges {
-            writeln!(out, "  {} -->|{w}| {}", node(x), node(y))?;
-        }
-        for c in &added {
-            if shown.contains(c) {
-                writeln!(out, "  style {} stroke:#d33,stroke-width:3px", node(c))?;
-            }
-        }
-        writeln!(out, "```\n")?;
-        writeln!(out, "Crates named in new findings and their neighbours; red outline: added by this change; edge labels: references.\n")?;
+    focus
+}
+
+/// The affected part of the graph as a Mermaid flowchart: the crates in `focus`, their
+/// neighbours, and the crates the change added outlined in red. Nothing for an empty focus.
+fn markdown_graph(out: &mut dyn Write, r: &CheckResult, focus: &BTreeSet<String>) -> Result<()> {
+    if focus.is_empty() {
+        return Ok(());
     }
-    if !r.stale.is_empty() {
-        writeln!(
-            out,
-            "{} no finding any more and can be removed.\n",
-            crate::words::count(
-                r.stale.len() as u64,
-                "stale baseline entry matches",
-                "stale baseline entries match"
-            )
-        )?;
+    let added: BTreeSet<&String> = r
+        .changes
+        .iter()
+        .flat_map(|c| c.crates_added.iter())
+        .collect();
+    let edges: Vec<(&(String, String), &u64)> = r
+        .after
+        .crate_edges
+        .iter()
+        .filter(|((x, y), _)| focus.contains(x) || focus.contains(y))
+        .collect();
+    let mut shown: BTreeSet<&String> = focus.iter().collect();
+    for ((x, y), _) in &edges {
+        shown.insert(x);
+        shown.insert(y);
     }
-    writeln!(out, "{}", outcome(r).replace(": failed", ": **failed**"))?;
+    writeln!(out, "```mermaid\nflowchart LR")?;
+    for c in &shown {
+        writeln!(out, "  {}[\"{}\"]", node(c), c)?;
+    }
+    for ((x, y), w) in &edges {
+        writeln!(out, "  {} -->|{w}| {}", node(x), node(y))?;
+    }
+    for c in &added {
+        if shown.contains(c) {
+            writeln!(out, "  style {} stroke:#d33,stroke-width:3px", node(c))?;
+        }
+    }
+    writeln!(out, "```\n")?;
+    writeln!(out, "Crates named in new findings and their neighbours; red outline: added by this change; edge labels: references.\n")?;
     Ok(())
 }
 

@@ -33,6 +33,7 @@ pub fn quote(s: &str) -> String {
     q
 }
 
+/// The DOT graph of `view`: header, nodes (grouped by crate target at module level), edges.
 pub fn write(out: &mut dyn Write, g: &ModuleGraph, view: &View) -> Result<()> {
     let big = view.edges.len() > LABEL_LIMIT;
     if big && view.level == Level::Module {
@@ -50,59 +51,81 @@ pub fn write(out: &mut dyn Write, g: &ModuleGraph, view: &View) -> Result<()> {
         "  node [shape=box, fontname=\"Helvetica\", fontsize=10];"
     )?;
     writeln!(out, "  edge [color=\"#555555\", fontsize=8];")?;
-    let focus = |f: bool| if f { ", penwidth=2.5" } else { "" };
     match view.level {
-        Level::Module => {
-            for (ci, c) in g.crates.iter().enumerate() {
-                let members: Vec<_> = view
-                    .nodes
-                    .iter()
-                    .filter(|n| g.modules[n.index].krate == ci)
-                    .collect();
-                if members.is_empty() {
-                    continue;
-                }
-                writeln!(
-                    out,
-                    "  subgraph {} {{",
-                    quote(&format!("cluster_{}", c.prefix))
-                )?;
-                writeln!(
-                    out,
-                    "    label={};",
-                    quote(&format!("{} ({} {})", c.package, c.kind.as_str(), c.target))
-                )?;
-                for n in members {
-                    writeln!(
-                        out,
-                        "    {} [label={}{}];",
-                        quote(&n.name),
-                        quote(&format!("{}\n{} loc", n.name, n.loc)),
-                        focus(n.focus)
-                    )?;
-                }
-                writeln!(out, "  }}")?;
-            }
-        }
-        Level::Crate => {
-            for n in &view.nodes {
-                writeln!(
-                    out,
-                    "  {} [label={}{}];",
-                    quote(&n.name),
-                    quote(&format!(
-                        "{}\n{} {}, {} loc",
-                        n.name,
-                        n.modules,
-                        if n.modules == 1 { "module" } else { "modules" },
-                        n.loc
-                    )),
-                    focus(n.focus)
-                )?;
-            }
-        }
+        Level::Module => write_module_nodes(out, g, view)?,
+        Level::Crate => write_crate_nodes(out, view)?,
     }
-    let label = if big { "xlabel" } else { "label" };
+    write_edges(out, view, if big { "xlabel" } else { "label" })?;
+    writeln!(out, "}}")?;
+    Ok(())
+}
+
+/// The extra attribute of a focused node: a thicker outline.
+fn focus_attr(focus: bool) -> &'static str {
+    if focus {
+        ", penwidth=2.5"
+    } else {
+        ""
+    }
+}
+
+/// One subgraph per crate target with modules in the view, its modules as boxes.
+fn write_module_nodes(out: &mut dyn Write, g: &ModuleGraph, view: &View) -> Result<()> {
+    for (ci, c) in g.crates.iter().enumerate() {
+        let members: Vec<_> = view
+            .nodes
+            .iter()
+            .filter(|n| g.modules[n.index].krate == ci)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        writeln!(
+            out,
+            "  subgraph {} {{",
+            quote(&format!("cluster_{}", c.prefix))
+        )?;
+        writeln!(
+            out,
+            "    label={};",
+            quote(&format!("{} ({} {})", c.package, c.kind.as_str(), c.target))
+        )?;
+        for n in members {
+            writeln!(
+                out,
+                "    {} [label={}{}];",
+                quote(&n.name),
+                quote(&format!("{}\n{} loc", n.name, n.loc)),
+                focus_attr(n.focus)
+            )?;
+        }
+        writeln!(out, "  }}")?;
+    }
+    Ok(())
+}
+
+/// One box per package, labelled with its module count and lines.
+fn write_crate_nodes(out: &mut dyn Write, view: &View) -> Result<()> {
+    for n in &view.nodes {
+        writeln!(
+            out,
+            "  {} [label={}{}];",
+            quote(&n.name),
+            quote(&format!(
+                "{}\n{} {}, {} loc",
+                n.name,
+                n.modules,
+                if n.modules == 1 { "module" } else { "modules" },
+                n.loc
+            )),
+            focus_attr(n.focus)
+        )?;
+    }
+    Ok(())
+}
+
+/// The edges, their weight as `label` (`label` or `xlabel`) and thickened by it.
+fn write_edges(out: &mut dyn Write, view: &View, label: &str) -> Result<()> {
     for e in &view.edges {
         let pen = 1.0 + (e.weight as f64).ln();
         // A crate edge says how many module dependencies it merges.
@@ -127,6 +150,5 @@ pub fn write(out: &mut dyn Write, g: &ModuleGraph, view: &View) -> Result<()> {
             pen
         )?;
     }
-    writeln!(out, "}}")?;
     Ok(())
 }

@@ -43,36 +43,26 @@ fn array(v: &Value) -> &[Value] {
     v.as_array().map_or(&[], Vec::as_slice)
 }
 
-/// The compact data of the analysis document `doc` (as `analyze --format json` prints it).
-pub fn compact(doc: &Value) -> Value {
-    let modules = array(&doc["modules"]);
-    let paths: Vec<&str> = modules
-        .iter()
-        .map(|m| m["path"].as_str().unwrap_or(""))
-        .collect();
-    let index: HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (*p, i)).collect();
-    let idx = |p: &Value| -> Value {
-        p.as_str()
-            .and_then(|p| index.get(p))
-            .map_or(Value::Null, |&i| json!(i))
-    };
-    let crates = array(&doc["crates"]);
-    let crate_index: HashMap<&str, usize> = crates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| c["name"].as_str().map(|n| (n, i)))
-        .collect();
+/// The index of `p` (a module path) in `index`, or null for an unknown path.
+fn module_ref(index: &HashMap<&str, usize>, p: &Value) -> Value {
+    p.as_str()
+        .and_then(|p| index.get(p))
+        .map_or(Value::Null, |&i| json!(i))
+}
 
-    // Module columns.
-    let item_kinds: Vec<String> = modules
-        .iter()
-        .filter_map(|m| m["items"].as_object())
+/// The sorted keys of the objects `field` of `rows` (item kinds, dependency kinds).
+fn sorted_keys(rows: &[Value], field: &str) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| r[field].as_object())
         .flat_map(|o| o.keys().cloned())
         .collect::<BTreeSet<_>>()
         .into_iter()
-        .collect();
-    let column = |key: &str| -> Value { modules.iter().map(|m| m[key].clone()).collect() };
-    let items: Vec<Value> = modules
+        .collect()
+}
+
+/// The item counts of each module in the order of `item_kinds`, trailing zeros dropped.
+fn item_counts(modules: &[Value], item_kinds: &[String]) -> Vec<Value> {
+    modules
         .iter()
         .map(|m| {
             let mut counts: Vec<u64> = item_kinds
@@ -84,8 +74,12 @@ pub fn compact(doc: &Value) -> Value {
             }
             json!(counts)
         })
-        .collect();
-    let state: Vec<Value> = modules
+        .collect()
+}
+
+/// `[module, [[name, kind], ...]]` for the modules that have any state.
+fn state_column(modules: &[Value]) -> Vec<Value> {
+    modules
         .iter()
         .enumerate()
         .filter(|(_, m)| !array(&m["state"]).is_empty())
@@ -96,7 +90,17 @@ pub fn compact(doc: &Value) -> Value {
                 .collect();
             json!([i, s])
         })
+        .collect()
+}
+
+/// The module columns (see the layout above), history ones only when history was read.
+fn module_columns(doc: &Value, modules: &[Value], item_kinds: &[String]) -> Map<String, Value> {
+    let crate_index: HashMap<&str, usize> = array(&doc["crates"])
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c["name"].as_str().map(|n| (n, i)))
         .collect();
+    let column = |key: &str| -> Value { modules.iter().map(|m| m[key].clone()).collect() };
     let mut columns = Map::new();
     columns.insert(
         "crate".into(),
@@ -125,29 +129,32 @@ pub fn compact(doc: &Value) -> Value {
     for key in ["file", "line", "loc", "public_items"] {
         columns.insert(key.into(), column(key));
     }
-    columns.insert("items".into(), Value::Array(items));
-    columns.insert("state".into(), Value::Array(state));
-    let read = doc["summary"]["history"]["status"] == "read";
-    if read {
+    columns.insert(
+        "items".into(),
+        Value::Array(item_counts(modules, item_kinds)),
+    );
+    columns.insert("state".into(), Value::Array(state_column(modules)));
+    if doc["summary"]["history"]["status"] == "read" {
         let mut h = Map::new();
         for key in ["changes", "volatility", "authors", "main_author_share"] {
             h.insert(key.into(), column(key));
         }
         columns.insert("history".into(), Value::Object(h));
     }
+    columns
+}
 
-    // Dependencies: from, to, weight, mask, counts.
-    let deps = array(&doc["dependencies"]);
-    let dep_kinds: Vec<String> = deps
-        .iter()
-        .filter_map(|d| d["kinds"].as_object())
-        .flat_map(|o| o.keys().cloned())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+/// The dependencies as one flat array: `from, to, weight, mask`, then a count per bit.
+fn flat_dependencies(
+    deps: &[Value],
+    dep_kinds: &[String],
+    index: &HashMap<&str, usize>,
+) -> Vec<Value> {
     let mut flat: Vec<Value> = Vec::with_capacity(deps.len() * 5);
     for d in deps {
-        let (Value::Number(from), Value::Number(to)) = (idx(&d["from"]), idx(&d["to"])) else {
+        let (Value::Number(from), Value::Number(to)) =
+            (module_ref(index, &d["from"]), module_ref(index, &d["to"]))
+        else {
             continue;
         };
         let mut mask = 0u64;
@@ -164,33 +171,38 @@ pub fn compact(doc: &Value) -> Value {
         flat.push(json!(mask));
         flat.extend(counts);
     }
+    flat
+}
 
-    let summary = {
-        let s = &doc["summary"];
-        let mut v = pick(
-            s,
-            &[
-                "verdict",
-                "rationale",
-                "kind",
-                "crates",
-                "modules",
-                "loc",
-                "generated_loc",
-                "dependencies",
-                "clusters",
-                "kernel_modules",
-                "cycles",
-                "modularity",
-                "mojofm_vs_crates",
-                "history",
-                "diagnostics",
-            ],
-        );
-        v["clustering"] = pick(&s["clustering"], &["algorithm", "resolution"]);
-        v
-    };
-    let clusters: Vec<Value> = array(&doc["clusters"])
+/// The summary fields the page shows.
+fn compact_summary(s: &Value) -> Value {
+    let mut v = pick(
+        s,
+        &[
+            "verdict",
+            "rationale",
+            "kind",
+            "crates",
+            "modules",
+            "loc",
+            "generated_loc",
+            "dependencies",
+            "clusters",
+            "kernel_modules",
+            "cycles",
+            "modularity",
+            "mojofm_vs_crates",
+            "history",
+            "diagnostics",
+        ],
+    );
+    v["clustering"] = pick(&s["clustering"], &["algorithm", "resolution"]);
+    v
+}
+
+/// The clusters without their module lists, with the metrics the page shows.
+fn compact_clusters(doc: &Value) -> Vec<Value> {
+    array(&doc["clusters"])
         .iter()
         .map(|c| {
             let mut v = pick(
@@ -214,7 +226,23 @@ pub fn compact(doc: &Value) -> Value {
             v["ownership"] = c["ownership"].clone();
             v
         })
+        .collect()
+}
+
+/// The compact data of the analysis document `doc` (as `analyze --format json` prints it).
+pub fn compact(doc: &Value) -> Value {
+    let modules = array(&doc["modules"]);
+    let paths: Vec<&str> = modules
+        .iter()
+        .map(|m| m["path"].as_str().unwrap_or(""))
         .collect();
+    let index: HashMap<&str, usize> = paths.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+    let idx = |p: &Value| module_ref(&index, p);
+    let item_kinds = sorted_keys(modules, "items");
+    let columns = module_columns(doc, modules, &item_kinds);
+    let deps = array(&doc["dependencies"]);
+    let dep_kinds = sorted_keys(deps, "kinds");
+    let flat = flat_dependencies(deps, &dep_kinds, &index);
     let list = |key: &str, keys: &[&str], limit: usize| -> Value {
         array(&doc[key])
             .iter()
@@ -226,14 +254,14 @@ pub fn compact(doc: &Value) -> Value {
         "format": 1,
         "schema_version": doc["schema_version"],
         "tool": doc["tool"],
-        "summary": summary,
+        "summary": compact_summary(&doc["summary"]),
         "crates": list("crates", &["name", "roles", "product", "modules", "loc", "generated_loc"], usize::MAX),
         "paths": paths,
         "modules": columns,
         "item_kinds": item_kinds,
         "dep_kinds": dep_kinds,
         "deps": flat,
-        "clusters": clusters,
+        "clusters": compact_clusters(doc),
         "kernel": array(&doc["kernel"]).iter().map(|k| json!([idx(&k["module"]), k["users"]])).collect::<Vec<_>>(),
         "cycles": array(&doc["cycles"]).iter().map(|c| array(&c["members"]).iter().map(&idx).collect::<Vec<_>>()).collect::<Vec<_>>(),
         "findings": list("findings", &["rule", "severity", "message", "subjects", "location"], usize::MAX),

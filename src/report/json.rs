@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::view::{Level, View};
 use crate::diag::Diagnostic;
-use crate::model::ModuleGraph;
+use crate::model::{Module, ModuleGraph};
 use crate::workspace::Workspace;
 
 pub const SCHEMA_VERSION: u32 = 2;
@@ -159,115 +159,173 @@ pub struct ExternalJson {
     pub kinds: BTreeMap<&'static str, u32>,
 }
 
+/// The crates of `ws` with their targets, module counts, lines and roles.
+fn crates_json(ws: &Workspace, g: &ModuleGraph) -> Vec<CrateJson> {
+    let mut mod_count: BTreeMap<&str, (usize, u64, u64)> = BTreeMap::new();
+    for m in &g.modules {
+        let e = mod_count
+            .entry(g.crates[m.krate].package.as_str())
+            .or_default();
+        e.0 += 1;
+        e.1 += m.facts.loc as u64;
+        e.2 += m.facts.generated_loc as u64;
+    }
+    let mut crates: Vec<CrateJson> = Vec::new();
+    for (i, p) in ws.packages.iter().enumerate() {
+        let roles = g.roles.get(i).filter(|r| r.package == p.name);
+        let (modules, loc, generated_loc) =
+            mod_count.get(p.name.as_str()).copied().unwrap_or_default();
+        let targets = g
+            .crates
+            .iter()
+            .filter(|c| c.package == p.name)
+            .map(|c| TargetJson {
+                name: c.target.clone(),
+                kind: c.kind.as_str(),
+                prefix: c.prefix.clone(),
+                root_file: ws.rel(&c.root_file),
+            })
+            .collect();
+        crates.push(CrateJson {
+            name: p.name.clone(),
+            path: ws.rel(&p.dir),
+            targets,
+            modules,
+            loc,
+            generated_loc,
+            roles: roles
+                .map(|r| {
+                    r.roles
+                        .iter()
+                        .map(|f| RoleJson {
+                            role: f.role.as_str(),
+                            evidence: f.evidence.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            product: roles.is_none_or(|r| r.is_product()),
+        });
+    }
+    crates
+}
+
+/// The external references: per module by crate, and the totals per external crate.
+fn external_json(g: &ModuleGraph) -> (Vec<BTreeMap<String, u32>>, Vec<ExternalJson>) {
+    let mut module_ext: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); g.modules.len()];
+    let mut external: BTreeMap<&str, ExternalJson> = BTreeMap::new();
+    for e in &g.external {
+        module_ext[e.module].insert(e.krate.clone(), e.weight);
+        let x = external
+            .entry(e.krate.as_str())
+            .or_insert_with(|| ExternalJson {
+                name: e.krate.clone(),
+                weight: 0,
+                modules: 0,
+                kinds: BTreeMap::new(),
+            });
+        x.weight += e.weight;
+        x.modules += 1;
+        for (k, n) in &e.kinds {
+            *x.kinds.entry(k.as_str()).or_insert(0) += n;
+        }
+    }
+    (module_ext, external.into_values().collect())
+}
+
+/// Module `m` of `g`, with its external references `external`.
+fn module_json(
+    ws: &Workspace,
+    g: &ModuleGraph,
+    m: &Module,
+    external: BTreeMap<String, u32>,
+) -> ModuleJson {
+    let mut items = BTreeMap::new();
+    for it in &m.facts.items {
+        *items.entry(it.kind.as_str()).or_insert(0) += 1;
+    }
+    let mut state: Vec<StateJson> = m
+        .facts
+        .state
+        .iter()
+        .map(|s| StateJson {
+            name: s.name.clone(),
+            kind: s.kind.as_str(),
+            line: s.line,
+        })
+        .collect();
+    state.sort_by(|a, b| (a.line, &a.name).cmp(&(b.line, &b.name)));
+    ModuleJson {
+        path: m.path.clone(),
+        krate: g.crates[m.krate].package.clone(),
+        target: g.crates[m.krate].prefix.clone(),
+        file: ws.rel(&m.file),
+        other_files: m
+            .files
+            .iter()
+            .filter(|f| **f != m.file)
+            .map(|f| ws.rel(f))
+            .collect(),
+        line: m.line,
+        inline: m.inline,
+        loc: m.facts.loc,
+        generated_loc: m.facts.generated_loc,
+        generated: m.facts.generated.clone(),
+        items,
+        public_items: m.facts.items.iter().filter(|i| i.public).count() as u32,
+        state,
+        external,
+        unattributed_method_calls: m.facts.unattributed_method_calls,
+    }
+}
+
+/// The dependencies between crates: the module dependencies crossing them, summed.
+fn crate_dependencies_json(g: &ModuleGraph) -> Vec<CrateDependencyJson<'_>> {
+    let mut cdeps: BTreeMap<(&str, &str), (u32, u32)> = BTreeMap::new();
+    for e in &g.edges {
+        let a = g.crates[g.modules[e.from].krate].package.as_str();
+        let b = g.crates[g.modules[e.to].krate].package.as_str();
+        if a != b {
+            let x = cdeps.entry((a, b)).or_default();
+            x.0 += e.weight;
+            x.1 += 1;
+        }
+    }
+    cdeps
+        .into_iter()
+        .map(|((from, to), (weight, edges))| CrateDependencyJson {
+            from,
+            to,
+            weight,
+            edges,
+        })
+        .collect()
+}
+
+/// The workspace's totals.
+fn summary_json(ws: &Workspace, g: &ModuleGraph) -> Summary {
+    Summary {
+        crates: ws.packages.len(),
+        targets: g.crates.len(),
+        modules: g.modules.len(),
+        files: g.files_parsed,
+        loc: g.modules.iter().map(|m| m.facts.loc as u64).sum(),
+        generated_loc: g.modules.iter().map(|m| m.facts.generated_loc as u64).sum(),
+        dependencies: g.edges.len(),
+        dependency_weight: g.edges.iter().map(|e| e.weight as u64).sum(),
+        diagnostics: g.diagnostics.len(),
+        kind: crate::model::roles::workspace_kind(ws, &g.roles).as_str(),
+    }
+}
+
 impl<'a> GraphJson<'a> {
     pub fn new(ws: &Workspace, g: &'a ModuleGraph) -> Self {
-        let mut mod_count: BTreeMap<&str, (usize, u64, u64)> = BTreeMap::new();
-        for m in &g.modules {
-            let e = mod_count
-                .entry(g.crates[m.krate].package.as_str())
-                .or_default();
-            e.0 += 1;
-            e.1 += m.facts.loc as u64;
-            e.2 += m.facts.generated_loc as u64;
-        }
-        let mut crates: Vec<CrateJson> = Vec::new();
-        for (i, p) in ws.packages.iter().enumerate() {
-            let roles = g.roles.get(i).filter(|r| r.package == p.name);
-            let (modules, loc, generated_loc) =
-                mod_count.get(p.name.as_str()).copied().unwrap_or_default();
-            let targets = g
-                .crates
-                .iter()
-                .filter(|c| c.package == p.name)
-                .map(|c| TargetJson {
-                    name: c.target.clone(),
-                    kind: c.kind.as_str(),
-                    prefix: c.prefix.clone(),
-                    root_file: ws.rel(&c.root_file),
-                })
-                .collect();
-            crates.push(CrateJson {
-                name: p.name.clone(),
-                path: ws.rel(&p.dir),
-                targets,
-                modules,
-                loc,
-                generated_loc,
-                roles: roles
-                    .map(|r| {
-                        r.roles
-                            .iter()
-                            .map(|f| RoleJson {
-                                role: f.role.as_str(),
-                                evidence: f.evidence.clone(),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                product: roles.is_none_or(|r| r.is_product()),
-            });
-        }
-        let mut module_ext: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); g.modules.len()];
-        let mut external: BTreeMap<&str, ExternalJson> = BTreeMap::new();
-        for e in &g.external {
-            module_ext[e.module].insert(e.krate.clone(), e.weight);
-            let x = external
-                .entry(e.krate.as_str())
-                .or_insert_with(|| ExternalJson {
-                    name: e.krate.clone(),
-                    weight: 0,
-                    modules: 0,
-                    kinds: BTreeMap::new(),
-                });
-            x.weight += e.weight;
-            x.modules += 1;
-            for (k, n) in &e.kinds {
-                *x.kinds.entry(k.as_str()).or_insert(0) += n;
-            }
-        }
+        let (module_ext, external) = external_json(g);
         let modules: Vec<ModuleJson> = g
             .modules
             .iter()
             .zip(module_ext)
-            .map(|(m, external)| {
-                let mut items = BTreeMap::new();
-                for it in &m.facts.items {
-                    *items.entry(it.kind.as_str()).or_insert(0) += 1;
-                }
-                let mut state: Vec<StateJson> = m
-                    .facts
-                    .state
-                    .iter()
-                    .map(|s| StateJson {
-                        name: s.name.clone(),
-                        kind: s.kind.as_str(),
-                        line: s.line,
-                    })
-                    .collect();
-                state.sort_by(|a, b| (a.line, &a.name).cmp(&(b.line, &b.name)));
-                ModuleJson {
-                    path: m.path.clone(),
-                    krate: g.crates[m.krate].package.clone(),
-                    target: g.crates[m.krate].prefix.clone(),
-                    file: ws.rel(&m.file),
-                    other_files: m
-                        .files
-                        .iter()
-                        .filter(|f| **f != m.file)
-                        .map(|f| ws.rel(f))
-                        .collect(),
-                    line: m.line,
-                    inline: m.inline,
-                    loc: m.facts.loc,
-                    generated_loc: m.facts.generated_loc,
-                    generated: m.facts.generated.clone(),
-                    items,
-                    public_items: m.facts.items.iter().filter(|i| i.public).count() as u32,
-                    state,
-                    external,
-                    unattributed_method_calls: m.facts.unattributed_method_calls,
-                }
-            })
+            .map(|(m, external)| module_json(ws, g, m, external))
             .collect();
         let dependencies: Vec<DependencyJson> = g
             .edges
@@ -280,48 +338,18 @@ impl<'a> GraphJson<'a> {
                 items: &e.items,
             })
             .collect();
-        let mut cdeps: BTreeMap<(&str, &str), (u32, u32)> = BTreeMap::new();
-        for e in &g.edges {
-            let a = g.crates[g.modules[e.from].krate].package.as_str();
-            let b = g.crates[g.modules[e.to].krate].package.as_str();
-            if a != b {
-                let x = cdeps.entry((a, b)).or_default();
-                x.0 += e.weight;
-                x.1 += 1;
-            }
-        }
-        let crate_dependencies = cdeps
-            .into_iter()
-            .map(|((from, to), (weight, edges))| CrateDependencyJson {
-                from,
-                to,
-                weight,
-                edges,
-            })
-            .collect();
         GraphJson {
             schema_version: SCHEMA_VERSION,
             tool: Tool {
                 name: "archsplit",
                 version: env!("CARGO_PKG_VERSION"),
             },
-            summary: Summary {
-                crates: ws.packages.len(),
-                targets: g.crates.len(),
-                modules: g.modules.len(),
-                files: g.files_parsed,
-                loc: g.modules.iter().map(|m| m.facts.loc as u64).sum(),
-                generated_loc: g.modules.iter().map(|m| m.facts.generated_loc as u64).sum(),
-                dependencies: g.edges.len(),
-                dependency_weight: g.edges.iter().map(|e| e.weight as u64).sum(),
-                diagnostics: g.diagnostics.len(),
-                kind: crate::model::roles::workspace_kind(ws, &g.roles).as_str(),
-            },
-            crates,
+            summary: summary_json(ws, g),
+            crates: crates_json(ws, g),
             modules,
             dependencies,
-            crate_dependencies,
-            external: external.into_values().collect(),
+            crate_dependencies: crate_dependencies_json(g),
+            external,
             diagnostics: &g.diagnostics,
             view: None,
         }

@@ -118,17 +118,32 @@ fn members(a: &Analysis) -> Vec<Vec<usize>> {
     members
 }
 
+/// The summary table: size rows, clustering rows, quality rows, then history and
+/// diagnostics.
 fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<()> {
-    let (ws, g, a, advice) = (r.ws, r.g, r.a, r.advice);
-    let c = &a.clustering;
-    let q = &a.quality;
+    writeln!(r.out, "Summary")?;
+    let mut t = r.l.table(&[]);
+    let mut rows = size_rows(r.ws, r.g);
+    rows.extend(clustering_rows(r.g, r.a));
+    rows.extend(quality_rows(r.a, r.advice));
+    rows.extend([
+        ("history", history_line(&h.history.info)),
+        ("diagnostics", thousands(r.g.diagnostics.len() as u64)),
+    ]);
+    for (k, v) in rows {
+        t.add_row(vec![Cell::new(k), Cell::new(v)]);
+    }
+    write!(r.out, "{}", r.l.show(&t))?;
+    Ok(())
+}
+
+/// The summary's size rows: crates, what they are, modules and lines, dependencies.
+fn size_rows(ws: &Workspace, g: &ModuleGraph) -> Vec<(&'static str, String)> {
     let loc: u64 = g.modules.iter().map(|m| m.facts.loc as u64).sum();
     let generated: u64 = g.modules.iter().map(|m| m.facts.generated_loc as u64).sum();
     let refs: u64 = g.edges.iter().map(|e| e.weight as u64).sum();
     let count = crate::words::count;
-    writeln!(r.out, "Summary")?;
-    let mut t = r.l.table(&[]);
-    let mut rows: Vec<(&str, String)> = vec![
+    vec![
         (
             "crates",
             format!(
@@ -171,6 +186,14 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
                 count(refs, "reference", "references")
             ),
         ),
+    ]
+}
+
+/// The summary's clustering rows: clusters, shared kernel and, when any, the modules left out.
+fn clustering_rows(g: &ModuleGraph, a: &Analysis) -> Vec<(&'static str, String)> {
+    let c = &a.clustering;
+    let count = crate::words::count;
+    let mut rows = vec![
         (
             "clusters",
             format!(
@@ -205,6 +228,14 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
             ),
         ));
     }
+    rows
+}
+
+/// The summary's quality rows: cycles, the partition's measures, the cut, the agreement
+/// with the crates and the signals clustered on.
+fn quality_rows(a: &Analysis, advice: &crate::rules::Advice) -> Vec<(&'static str, String)> {
+    let q = &a.quality;
+    let count = crate::words::count;
     let calls: u64 = advice
         .clusters
         .iter()
@@ -217,7 +248,7 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
         .map(|c| c.price.library_references)
         .sum::<u64>()
         / 2;
-    rows.extend([
+    vec![
         (
             "cycles",
             format!(
@@ -255,20 +286,14 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
         ),
         (
             "clustering signals",
-            c.signals
+            a.clustering
+                .signals
                 .iter()
                 .map(|s| format!("{s:?}").to_lowercase())
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        ("history", history_line(&h.history.info)),
-        ("diagnostics", thousands(g.diagnostics.len() as u64)),
-    ]);
-    for (k, v) in rows {
-        t.add_row(vec![Cell::new(k), Cell::new(v)]);
-    }
-    write!(r.out, "{}", r.l.show(&t))?;
-    Ok(())
+    ]
 }
 
 fn write_verdict(r: &mut Report) -> Result<()> {

@@ -197,11 +197,46 @@ pub fn from_manifests(
             .iter()
             .map(|e| dir.join(e))
             .collect();
+        let found = Members {
+            dir: &dir,
+            root,
+            ws,
+            excludes: &excludes,
+            opts,
+        };
+        let members = found.listed(&text, manifest, &mut diags);
+        pkgs.extend(found.read(members, &table, &mut diags));
+    }
+    let owned = pkgs.iter().map(|p| p.dir.clone()).collect();
+    (pkgs, diags, owned)
+}
+
+/// What reading a workspace's members needs: its directory, the analyzed root, its
+/// `[workspace]` table, its excludes and the discovery options.
+struct Members<'a> {
+    dir: &'a Path,
+    root: &'a Path,
+    ws: &'a Table,
+    excludes: &'a [PathBuf],
+    opts: &'a DiscoverOptions,
+}
+
+impl Members<'_> {
+    /// The member directories `[workspace] members` lists (globs expanded, excluded ones, the
+    /// workspace's own and those without a manifest left out), each `true` for listed; a
+    /// diagnostic for a member that does not exist, lacks a manifest or lies outside `root`.
+    fn listed(
+        &self,
+        text: &str,
+        manifest: &Path,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<(PathBuf, bool)> {
+        let (dir, root, ws, excludes) = (self.dir, self.root, self.ws, self.excludes);
         let mut members: Vec<(PathBuf, bool)> = Vec::new();
         for pattern in strings(ws.get("members")) {
             let is_glob = pattern.contains(['*', '?', '[']);
-            let dirs = expand_glob(&dir, &pattern);
-            let (line, col) = find_line_col(&text, &format!("\"{pattern}\""));
+            let dirs = expand_glob(dir, &pattern);
+            let (line, col) = find_line_col(text, &format!("\"{pattern}\""));
             let at = |msg: String| {
                 Diagnostic::error("missing-member", rel_path(root, manifest), msg).at(line, col)
             };
@@ -237,19 +272,31 @@ pub fn from_manifests(
                 members.push((mdir, true));
             }
         }
-        // Path dependencies inside the workspace directory are members too, as cargo makes
-        // them (`cargo metadata` lists them; reading the manifests must find the same).
+        members
+    }
+
+    /// The packages of `members` and of the path dependencies inside the workspace
+    /// directory they (and the root manifest `table`) declare, which cargo makes members too
+    /// (`cargo metadata` lists them; reading the manifests must find the same).
+    fn read(
+        &self,
+        mut members: Vec<(PathBuf, bool)>,
+        table: &Table,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<Package> {
+        let (dir, root, ws) = (self.dir, self.root, self.ws);
+        let mut pkgs = Vec::new();
         let mut i = 0;
         let mut seen: std::collections::BTreeSet<PathBuf> =
             members.iter().map(|(d, _)| d.clone()).collect();
-        seen.insert(dir.clone());
-        let mut implicit = path_deps(&table, &dir, &dir, ws);
+        seen.insert(dir.to_path_buf());
+        let mut implicit = path_deps(table, dir, dir, ws);
         while i < members.len() || !implicit.is_empty() {
             for d in std::mem::take(&mut implicit) {
                 let d = d.canonicalize().unwrap_or(d);
-                if d.starts_with(&dir)
+                if d.starts_with(dir)
                     && inside(&d, root)
-                    && !excludes.iter().any(|e| d.starts_with(e))
+                    && !self.excludes.iter().any(|e| d.starts_with(e))
                     && manifest_exists(&d.join("Cargo.toml"))
                     && seen.insert(d.clone())
                 {
@@ -265,14 +312,13 @@ pub fn from_manifests(
             let read_failed = diag.is_some();
             diags.extend(diag);
             let (t, _) = found.unwrap_or_default();
-            implicit = path_deps(&t, &mdir, &dir, ws);
-            let (p, d) = package_from_table(&t, &mm, Some(ws), root, opts);
-            note_fallback(&mut diags, d, read_failed);
+            implicit = path_deps(&t, &mdir, dir, ws);
+            let (p, d) = package_from_table(&t, &mm, Some(ws), root, self.opts);
+            note_fallback(diags, d, read_failed);
             pkgs.extend(p);
         }
+        pkgs
     }
-    let owned = pkgs.iter().map(|p| p.dir.clone()).collect();
-    (pkgs, diags, owned)
 }
 
 /// Whether `dir` lies inside the analyzed root once links are resolved.
@@ -404,86 +450,32 @@ fn package_from_table(
     root: &Path,
     opts: &DiscoverOptions,
 ) -> (Option<Package>, Option<Diagnostic>) {
-    let file = rel_path(root, manifest);
     let dir = manifest.parent().unwrap_or(root).to_path_buf();
     let empty = Table::new();
     let pkg = t.get("package").and_then(Value::as_table);
-    let (name, diag) = match pkg.and_then(|p| p.get("name")) {
-        Some(Value::String(n)) if !n.trim().is_empty() => (n.clone(), None),
-        named => {
-            let n = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "package".to_string());
-            let why = match (pkg, named) {
-                (None, _) => "no [package] table",
-                (Some(_), None) => "[package] has no name",
-                (Some(_), Some(_)) => "[package] name is not a non-empty string",
-            };
-            let d = Diagnostic::error(
-                "manifest-error",
-                file.clone(),
-                format!(
-                    "{why}; the package is read from its conventional layout (src/lib.rs, \
-                     src/main.rs, src/bin/) as `{n}`"
-                ),
-            );
-            (n, Some(d))
-        }
-    };
+    let (name, diag) = package_name(pkg, &dir, rel_path(root, manifest));
     let fallback = diag.is_some();
     let pkg = pkg.unwrap_or(&empty);
-    let edition = match pkg.get("edition") {
-        Some(Value::String(s)) => Edition::parse(s),
-        Some(Value::Table(_)) => ws
-            .and_then(|w| w.get("package"))
-            .and_then(|p| p.get("edition"))
-            .and_then(Value::as_str)
-            .map_or(Edition::E2015, Edition::parse),
-        _ => Edition::E2015,
-    };
+    let edition = inherited(pkg, ws, "edition")
+        .and_then(Value::as_str)
+        .map_or(Edition::E2015, Edition::parse);
     let targets = targets(t, &name, &dir, opts);
     if fallback && targets.is_empty() {
         return (None, diag);
     }
     let deps = dependencies(t, ws, opts);
-    let publish = match pkg.get("publish") {
-        Some(Value::Table(_)) => ws
-            .and_then(|w| w.get("package"))
-            .and_then(|p| p.get("publish")),
-        other => other,
-    };
-    let publishable = match publish {
+    let publishable = match inherited(pkg, ws, "publish") {
         Some(Value::Boolean(b)) => *b,
         Some(Value::Array(a)) => !a.is_empty(),
         _ => true,
     };
-    let lib = t.get("lib").and_then(Value::as_table);
-    let proc_macro = lib.is_some_and(|l| {
-        ["proc-macro", "proc_macro"]
-            .iter()
-            .any(|k| l.get(*k).and_then(Value::as_bool) == Some(true))
-    });
-    let repository = match pkg.get("repository") {
-        Some(Value::Table(_)) => ws
-            .and_then(|w| w.get("package"))
-            .and_then(|p| p.get("repository")),
-        other => other,
-    }
-    .and_then(Value::as_str)
-    .unwrap_or_default()
-    .trim()
-    .to_string();
-    let description = match pkg.get("description") {
-        Some(Value::Table(_)) => ws
-            .and_then(|w| w.get("package"))
-            .and_then(|p| p.get("description")),
-        other => other,
-    }
-    .and_then(Value::as_str)
-    .unwrap_or_default()
-    .trim()
-    .to_string();
+    let text = |key: &str| {
+        inherited(pkg, ws, key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
     let package = Package {
         name,
         dir,
@@ -498,11 +490,58 @@ fn package_from_table(
         deps,
         publishable,
         declared: declared(t, ws),
-        proc_macro,
-        description,
-        repository,
+        proc_macro: is_proc_macro(t),
+        description: text("description"),
+        repository: text("repository"),
     };
     (Some(package), diag)
+}
+
+/// The `[package]` name, or for a manifest without a usable one the directory's name with a
+/// diagnostic saying the package is read from its conventional layout.
+fn package_name(pkg: Option<&Table>, dir: &Path, file: String) -> (String, Option<Diagnostic>) {
+    match pkg.and_then(|p| p.get("name")) {
+        Some(Value::String(n)) if !n.trim().is_empty() => (n.clone(), None),
+        named => {
+            let n = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "package".to_string());
+            let why = match (pkg, named) {
+                (None, _) => "no [package] table",
+                (Some(_), None) => "[package] has no name",
+                (Some(_), Some(_)) => "[package] name is not a non-empty string",
+            };
+            let d = Diagnostic::error(
+                "manifest-error",
+                file,
+                format!(
+                    "{why}; the package is read from its conventional layout (src/lib.rs, \
+                     src/main.rs, src/bin/) as `{n}`"
+                ),
+            );
+            (n, Some(d))
+        }
+    }
+}
+
+/// The `[package]` field `key`, taken from `[workspace.package]` when it is inherited
+/// (`key = { workspace = true }`, or any table).
+fn inherited<'a>(pkg: &'a Table, ws: Option<&'a Table>, key: &str) -> Option<&'a Value> {
+    match pkg.get(key) {
+        Some(Value::Table(_)) => ws.and_then(|w| w.get("package")).and_then(|p| p.get(key)),
+        other => other,
+    }
+}
+
+/// Whether the manifest's `[lib]` is a procedural macro.
+fn is_proc_macro(t: &Table) -> bool {
+    let lib = t.get("lib").and_then(Value::as_table);
+    lib.is_some_and(|l| {
+        ["proc-macro", "proc_macro"]
+            .iter()
+            .any(|k| l.get(*k).and_then(Value::as_bool) == Some(true))
+    })
 }
 
 fn targets(t: &Table, pkg_name: &str, dir: &Path, opts: &DiscoverOptions) -> Vec<Target> {

@@ -55,87 +55,108 @@ pub fn from_cargo(
             }
             continue;
         }
-        let mut targets = Vec::new();
-        for t in &p.targets {
-            let kind = if t.is_lib() || t.is_proc_macro() || t.kind.iter().any(is_lib_kind) {
-                TargetKind::Lib
-            } else if t.is_bin() {
-                TargetKind::Bin
-            } else if !opts.include_tests {
-                continue;
-            } else if t.is_test() {
-                TargetKind::Test
-            } else if t.is_bench() {
-                TargetKind::Bench
-            } else if t.is_example() {
-                TargetKind::Example
-            } else {
-                continue;
-            };
-            targets.push(Target {
-                name: if kind == TargetKind::Lib {
-                    t.name.replace('-', "_")
-                } else {
-                    t.name.clone()
-                },
-                kind,
-                root: TargetRoot::File(PathBuf::from(t.src_path.as_std_path())),
-            });
-        }
-        let deps = p
-            .dependencies
-            .iter()
-            .filter_map(|d| {
-                let kind = match d.kind {
-                    cargo_metadata::DependencyKind::Normal => DepKind::Normal,
-                    cargo_metadata::DependencyKind::Development if opts.include_tests => {
-                        DepKind::Dev
-                    }
-                    _ => return None,
-                };
-                Some(Dependency {
-                    extern_name: d.rename.as_deref().unwrap_or(&d.name).replace('-', "_"),
-                    package: d.name.to_string(),
-                    kind,
-                    req: req_of(d),
-                    other_version: false,
-                })
-            })
-            .collect();
-        let declared = p
-            .dependencies
-            .iter()
-            .filter_map(|d| {
-                let kind = match d.kind {
-                    cargo_metadata::DependencyKind::Normal => DeclaredKind::Normal,
-                    cargo_metadata::DependencyKind::Development => DeclaredKind::Dev,
-                    cargo_metadata::DependencyKind::Build => DeclaredKind::Build,
-                    _ => return None,
-                };
-                Some(DeclaredDep {
-                    package: d.name.to_string(),
-                    kind,
-                    optional: d.optional,
-                    req: req_of(d),
-                })
-            })
-            .collect();
-        out.push(Package {
-            name: p.name.to_string(),
-            dir,
-            manifest: Some(manifest_path),
-            edition: Edition::parse(p.edition.as_str()),
-            version: p.version.to_string(),
-            targets,
-            deps,
-            publishable: p.publish.as_ref().is_none_or(|r| !r.is_empty()),
-            declared,
-            proc_macro: p.targets.iter().any(|t| t.is_proc_macro()),
-            description: p.description.clone().unwrap_or_default().trim().to_string(),
-            repository: p.repository.clone().unwrap_or_default().trim().to_string(),
-        });
+        out.push(package_of(p, dir, manifest_path, opts.include_tests));
     }
     Some((out, diags))
+}
+
+/// The package cargo reports as `p`, in directory `dir`.
+fn package_of(
+    p: &cargo_metadata::Package,
+    dir: PathBuf,
+    manifest_path: PathBuf,
+    include_tests: bool,
+) -> Package {
+    Package {
+        name: p.name.to_string(),
+        dir,
+        manifest: Some(manifest_path),
+        edition: Edition::parse(p.edition.as_str()),
+        version: p.version.to_string(),
+        targets: targets_of(p, include_tests),
+        deps: dependencies_of(p, include_tests),
+        publishable: p.publish.as_ref().is_none_or(|r| !r.is_empty()),
+        declared: declared_of(p),
+        proc_macro: p.targets.iter().any(|t| t.is_proc_macro()),
+        description: p.description.clone().unwrap_or_default().trim().to_string(),
+        repository: p.repository.clone().unwrap_or_default().trim().to_string(),
+    }
+}
+
+/// The targets of `p` analyzed: libraries and binaries, and with `include_tests` tests,
+/// benchmarks and examples.
+fn targets_of(p: &cargo_metadata::Package, include_tests: bool) -> Vec<Target> {
+    let mut targets = Vec::new();
+    for t in &p.targets {
+        let kind = if t.is_lib() || t.is_proc_macro() || t.kind.iter().any(is_lib_kind) {
+            TargetKind::Lib
+        } else if t.is_bin() {
+            TargetKind::Bin
+        } else if !include_tests {
+            continue;
+        } else if t.is_test() {
+            TargetKind::Test
+        } else if t.is_bench() {
+            TargetKind::Bench
+        } else if t.is_example() {
+            TargetKind::Example
+        } else {
+            continue;
+        };
+        targets.push(Target {
+            name: if kind == TargetKind::Lib {
+                t.name.replace('-', "_")
+            } else {
+                t.name.clone()
+            },
+            kind,
+            root: TargetRoot::File(PathBuf::from(t.src_path.as_std_path())),
+        });
+    }
+    targets
+}
+
+/// The dependencies of `p` code can reference: normal ones, and with `include_tests`
+/// development ones.
+fn dependencies_of(p: &cargo_metadata::Package, include_tests: bool) -> Vec<Dependency> {
+    p.dependencies
+        .iter()
+        .filter_map(|d| {
+            let kind = match d.kind {
+                cargo_metadata::DependencyKind::Normal => DepKind::Normal,
+                cargo_metadata::DependencyKind::Development if include_tests => DepKind::Dev,
+                _ => return None,
+            };
+            Some(Dependency {
+                extern_name: d.rename.as_deref().unwrap_or(&d.name).replace('-', "_"),
+                package: d.name.to_string(),
+                kind,
+                req: req_of(d),
+                other_version: false,
+            })
+        })
+        .collect()
+}
+
+/// Every dependency `p` declares (normal, development, build), as the manifest states it.
+fn declared_of(p: &cargo_metadata::Package) -> Vec<DeclaredDep> {
+    p.dependencies
+        .iter()
+        .filter_map(|d| {
+            let kind = match d.kind {
+                cargo_metadata::DependencyKind::Normal => DeclaredKind::Normal,
+                cargo_metadata::DependencyKind::Development => DeclaredKind::Dev,
+                cargo_metadata::DependencyKind::Build => DeclaredKind::Build,
+                _ => return None,
+            };
+            Some(DeclaredDep {
+                package: d.name.to_string(),
+                kind,
+                optional: d.optional,
+                req: req_of(d),
+            })
+        })
+        .collect()
 }
 
 /// A dependency's version requirement as written; empty for a path dependency without one
