@@ -163,6 +163,26 @@ fn safe_relative(path: &[u8]) -> Option<PathBuf> {
 /// cap is not read: a sparse file of its size stands in for it, so the reader reports it
 /// exactly as it reports such a file in the working tree.
 pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) -> Result<TreeCopy> {
+    let mut copy = TreeCopy::default();
+    let wanted = list_tree(repo, commit, sources_under, &mut copy)?;
+    if wanted.is_empty() {
+        return Ok(copy);
+    }
+    cat_blobs(repo, commit, &wanted, dest, &mut copy)?;
+    Ok(copy)
+}
+
+/// A blob to read: its path under the destination, its object id, and its size cap.
+type Wanted = (PathBuf, String, u64);
+
+/// The regular files of `commit` archsplit reads, in tree order (`git ls-tree`); what is
+/// left out for its kind or path is noted in `copy`.
+fn list_tree(
+    repo: &Path,
+    commit: &str,
+    sources_under: &str,
+    copy: &mut TreeCopy,
+) -> Result<Vec<Wanted>> {
     let mut c = git(repo);
     c.args(["ls-tree", "-r", "-z", "--full-tree", commit])
         .stdout(Stdio::piped())
@@ -175,49 +195,56 @@ pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) ->
             err.lines().next().unwrap_or("").trim()
         );
     }
-    let mut copy = TreeCopy::default();
-    // (path, blob, cap) of the regular files to read, in tree order.
-    let mut wanted: Vec<(PathBuf, String, u64)> = Vec::new();
-    for entry in out.stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
-        // `<mode> SP <type> SP <object> TAB <path>`
-        let Some(tab) = entry.iter().position(|&b| b == b'\t') else {
-            continue;
-        };
-        let (head, path) = (&entry[..tab], &entry[tab + 1..]);
-        let mut fields = head.split(|&b| b == b' ');
-        let (Some(mode), Some(_kind), Some(blob)) = (fields.next(), fields.next(), fields.next())
-        else {
-            continue;
-        };
-        let Some(cap) = cap_of(path, sources_under) else {
-            continue;
-        };
-        let shown = String::from_utf8_lossy(path).into_owned();
-        let Some(rel) = safe_relative(path) else {
-            copy.skipped
-                .push(format!("{shown}: not a plain relative path"));
-            continue;
-        };
-        match mode {
-            b"100644" | b"100755" => {}
-            b"120000" => {
-                copy.skipped
-                    .push(format!("{shown}: a symbolic link, not followed"));
-                continue;
-            }
-            // A submodule (160000) is another repository's code.
-            _ => continue,
-        }
-        let blob = String::from_utf8_lossy(blob).into_owned();
-        if blob.is_empty() || !blob.bytes().all(|b| b.is_ascii_hexdigit()) {
-            continue;
-        }
-        wanted.push((rel, blob, cap));
-    }
-    if wanted.is_empty() {
-        return Ok(copy);
-    }
+    Ok(out
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|e| !e.is_empty())
+        .filter_map(|entry| wanted_entry(entry, sources_under, copy))
+        .collect())
+}
 
+/// The blob to read for one `ls-tree` entry, if archsplit reads that file.
+fn wanted_entry(entry: &[u8], sources_under: &str, copy: &mut TreeCopy) -> Option<Wanted> {
+    // `<mode> SP <type> SP <object> TAB <path>`
+    let tab = entry.iter().position(|&b| b == b'\t')?;
+    let (head, path) = (&entry[..tab], &entry[tab + 1..]);
+    let mut fields = head.split(|&b| b == b' ');
+    let (Some(mode), Some(_kind), Some(blob)) = (fields.next(), fields.next(), fields.next())
+    else {
+        return None;
+    };
+    let cap = cap_of(path, sources_under)?;
+    let shown = String::from_utf8_lossy(path).into_owned();
+    let Some(rel) = safe_relative(path) else {
+        copy.skipped
+            .push(format!("{shown}: not a plain relative path"));
+        return None;
+    };
+    match mode {
+        b"100644" | b"100755" => {}
+        b"120000" => {
+            copy.skipped
+                .push(format!("{shown}: a symbolic link, not followed"));
+            return None;
+        }
+        // A submodule (160000) is another repository's code.
+        _ => return None,
+    }
+    let blob = String::from_utf8_lossy(blob).into_owned();
+    if blob.is_empty() || !blob.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some((rel, blob, cap))
+}
+
+/// Streams the `wanted` blobs through one `git cat-file --batch` into `dest`.
+fn cat_blobs(
+    repo: &Path,
+    commit: &str,
+    wanted: &[Wanted],
+    dest: &Path,
+    copy: &mut TreeCopy,
+) -> Result<()> {
     let mut c = git(repo);
     c.args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
@@ -239,7 +266,7 @@ pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) ->
         let _ = stdin.write_all(&requests);
     });
     let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
-    let result = stream_blobs(&mut reader, &wanted, dest, &mut copy);
+    let result = stream_blobs(&mut reader, wanted, dest, copy);
     drop(reader);
     if result.is_err() {
         let _ = child.kill();
@@ -250,61 +277,26 @@ pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) ->
     if !status.success() {
         bail!("git cat-file could not read the blobs of {commit}");
     }
-    Ok(copy)
+    Ok(())
 }
 
 /// Reads `cat-file --batch` answers for `wanted`, in order, writing each file under `dest`.
 fn stream_blobs(
     reader: &mut impl BufRead,
-    wanted: &[(PathBuf, String, u64)],
+    wanted: &[Wanted],
     dest: &Path,
     copy: &mut TreeCopy,
 ) -> Result<()> {
     let mut written: u64 = 0;
     for (rel, blob, cap) in wanted {
         let shown = rel.display();
-        // `<object> SP blob SP <size> LF <contents> LF`, or `<object> SP missing LF`.
-        let mut header = Vec::new();
-        reader
-            .by_ref()
-            .take(512)
-            .read_until(b'\n', &mut header)
-            .context("reading git cat-file")?;
-        let header = String::from_utf8_lossy(&header);
-        let fields: Vec<&str> = header.split_whitespace().collect();
-        let (kind, size) = match fields.as_slice() {
-            [_, kind, size] => (
-                *kind,
-                size.parse::<u64>()
-                    .with_context(|| format!("git cat-file: bad answer `{}`", header.trim()))?,
-            ),
-            [_, "missing"] => {
-                copy.skipped
-                    .push(format!("{shown}: blob {blob} is missing"));
-                continue;
-            }
-            _ => bail!("git cat-file: bad answer `{}`", header.trim()),
+        let Some((is_blob, size)) = read_answer_header(reader, rel, blob, copy)? else {
+            continue;
         };
-        let keep = kind == "blob" && size <= *cap && written + size <= TREE_BUDGET;
+        let keep = is_blob && size <= *cap && written + size <= TREE_BUDGET;
         let target = dest.join(rel);
-        let mut contents = Vec::new();
-        if keep {
-            contents.reserve_exact(size as usize);
-            reader
-                .by_ref()
-                .take(size)
-                .read_to_end(&mut contents)
-                .context("reading git cat-file")?;
-        } else {
-            std::io::copy(&mut reader.by_ref().take(size), &mut std::io::sink())
-                .context("reading git cat-file")?;
-        }
-        let mut lf = [0u8; 1];
-        reader.read_exact(&mut lf).context("reading git cat-file")?;
-        if (keep && contents.len() as u64 != size) || lf[0] != b'\n' {
-            bail!("git cat-file: the blob of {shown} ended early");
-        }
-        if kind != "blob" {
+        let contents = read_answer_body(reader, keep, size, rel)?;
+        if !is_blob {
             continue;
         }
         if !keep && size <= *cap {
@@ -314,22 +306,8 @@ fn stream_blobs(
             ));
             continue;
         }
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("{}: cannot create", parent.display()))?;
-        }
-        // `create_new`: two entries that the file system takes for one name (case folding)
-        // never overwrite each other.
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&target);
-        let mut file = match file {
-            Ok(f) => f,
-            Err(e) => {
-                copy.skipped.push(format!("{shown}: {e}"));
-                continue;
-            }
+        let Some(mut file) = create_new_file(&target, rel, copy)? else {
+            continue;
         };
         if keep {
             file.write_all(&contents)
@@ -347,6 +325,92 @@ fn stream_blobs(
         });
     }
     Ok(())
+}
+
+/// Whether the next answer is a blob, and its size; `None` (noted in `copy`) when the blob
+/// is missing.
+fn read_answer_header(
+    reader: &mut impl BufRead,
+    rel: &Path,
+    blob: &str,
+    copy: &mut TreeCopy,
+) -> Result<Option<(bool, u64)>> {
+    // `<object> SP blob SP <size> LF <contents> LF`, or `<object> SP missing LF`.
+    let mut header = Vec::new();
+    reader
+        .by_ref()
+        .take(512)
+        .read_until(b'\n', &mut header)
+        .context("reading git cat-file")?;
+    let header = String::from_utf8_lossy(&header);
+    let fields: Vec<&str> = header.split_whitespace().collect();
+    match fields.as_slice() {
+        [_, kind, size] => Ok(Some((
+            *kind == "blob",
+            size.parse::<u64>()
+                .with_context(|| format!("git cat-file: bad answer `{}`", header.trim()))?,
+        ))),
+        [_, "missing"] => {
+            copy.skipped
+                .push(format!("{}: blob {blob} is missing", rel.display()));
+            Ok(None)
+        }
+        _ => bail!("git cat-file: bad answer `{}`", header.trim()),
+    }
+}
+
+/// The `size` bytes of an answer's contents (read when `keep`, skipped otherwise) and the
+/// line feed after them.
+fn read_answer_body(
+    reader: &mut impl BufRead,
+    keep: bool,
+    size: u64,
+    rel: &Path,
+) -> Result<Vec<u8>> {
+    let mut contents = Vec::new();
+    if keep {
+        contents.reserve_exact(size as usize);
+        reader
+            .by_ref()
+            .take(size)
+            .read_to_end(&mut contents)
+            .context("reading git cat-file")?;
+    } else {
+        std::io::copy(&mut reader.by_ref().take(size), &mut std::io::sink())
+            .context("reading git cat-file")?;
+    }
+    let mut lf = [0u8; 1];
+    reader.read_exact(&mut lf).context("reading git cat-file")?;
+    if (keep && contents.len() as u64 != size) || lf[0] != b'\n' {
+        bail!("git cat-file: the blob of {} ended early", rel.display());
+    }
+    Ok(contents)
+}
+
+/// Creates `target` (and its directories) as a new file; `None` (noted in `copy`) when it
+/// cannot be created.
+fn create_new_file(
+    target: &Path,
+    rel: &Path,
+    copy: &mut TreeCopy,
+) -> Result<Option<std::fs::File>> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create", parent.display()))?;
+    }
+    // `create_new`: two entries that the file system takes for one name (case folding)
+    // never overwrite each other.
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target);
+    match file {
+        Ok(f) => Ok(Some(f)),
+        Err(e) => {
+            copy.skipped.push(format!("{}: {e}", rel.display()));
+            Ok(None)
+        }
+    }
 }
 
 /// The top directory, whether the clone is shallow, and HEAD's commit id (two `rev-parse`

@@ -352,15 +352,7 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
     };
     let given = opts.weights.as_deref().map(|w| w.as_slice());
     let (wg, node_of) = search_graph(g, &skip, weights);
-    // Modules of a cycle (a node of several modules) never move alone.
-    let mut node_size = vec![0usize; wg_len(&node_of)];
-    for x in node_of.iter().flatten() {
-        node_size[*x] += 1;
-    }
-    let in_cycle: Vec<bool> = node_of
-        .iter()
-        .map(|x| x.is_some_and(|x| node_size[x] > 1))
-        .collect();
+    let in_cycle = in_cycle(&node_of);
     let adj = neighbours(n, &skip, weights);
     let run = |gamma: f64| -> Run {
         let part = leiden(&wg, gamma, opts.seed, ITERATIONS);
@@ -382,39 +374,8 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
             small_merged: small.merged,
         }
     };
-    let (chosen, criterion, sweep) = if let Some(gamma) = opts.resolution {
-        let r = run(gamma);
-        let p = point(g, given, &left_out, &r);
-        (r, Criterion::Given, vec![p])
-    } else if let Some(target) = opts.clusters {
-        let (r, sweep) = search_count(g, given, &left_out, &run, target.max(1));
-        (r, Criterion::Clusters, sweep)
-    } else {
-        // The resolutions are independent: run them in parallel (results keep sweep order).
-        let runs: Vec<Run> = SWEEP.par_iter().map(|&gamma| run(gamma)).collect();
-        let sweep: Vec<SweepPoint> = runs
-            .par_iter()
-            .map(|r| point(g, given, &left_out, r))
-            .collect();
-        let best_q = sweep.iter().map(|p| p.modularity).fold(f64::MIN, f64::max);
-        // The finest clustering whose modularity is within NEAR_OPTIMAL of the best.
-        let pick = (0..runs.len())
-            .rev()
-            .find(|&i| sweep[i].modularity >= NEAR_OPTIMAL * best_q - 1e-9)
-            .unwrap_or(0);
-        (
-            runs[pick].clone(),
-            Criterion::FinestNearBestModularity,
-            sweep,
-        )
-    };
-    let mut excluded: Vec<(usize, Exclusion)> = outside
-        .iter()
-        .enumerate()
-        .filter_map(|(m, r)| r.map(|r| (m, Exclusion::OutsideProduct(r))))
-        .collect();
-    excluded.extend(chosen.empty.iter().map(|&m| (m, Exclusion::NoCode)));
-    excluded.sort_unstable();
+    let (chosen, criterion, sweep) = choose_run(g, opts, given, &left_out, &run);
+    let excluded = exclusions(&outside, &chosen.empty);
     Clustering {
         assignment: chosen.assignment,
         k: chosen.k,
@@ -430,6 +391,67 @@ pub fn cluster(g: &ModuleGraph, opts: &ClusterOptions) -> Clustering {
         sweep,
         signals: opts.signals.clone(),
     }
+}
+
+/// Per module: part of a cycle (a search node of several modules), which never moves alone.
+fn in_cycle(node_of: &[Option<usize>]) -> Vec<bool> {
+    let mut node_size = vec![0usize; wg_len(node_of)];
+    for x in node_of.iter().flatten() {
+        node_size[*x] += 1;
+    }
+    node_of
+        .iter()
+        .map(|x| x.is_some_and(|x| node_size[x] > 1))
+        .collect()
+}
+
+/// The run the options ask for (a given resolution, a cluster count, or the finest near
+/// the best modularity), how it was chosen, and the sweep of runs behind the choice.
+fn choose_run(
+    g: &ModuleGraph,
+    opts: &ClusterOptions,
+    given: Option<&[(usize, usize, f64)]>,
+    left_out: &[bool],
+    run: &(dyn Fn(f64) -> Run + Sync),
+) -> (Run, Criterion, Vec<SweepPoint>) {
+    if let Some(gamma) = opts.resolution {
+        let r = run(gamma);
+        let p = point(g, given, left_out, &r);
+        return (r, Criterion::Given, vec![p]);
+    }
+    if let Some(target) = opts.clusters {
+        let (r, sweep) = search_count(g, given, left_out, run, target.max(1));
+        return (r, Criterion::Clusters, sweep);
+    }
+    // The resolutions are independent: run them in parallel (results keep sweep order).
+    let runs: Vec<Run> = SWEEP.par_iter().map(|&gamma| run(gamma)).collect();
+    let sweep: Vec<SweepPoint> = runs
+        .par_iter()
+        .map(|r| point(g, given, left_out, r))
+        .collect();
+    let best_q = sweep.iter().map(|p| p.modularity).fold(f64::MIN, f64::max);
+    // The finest clustering whose modularity is within NEAR_OPTIMAL of the best.
+    let pick = (0..runs.len())
+        .rev()
+        .find(|&i| sweep[i].modularity >= NEAR_OPTIMAL * best_q - 1e-9)
+        .unwrap_or(0);
+    (
+        runs[pick].clone(),
+        Criterion::FinestNearBestModularity,
+        sweep,
+    )
+}
+
+/// The modules left out of every cluster, and why, in module order.
+fn exclusions(outside: &[Option<Role>], empty: &[usize]) -> Vec<(usize, Exclusion)> {
+    let mut excluded: Vec<(usize, Exclusion)> = outside
+        .iter()
+        .enumerate()
+        .filter_map(|(m, r)| r.map(|r| (m, Exclusion::OutsideProduct(r))))
+        .collect();
+    excluded.extend(empty.iter().map(|&m| (m, Exclusion::NoCode)));
+    excluded.sort_unstable();
+    excluded
 }
 
 /// Number of search nodes behind `node_of`.
@@ -647,52 +669,18 @@ fn merge_small(
     }
     // into[c]: the cluster c was merged into (itself while it stands).
     let mut into: Vec<usize> = (0..k).collect();
-    fn find(into: &mut [usize], mut c: usize) -> usize {
-        while into[c] != c {
-            into[c] = into[into[c]];
-            c = into[c];
-        }
-        c
-    }
-    // A cluster that is one whole crate with code is a unit its authors chose (a small
-    // shared crate such as a tax-rate function): it stays, so the advice can speak of it.
-    let mut crate_size: BTreeMap<usize, usize> = BTreeMap::new();
-    for (m, c) in assignment.iter().enumerate() {
-        if c.is_some() {
-            *crate_size.entry(g.modules[m].krate).or_insert(0) += 1;
-        }
-    }
-    let whole_crate = |ms: &[usize]| {
-        let Some(&first) = ms.first() else {
-            return false;
-        };
-        let k = g.modules[first].krate;
-        ms.iter().all(|&m| g.modules[m].krate == k) && crate_size.get(&k) == Some(&ms.len())
-    };
+    let crate_size = crate_sizes(g, &assignment);
     let mut merged = 0;
     for c in 0..k {
+        // A cluster that is one whole crate with code is a unit its authors chose (a small
+        // shared crate such as a tax-rate function): it stays, so the advice can speak of it.
         if into[c] != c
             || (members[c].len() > 1 && loc[c] > 0)
-            || (loc[c] > 0 && whole_crate(&members[c]))
+            || (loc[c] > 0 && is_whole_crate(g, &crate_size, &members[c]))
         {
             continue;
         }
-        let mut with: BTreeMap<usize, f64> = BTreeMap::new();
-        for &m in &members[c] {
-            for &(x, w) in &adj[m] {
-                if let Some(d) = assignment[x] {
-                    let d = find(&mut into, d);
-                    if d != c {
-                        *with.entry(d).or_insert(0.0) += w;
-                    }
-                }
-            }
-        }
-        // Strongest, then the lowest id.
-        let Some((&to, _)) = with
-            .iter()
-            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
-        else {
+        let Some(to) = strongest_neighbour(adj, &assignment, &mut into, &members[c], c) else {
             continue;
         };
         into[c] = to;
@@ -701,9 +689,80 @@ fn merge_small(
         loc[to] += loc[c];
         merged += 1;
     }
-    let mut out = vec![None; assignment.len()];
+    let (assignment, empty) = standing_clusters(assignment.len(), &members, &loc, &into);
+    Merged {
+        assignment,
+        empty,
+        merged,
+    }
+}
+
+/// The cluster `c` was finally merged into (compressing the path on the way).
+fn merged_into(into: &mut [usize], mut c: usize) -> usize {
+    while into[c] != c {
+        into[c] = into[into[c]];
+        c = into[c];
+    }
+    c
+}
+
+/// Per crate: its modules that have a cluster.
+fn crate_sizes(g: &ModuleGraph, assignment: &[Option<usize>]) -> BTreeMap<usize, usize> {
+    let mut crate_size: BTreeMap<usize, usize> = BTreeMap::new();
+    for (m, c) in assignment.iter().enumerate() {
+        if c.is_some() {
+            *crate_size.entry(g.modules[m].krate).or_insert(0) += 1;
+        }
+    }
+    crate_size
+}
+
+/// Whether the modules `ms` are all the clustered modules of one crate.
+fn is_whole_crate(g: &ModuleGraph, crate_size: &BTreeMap<usize, usize>, ms: &[usize]) -> bool {
+    let Some(&first) = ms.first() else {
+        return false;
+    };
+    let k = g.modules[first].krate;
+    ms.iter().all(|&m| g.modules[m].krate == k) && crate_size.get(&k) == Some(&ms.len())
+}
+
+/// The cluster (as merged so far) that cluster `c`, of modules `ms`, has the most reference
+/// weight with; ties to the lowest id. `None` when it has none.
+fn strongest_neighbour(
+    adj: &[Vec<(usize, f64)>],
+    assignment: &[Option<usize>],
+    into: &mut [usize],
+    ms: &[usize],
+    c: usize,
+) -> Option<usize> {
+    let mut with: BTreeMap<usize, f64> = BTreeMap::new();
+    for &m in ms {
+        for &(x, w) in &adj[m] {
+            if let Some(d) = assignment[x] {
+                let d = merged_into(into, d);
+                if d != c {
+                    *with.entry(d).or_insert(0.0) += w;
+                }
+            }
+        }
+    }
+    // Strongest, then the lowest id.
+    with.iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(&to, _)| to)
+}
+
+/// The new assignment of `n` modules to the clusters still standing, and the modules left
+/// out for having no code (sorted).
+fn standing_clusters(
+    n: usize,
+    members: &[Vec<usize>],
+    loc: &[u64],
+    into: &[usize],
+) -> (Vec<Option<usize>>, Vec<usize>) {
+    let mut out = vec![None; n];
     let mut empty = Vec::new();
-    for c in 0..k {
+    for c in 0..members.len() {
         if into[c] != c {
             continue;
         }
@@ -716,11 +775,7 @@ fn merge_small(
         }
     }
     empty.sort_unstable();
-    Merged {
-        assignment: out,
-        empty,
-        merged,
-    }
+    (out, empty)
 }
 
 /// Per cluster: no reference weight with any other cluster.

@@ -49,85 +49,27 @@ pub fn quality(
     k: usize,
     left_out: &[bool],
 ) -> Quality {
-    let mut q = Quality::default();
-    let mut size = vec![0usize; k];
-    for c in assignment.iter().flatten() {
-        size[*c] += 1;
-    }
-    let mut inside = vec![0u64; k]; // μ, weight
-    let mut boundary = vec![0u64; k]; // ε, weight
-    let mut degree = vec![0u64; k];
-    let mut inside_edges = vec![0u64; k];
-    let mut between_edges: std::collections::BTreeMap<(usize, usize), u64> = Default::default();
-    let mut interfaces: Vec<(usize, usize)> = Vec::new();
-    let mut total = 0u64;
-    for e in &g.edges {
-        let w = e.weight as u64;
-        match (assignment[e.from], assignment[e.to]) {
-            (Some(a), Some(b)) => {
-                total += w;
-                degree[a] += w;
-                degree[b] += w;
-                if a == b {
-                    inside[a] += w;
-                    inside_edges[a] += 1;
-                } else {
-                    boundary[a] += w;
-                    boundary[b] += w;
-                    q.cut_weight += w;
-                    *between_edges.entry((a.min(b), a.max(b))).or_insert(0) += 1;
-                    interfaces.push((b, e.to));
-                }
-            }
-            (Some(_), None) if !left_out[e.to] => q.kernel_weight += w,
-            _ => {}
-        }
-    }
-    if total > 0 {
-        let m = total as f64;
+    let mut t = Tally::of(g, assignment, k, left_out);
+    let mut q = Quality {
+        cut_weight: t.cut_weight,
+        kernel_weight: t.kernel_weight,
+        ..Quality::default()
+    };
+    if t.total > 0 {
+        let m = t.total as f64;
         q.modularity = (0..k)
-            .map(|c| inside[c] as f64 / m - (degree[c] as f64 / (2.0 * m)).powi(2))
+            .map(|c| t.inside[c] as f64 / m - (t.degree[c] as f64 / (2.0 * m)).powi(2))
             .sum();
         q.icp = q.cut_weight as f64 / m;
     }
     q.turbo_mq = (0..k)
-        .filter(|&c| inside[c] > 0)
-        .map(|c| 2.0 * inside[c] as f64 / (2.0 * inside[c] as f64 + boundary[c] as f64))
+        .filter(|&c| t.inside[c] > 0)
+        .map(|c| 2.0 * t.inside[c] as f64 / (2.0 * t.inside[c] as f64 + t.boundary[c] as f64))
         .sum();
     if k > 0 {
-        let scoh: f64 = (0..k)
-            .map(|c| inside_edges[c] as f64 / (size[c] as f64).powi(2).max(1.0))
-            .sum::<f64>()
-            / k as f64;
-        let scop: f64 = if k > 1 {
-            between_edges
-                .iter()
-                .map(|(&(a, b), &n)| n as f64 / (2.0 * size[a] as f64 * size[b] as f64))
-                .sum::<f64>()
-                / (k * (k - 1) / 2) as f64
-        } else {
-            0.0
-        };
-        q.structural_modularity = scoh - scop;
-        interfaces.sort_unstable();
-        interfaces.dedup();
-        q.ifn = interfaces.len() as f64 / k as f64;
-        let clustered: usize = size.iter().sum();
-        let extreme: usize = size.iter().filter(|&&s| !(5..=20).contains(&s)).sum();
-        q.ned = if clustered > 0 {
-            extreme as f64 / clustered as f64
-        } else {
-            0.0
-        };
+        t.structure_figures(k, &mut q);
     }
-    let placed = (0..g.modules.len()).filter(|&m| !left_out[m]);
-    let a: Vec<usize> = placed.clone().map(|m| assignment[m].unwrap_or(k)).collect();
-    let pkg = package_indices(g);
-    let b: Vec<usize> = placed.map(|m| pkg[g.modules[m].krate]).collect();
-    if !a.is_empty() {
-        q.mojofm_vs_crates = mojofm(&a, &b);
-        q.ari_vs_crates = adjusted_rand(&a, &b);
-    }
+    agreement_figures(g, assignment, k, left_out, &mut q);
     for x in [
         &mut q.modularity,
         &mut q.turbo_mq,
@@ -141,6 +83,116 @@ pub fn quality(
         *x = round4(*x);
     }
     q
+}
+
+/// Per cluster sums of an assignment's edges, and the weight cut and into the kernel.
+struct Tally {
+    size: Vec<usize>,
+    /// μ, weight.
+    inside: Vec<u64>,
+    /// ε, weight.
+    boundary: Vec<u64>,
+    degree: Vec<u64>,
+    inside_edges: Vec<u64>,
+    between_edges: std::collections::BTreeMap<(usize, usize), u64>,
+    /// (cluster, module) of every module referenced from another cluster.
+    interfaces: Vec<(usize, usize)>,
+    total: u64,
+    cut_weight: u64,
+    kernel_weight: u64,
+}
+
+impl Tally {
+    /// Sums the edges of `g` under `assignment`.
+    fn of(g: &ModuleGraph, assignment: &[Option<usize>], k: usize, left_out: &[bool]) -> Self {
+        let mut t = Tally {
+            size: vec![0usize; k],
+            inside: vec![0u64; k],
+            boundary: vec![0u64; k],
+            degree: vec![0u64; k],
+            inside_edges: vec![0u64; k],
+            between_edges: Default::default(),
+            interfaces: Vec::new(),
+            total: 0,
+            cut_weight: 0,
+            kernel_weight: 0,
+        };
+        for c in assignment.iter().flatten() {
+            t.size[*c] += 1;
+        }
+        for e in &g.edges {
+            let w = e.weight as u64;
+            match (assignment[e.from], assignment[e.to]) {
+                (Some(a), Some(b)) => {
+                    t.total += w;
+                    t.degree[a] += w;
+                    t.degree[b] += w;
+                    if a == b {
+                        t.inside[a] += w;
+                        t.inside_edges[a] += 1;
+                    } else {
+                        t.boundary[a] += w;
+                        t.boundary[b] += w;
+                        t.cut_weight += w;
+                        *t.between_edges.entry((a.min(b), a.max(b))).or_insert(0) += 1;
+                        t.interfaces.push((b, e.to));
+                    }
+                }
+                (Some(_), None) if !left_out[e.to] => t.kernel_weight += w,
+                _ => {}
+            }
+        }
+        t
+    }
+
+    /// Structural modularity, interface number and non-extreme distribution of `k > 0`
+    /// clusters.
+    fn structure_figures(&mut self, k: usize, q: &mut Quality) {
+        let size = &self.size;
+        let scoh: f64 = (0..k)
+            .map(|c| self.inside_edges[c] as f64 / (size[c] as f64).powi(2).max(1.0))
+            .sum::<f64>()
+            / k as f64;
+        let scop: f64 = if k > 1 {
+            self.between_edges
+                .iter()
+                .map(|(&(a, b), &n)| n as f64 / (2.0 * size[a] as f64 * size[b] as f64))
+                .sum::<f64>()
+                / (k * (k - 1) / 2) as f64
+        } else {
+            0.0
+        };
+        q.structural_modularity = scoh - scop;
+        self.interfaces.sort_unstable();
+        self.interfaces.dedup();
+        q.ifn = self.interfaces.len() as f64 / k as f64;
+        let clustered: usize = size.iter().sum();
+        let extreme: usize = size.iter().filter(|&&s| !(5..=20).contains(&s)).sum();
+        q.ned = if clustered > 0 {
+            extreme as f64 / clustered as f64
+        } else {
+            0.0
+        };
+    }
+}
+
+/// Agreement with the crates (MoJoFM, ARI) over the modules not `left_out`, the kernel one
+/// more cluster.
+fn agreement_figures(
+    g: &ModuleGraph,
+    assignment: &[Option<usize>],
+    k: usize,
+    left_out: &[bool],
+    q: &mut Quality,
+) {
+    let placed = (0..g.modules.len()).filter(|&m| !left_out[m]);
+    let a: Vec<usize> = placed.clone().map(|m| assignment[m].unwrap_or(k)).collect();
+    let pkg = package_indices(g);
+    let b: Vec<usize> = placed.map(|m| pkg[g.modules[m].krate]).collect();
+    if !a.is_empty() {
+        q.mojofm_vs_crates = mojofm(&a, &b);
+        q.ari_vs_crates = adjusted_rand(&a, &b);
+    }
 }
 
 /// Newman's Q of `assignment` on weighted pairs (treated as undirected), the kernel left out.

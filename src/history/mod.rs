@@ -349,33 +349,14 @@ fn map_commits(
     entries: &[LogEntry],
     opts: &HistoryOptions,
 ) -> History {
-    let mut module_of: HashMap<PathBuf, usize> = HashMap::new();
-    for (i, m) in g.modules.iter().enumerate() {
-        if m.inline {
-            continue;
-        }
-        for f in &m.files {
-            module_of.entry(f.clone()).or_insert(i);
-        }
-    }
+    let module_of = module_of_files(g);
     // Path at some older commit → current path, filled in as the walk passes each rename.
     let mut current: HashMap<String, String> = HashMap::new();
     let mut author_keys: BTreeMap<String, String> = BTreeMap::new();
     let mut mapped: Vec<(Vec<usize>, String, i64)> = Vec::new();
     let mut skipped_large = 0;
     for e in entries {
-        let mut modules = Vec::new();
-        for (path, renamed_from) in &e.files {
-            let now = current.get(path).cloned().unwrap_or_else(|| path.clone());
-            if let Some(m) = module_of.get(&root.join(&now)) {
-                modules.push(*m);
-            }
-            if let Some(from) = renamed_from {
-                current.insert(from.clone(), now);
-            }
-        }
-        modules.sort_unstable();
-        modules.dedup();
+        let modules = modules_of_entry(root, e, &module_of, &mut current);
         if modules.is_empty() {
             continue;
         }
@@ -383,11 +364,7 @@ fn map_commits(
             skipped_large += 1;
             continue;
         }
-        let key = if e.email.is_empty() {
-            e.name.to_lowercase()
-        } else {
-            e.email.to_lowercase()
-        };
+        let key = author_key(e);
         author_keys
             .entry(key.clone())
             .or_insert_with(|| format!("{} <{}>", e.name, e.email));
@@ -422,6 +399,52 @@ fn map_commits(
         },
         commits,
         authors: author_keys.into_values().collect(),
+    }
+}
+
+/// The module of every file (not inline modules; the first module of a shared file).
+fn module_of_files(g: &ModuleGraph) -> HashMap<PathBuf, usize> {
+    let mut module_of: HashMap<PathBuf, usize> = HashMap::new();
+    for (i, m) in g.modules.iter().enumerate() {
+        if m.inline {
+            continue;
+        }
+        for f in &m.files {
+            module_of.entry(f.clone()).or_insert(i);
+        }
+    }
+    module_of
+}
+
+/// The modules (sorted, once each) whose files log entry `e` touched, its paths followed to
+/// their `current` names; records the entry's renames in `current`.
+fn modules_of_entry(
+    root: &Path,
+    e: &LogEntry,
+    module_of: &HashMap<PathBuf, usize>,
+    current: &mut HashMap<String, String>,
+) -> Vec<usize> {
+    let mut modules = Vec::new();
+    for (path, renamed_from) in &e.files {
+        let now = current.get(path).cloned().unwrap_or_else(|| path.clone());
+        if let Some(m) = module_of.get(&root.join(&now)) {
+            modules.push(*m);
+        }
+        if let Some(from) = renamed_from {
+            current.insert(from.clone(), now);
+        }
+    }
+    modules.sort_unstable();
+    modules.dedup();
+    modules
+}
+
+/// Who wrote log entry `e`, as one key: the email, or the name without one (lowercase).
+fn author_key(e: &LogEntry) -> String {
+    if e.email.is_empty() {
+        e.name.to_lowercase()
+    } else {
+        e.email.to_lowercase()
     }
 }
 

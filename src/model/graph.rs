@@ -10,8 +10,8 @@ use super::tree::build_forest;
 use super::{Crate, Module};
 use crate::diag::{self, Diagnostic};
 use crate::parse::Namespace as Ns;
-use crate::parse::{ParseOptions, RefKind};
-use crate::workspace::{TargetKind, Workspace};
+use crate::parse::{MemberKey, ParseOptions, PathKey, RefKind};
+use crate::workspace::{Edition, TargetKind, Workspace};
 
 /// A weighted dependency of one module on another.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +95,44 @@ pub fn build(
 /// Name resolution and edge weights over the module trees.
 fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
     let (crates, mut modules) = sort(forest.crates, forest.modules);
+    let (editions, externs) = extern_crates(ws, &crates);
+    let mut resolver = Resolver::new(&modules, &crates, editions, externs);
+    // Method calls whose receiver's type was written but does not resolve (a generic
+    // parameter, a prelude type such as `Vec`), per module.
+    let mut unattributed = vec![0u32; modules.len()];
+    let mut tally = Tally::default();
+    for (m, module) in modules.iter().enumerate() {
+        for idx in 0..module.facts.uses.len() {
+            tally.add(m, resolver.resolve_use(m, idx), RefKind::Use, 1);
+        }
+        for (key, &n) in &module.facts.refs {
+            tally.add(m, resolve_ref(&mut resolver, m, key), key.kind, n);
+        }
+        // Members of receivers whose type the syntax told: `x.m()`, `self.f`, `Self::new()`.
+        for (key, &n) in &module.facts.members {
+            let r = resolve_member(&mut resolver, m, key);
+            if r.is_none() && key.kind == RefKind::Method {
+                unattributed[m] += n;
+            }
+            tally.add(m, r, key.kind, n);
+        }
+    }
+    drop(resolver);
+    for (module, n) in modules.iter_mut().zip(unattributed) {
+        module.facts.unattributed_method_calls += n;
+    }
+    let mut diagnostics = ws.diagnostics.clone();
+    diagnostics.extend(forest.diagnostics);
+    diag::normalize(&mut diagnostics);
+    tally.into_graph(crates, modules, diagnostics, forest.files_parsed)
+}
 
+/// Per crate: its package's edition, and the crates its names can reach (its package's
+/// library, its dependencies, in the workspace or outside it).
+fn extern_crates(
+    ws: &Workspace,
+    crates: &[Crate],
+) -> (Vec<Edition>, Vec<BTreeMap<String, Extern>>) {
     let lib_of: BTreeMap<&str, usize> = crates
         .iter()
         .enumerate()
@@ -104,9 +141,9 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
         .collect();
     let mut editions = Vec::new();
     let mut externs = Vec::new();
-    for c in &crates {
+    for c in crates {
         let pkg = ws.packages.iter().find(|p| p.name == c.package);
-        editions.push(pkg.map_or(crate::workspace::Edition::E2018, |p| p.edition));
+        editions.push(pkg.map_or(Edition::E2018, |p| p.edition));
         let mut map = BTreeMap::new();
         if c.kind != TargetKind::Lib {
             if let Some(&lib) = lib_of.get(c.package.as_str()) {
@@ -128,121 +165,121 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
         }
         externs.push(map);
     }
+    (editions, externs)
+}
 
-    let mut resolver = Resolver::new(&modules, &crates, editions, externs);
-    // Method calls whose receiver's type was written but does not resolve (a generic
-    // parameter, a prelude type such as `Vec`), per module.
-    let mut unattributed = vec![0u32; modules.len()];
-    let mut edges: BTreeMap<(usize, usize), Edge> = BTreeMap::new();
-    let mut external: BTreeMap<(usize, String), ExternalUse> = BTreeMap::new();
-    let mut add = |from: usize, r: Option<Res>, kind: RefKind, n: u32| match r {
-        Some(Res::Module(to)) | Some(Res::Item(to, _)) if to != from => {
-            let e = edges.entry((from, to)).or_insert_with(|| Edge {
-                from,
-                to,
-                weight: 0,
-                kinds: BTreeMap::new(),
-                items: BTreeMap::new(),
-            });
-            e.weight += n;
-            *e.kinds.entry(kind).or_insert(0) += n;
-            if let Some(Res::Item(_, name)) = r {
-                *e.items.entry(name).or_insert(0) += n;
-            }
+/// What the path reference `key` in module `m` refers to.
+fn resolve_ref(resolver: &mut Resolver<'_>, m: usize, key: &PathKey) -> Option<Res> {
+    if key.kind == RefKind::Macro && key.segments.len() == 1 && !key.leading_colon {
+        return resolver.resolve_macro(m, &key.segments[0]);
+    }
+    match resolver.resolve_path(m, &key.segments, key.leading_colon, key.ns) {
+        // A module is never a value or a type: a lone name that resolves to one is
+        // a local variable that happens to share the module's name.
+        Some((Res::Module(_), _)) if key.segments.len() == 1 => None,
+        // `T::f()`, `a::T::C`: the function or constant of a type lives in the
+        // module of the impl that defines it.
+        Some((Res::Item(d, ty), used))
+            if used + 1 == key.segments.len()
+                && matches!(key.kind, RefKind::Call | RefKind::Path) =>
+        {
+            let home = resolver.member_home(m, d, &ty, &key.segments[used]);
+            Some(Res::Item(home, ty))
         }
-        Some(Res::External(name)) => {
-            let e = external
-                .entry((from, name.clone()))
-                .or_insert_with(|| ExternalUse {
-                    module: from,
-                    krate: name,
+        r => r.map(|(r, _)| r),
+    }
+}
+
+/// What the member `key` (of a receiver whose type was written) in module `m` refers to.
+fn resolve_member(resolver: &mut Resolver<'_>, m: usize, key: &MemberKey) -> Option<Res> {
+    match resolver.resolve_path(m, &key.ty, key.leading_colon, Ns::Type) {
+        Some((Res::Item(d, ty), used)) => {
+            let home = if key.field || used < key.ty.len() {
+                d
+            } else {
+                resolver.member_home(m, d, &ty, &key.member)
+            };
+            Some(Res::Item(home, ty))
+        }
+        // `x: u64`, `v: Vec<T>`: the language's and the standard prelude's types (also
+        // where a module of that name is in scope, as `str` in a facade of `core`).
+        None | Some((Res::Module(_), _)) if key.ty.len() == 1 && prelude_type(&key.ty[0]) => {
+            Some(Res::External("std".to_string()))
+        }
+        // A lone name that is a module is no type (a local, a generic parameter).
+        Some((Res::Module(_), _)) if key.ty.len() == 1 => None,
+        r => r.map(|(r, _)| r),
+    }
+}
+
+/// Edges between modules and uses of outside crates, tallied reference by reference.
+#[derive(Default)]
+struct Tally {
+    edges: BTreeMap<(usize, usize), Edge>,
+    external: BTreeMap<(usize, String), ExternalUse>,
+}
+
+impl Tally {
+    /// Counts `n` references of `kind` from module `from` to what they resolved to.
+    fn add(&mut self, from: usize, r: Option<Res>, kind: RefKind, n: u32) {
+        match r {
+            Some(Res::Module(to)) | Some(Res::Item(to, _)) if to != from => {
+                let e = self.edges.entry((from, to)).or_insert_with(|| Edge {
+                    from,
+                    to,
                     weight: 0,
                     kinds: BTreeMap::new(),
+                    items: BTreeMap::new(),
                 });
-            e.weight += n;
-            *e.kinds.entry(kind).or_insert(0) += n;
-        }
-        _ => {}
-    };
-    for (m, module) in modules.iter().enumerate() {
-        for idx in 0..module.facts.uses.len() {
-            add(m, resolver.resolve_use(m, idx), RefKind::Use, 1);
-        }
-        for (key, &n) in &module.facts.refs {
-            let r = if key.kind == RefKind::Macro && key.segments.len() == 1 && !key.leading_colon {
-                resolver.resolve_macro(m, &key.segments[0])
-            } else {
-                match resolver.resolve_path(m, &key.segments, key.leading_colon, key.ns) {
-                    // A module is never a value or a type: a lone name that resolves to one is
-                    // a local variable that happens to share the module's name.
-                    Some((Res::Module(_), _)) if key.segments.len() == 1 => None,
-                    // `T::f()`, `a::T::C`: the function or constant of a type lives in the
-                    // module of the impl that defines it.
-                    Some((Res::Item(d, ty), used))
-                        if used + 1 == key.segments.len()
-                            && matches!(key.kind, RefKind::Call | RefKind::Path) =>
-                    {
-                        let home = resolver.member_home(m, d, &ty, &key.segments[used]);
-                        Some(Res::Item(home, ty))
-                    }
-                    r => r.map(|(r, _)| r),
+                e.weight += n;
+                *e.kinds.entry(kind).or_insert(0) += n;
+                if let Some(Res::Item(_, name)) = r {
+                    *e.items.entry(name).or_insert(0) += n;
                 }
-            };
-            add(m, r, key.kind, n);
-        }
-        // Members of receivers whose type the syntax told: `x.m()`, `self.f`, `Self::new()`.
-        for (key, &n) in &module.facts.members {
-            let r = match resolver.resolve_path(m, &key.ty, key.leading_colon, Ns::Type) {
-                Some((Res::Item(d, ty), used)) => {
-                    let home = if key.field || used < key.ty.len() {
-                        d
-                    } else {
-                        resolver.member_home(m, d, &ty, &key.member)
-                    };
-                    Some(Res::Item(home, ty))
-                }
-                // `x: u64`, `v: Vec<T>`: the language's and the standard prelude's types (also
-                // where a module of that name is in scope, as `str` in a facade of `core`).
-                None | Some((Res::Module(_), _))
-                    if key.ty.len() == 1 && prelude_type(&key.ty[0]) =>
-                {
-                    Some(Res::External("std".to_string()))
-                }
-                // A lone name that is a module is no type (a local, a generic parameter).
-                Some((Res::Module(_), _)) if key.ty.len() == 1 => None,
-                r => r.map(|(r, _)| r),
-            };
-            if r.is_none() && key.kind == RefKind::Method {
-                unattributed[m] += n;
             }
-            add(m, r, key.kind, n);
+            Some(Res::External(name)) => {
+                let e = self
+                    .external
+                    .entry((from, name.clone()))
+                    .or_insert_with(|| ExternalUse {
+                        module: from,
+                        krate: name,
+                        weight: 0,
+                        kinds: BTreeMap::new(),
+                    });
+                e.weight += n;
+                *e.kinds.entry(kind).or_insert(0) += n;
+            }
+            _ => {}
         }
-    }
-    drop(resolver);
-    for (module, n) in modules.iter_mut().zip(unattributed) {
-        module.facts.unattributed_method_calls += n;
     }
 
-    let mut graph = DiGraph::with_capacity(modules.len(), edges.len());
-    for i in 0..modules.len() {
-        graph.add_node(i);
-    }
-    let edges: Vec<Edge> = edges.into_values().collect();
-    for (i, e) in edges.iter().enumerate() {
-        graph.add_edge((e.from as u32).into(), (e.to as u32).into(), i);
-    }
-    let mut diagnostics = ws.diagnostics.clone();
-    diagnostics.extend(forest.diagnostics);
-    diag::normalize(&mut diagnostics);
-    ModuleGraph {
-        crates,
-        modules,
-        edges,
-        external: external.into_values().collect(),
-        graph,
-        diagnostics,
-        files_parsed: forest.files_parsed,
-        roles: Vec::new(),
+    /// The graph of `modules` with the tallied edges (roles are read afterwards).
+    fn into_graph(
+        self,
+        crates: Vec<Crate>,
+        modules: Vec<Module>,
+        diagnostics: Vec<Diagnostic>,
+        files_parsed: usize,
+    ) -> ModuleGraph {
+        let mut graph = DiGraph::with_capacity(modules.len(), self.edges.len());
+        for i in 0..modules.len() {
+            graph.add_node(i);
+        }
+        let edges: Vec<Edge> = self.edges.into_values().collect();
+        for (i, e) in edges.iter().enumerate() {
+            graph.add_edge((e.from as u32).into(), (e.to as u32).into(), i);
+        }
+        ModuleGraph {
+            crates,
+            modules,
+            edges,
+            external: self.external.into_values().collect(),
+            graph,
+            diagnostics,
+            files_parsed,
+            roles: Vec::new(),
+        }
     }
 }
 

@@ -187,11 +187,32 @@ const VENDOR_DIRS: &[&str] = &[
 const FUZZ_CRATES: &[&str] = &["libfuzzer-sys", "afl", "honggfuzz", "cargo-fuzz"];
 const VENDOR_PHRASES: &[&str] = &["vendored", "fork of", "forked from", "copy of", "vendor of"];
 
+/// Per package, the workspace packages that declare it: (user, kind of dependency, optional).
+type Users<'a> = BTreeMap<&'a str, Vec<(&'a str, DeclaredKind, bool)>>;
+
 /// Classifies every package of `ws`.
 pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> Vec<CrateRoles> {
-    // Who declares whom, and how.
+    let users = users_by_package(ws);
+    // First what the name, the place and the manifest say.
+    let mut out: Vec<CrateRoles> = ws
+        .packages
+        .iter()
+        .map(|p| by_layout(ws, p, crates))
+        .collect();
+    by_usage(ws, &users, &mut out);
+    keep_tooling_outside_product(ws, &users, &mut out);
+    facades(ws, crates, modules, &mut out);
+    processes(ws, crates, modules, &users, &mut out);
+    for r in &mut out {
+        r.roles.sort_by_key(|f| f.role);
+    }
+    out
+}
+
+/// Who declares whom, and how.
+fn users_by_package(ws: &Workspace) -> Users<'_> {
     let packages: BTreeSet<&str> = ws.packages.iter().map(|p| p.name.as_str()).collect();
-    let mut users: BTreeMap<&str, Vec<(&str, DeclaredKind, bool)>> = BTreeMap::new();
+    let mut users: Users = BTreeMap::new();
     for p in &ws.packages {
         for d in &p.declared {
             if packages.contains(d.package.as_str()) && d.package != p.name {
@@ -203,13 +224,12 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
             }
         }
     }
-    // First what the name, the place and the manifest say.
-    let mut out: Vec<CrateRoles> = ws
-        .packages
-        .iter()
-        .map(|p| by_layout(ws, p, crates))
-        .collect();
-    // Then how the rest of the workspace uses it: only from tests, only from build scripts.
+    users
+}
+
+/// Roles from how the rest of the workspace uses a package: only from tests, only from
+/// build scripts.
+fn by_usage(ws: &Workspace, users: &Users, out: &mut [CrateRoles]) {
     for (i, p) in ws.packages.iter().enumerate() {
         let Some(us) = users.get(p.name.as_str()) else {
             continue;
@@ -238,7 +258,10 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
             );
         }
     }
-    // Tooling named so is tooling only when nothing in the product needs it.
+}
+
+/// Tooling named so is tooling only when nothing in the product needs it.
+fn keep_tooling_outside_product(ws: &Workspace, users: &Users, out: &mut [CrateRoles]) {
     for i in 0..out.len() {
         let Some(pos) = out[i].roles.iter().position(|r| r.role == Role::Tooling) else {
             continue;
@@ -262,12 +285,6 @@ pub fn classify(ws: &Workspace, crates: &[super::Crate], modules: &[Module]) -> 
             out[i].roles[pos].evidence += "; no product crate depends on it";
         }
     }
-    facades(ws, crates, modules, &mut out);
-    processes(ws, crates, modules, &users, &mut out);
-    for r in &mut out {
-        r.roles.sort_by_key(|f| f.role);
-    }
-    out
 }
 
 /// Roles from the package's targets, name, directory and manifest.
@@ -276,9 +293,13 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
         package: p.name.clone(),
         roles: Vec::new(),
     };
-    let rel = ws.rel(&p.dir);
-    let ds: Vec<String> = dirs(&rel).into_iter().map(str::to_string).collect();
-    let ws_words = words(&p.name);
+    by_targets(ws, p, crates, &mut r);
+    by_name_and_place(ws, p, &mut r);
+    r
+}
+
+/// Roles from the package's targets: a proc macro, a library, an application.
+fn by_targets(ws: &Workspace, p: &Package, crates: &[super::Crate], r: &mut CrateRoles) {
     let has_lib = p.targets.iter().any(|t| t.kind == TargetKind::Lib);
     // A helper binary named for tests or tooling (tokio-net's `src/bin/test-cat.rs`) does
     // not make the package an application.
@@ -324,6 +345,14 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
             ),
         );
     }
+}
+
+/// Roles from the package's name, directory and manifest: fuzzing, benchmarks, examples,
+/// test support, tooling, vendored code.
+fn by_name_and_place(ws: &Workspace, p: &Package, r: &mut CrateRoles) {
+    let rel = ws.rel(&p.dir);
+    let ds: Vec<String> = dirs(&rel).into_iter().map(str::to_string).collect();
+    let ws_words = words(&p.name);
     let named = |list: &[&str]| first_in(&ws_words, list).map(|w| format!("its name has `{w}`"));
     let placed = |list: &[&str]| first_in(&ds, list).map(|d| format!("it lives under `{d}/`"));
     let declares = |list: &[&str]| {
@@ -363,7 +392,6 @@ fn by_layout(ws: &Workspace, p: &Package, crates: &[super::Crate]) -> CrateRoles
     }) {
         r.add(Role::Vendored, e);
     }
-    r
 }
 
 fn short(s: &str) -> String {
@@ -446,12 +474,30 @@ fn processes(
     ws: &Workspace,
     crates: &[super::Crate],
     modules: &[Module],
-    users: &BTreeMap<&str, Vec<(&str, DeclaredKind, bool)>>,
+    users: &Users,
     out: &mut [CrateRoles],
 ) {
-    // Programs started with `Command::new("name")`: name → the first module (by path) that
-    // starts it, its package, file and line.
-    let mut started: BTreeMap<&str, (&Module, &str, u32)> = BTreeMap::new();
+    let started = started_programs(crates, modules);
+    for (i, p) in ws.packages.iter().enumerate() {
+        if !out[i].has(Role::Application) || !out[i].is_product() {
+            continue;
+        }
+        let linked = users.contains_key(p.name.as_str()) && out[i].has(Role::Library);
+        if let Some(why) =
+            started_by_workspace(ws, p, &started).or_else(|| named_process(ws, p, linked))
+        {
+            out[i].add(Role::Process, why);
+        }
+    }
+}
+
+/// Programs started with `Command::new("name")`: name → the first module (by path) that
+/// starts it, its package, and the line.
+fn started_programs<'a>(
+    crates: &'a [super::Crate],
+    modules: &'a [Module],
+) -> BTreeMap<&'a str, (&'a Module, &'a str, u32)> {
+    let mut started = BTreeMap::new();
     for m in modules {
         for (program, line) in &m.facts.spawns {
             let name = program.rsplit(['/', '\\']).next().unwrap_or(program);
@@ -461,35 +507,39 @@ fn processes(
                 .or_insert((m, crates[m.krate].package.as_str(), *line));
         }
     }
-    for (i, p) in ws.packages.iter().enumerate() {
-        if !out[i].has(Role::Application) || !out[i].is_product() {
-            continue;
-        }
-        let spawned = p
-            .targets
-            .iter()
-            .filter(|t| t.kind == TargetKind::Bin)
-            .find_map(|t| {
-                started
-                    .get(t.name.as_str())
-                    .filter(|s| s.1 != p.name)
-                    .map(|s| (t, s))
-            });
-        if let Some((t, (m, _, line))) = spawned {
-            out[i].add(
-                Role::Process,
-                format!(
-                    "started as a separate process by `{}` (`Command::new(\"{}\")`, {}:{})",
-                    m.path,
-                    t.name,
-                    ws.rel(&m.file),
-                    line
-                ),
-            );
-            continue;
-        }
-        let w = words(&p.name);
-        let plugin = w.iter().any(|x| x == "plugin");
+    started
+}
+
+/// Evidence that another package of the workspace starts one of `p`'s binaries.
+fn started_by_workspace(
+    ws: &Workspace,
+    p: &Package,
+    started: &BTreeMap<&str, (&Module, &str, u32)>,
+) -> Option<String> {
+    let (t, (m, _, line)) = p
+        .targets
+        .iter()
+        .filter(|t| t.kind == TargetKind::Bin)
+        .find_map(|t| {
+            started
+                .get(t.name.as_str())
+                .filter(|s| s.1 != p.name)
+                .map(|s| (t, s))
+        })?;
+    Some(format!(
+        "started as a separate process by `{}` (`Command::new(\"{}\")`, {}:{})",
+        m.path,
+        t.name,
+        ws.rel(&m.file),
+        line
+    ))
+}
+
+/// Evidence from `p`'s name that it runs as a process of its own: a plugin (speaking a
+/// protocol crate, if it depends on one), or a server that nothing `linked` as a library.
+fn named_process(ws: &Workspace, p: &Package, linked: bool) -> Option<String> {
+    let w = words(&p.name);
+    if w.iter().any(|x| x == "plugin") {
         let protocol = p
             .declared
             .iter()
@@ -500,30 +550,19 @@ fn processes(
                 dw.iter()
                     .any(|x| matches!(x.as_str(), "plugin" | "protocol" | "proto" | "ipc" | "api"))
             });
-        if plugin {
-            let why = match protocol {
-                Some(d) => format!(
-                    "a plugin binary (its name has `plugin`) that depends on the protocol crate `{}`",
-                    d.package
-                ),
-                None => "a plugin binary (its name has `plugin`)".to_string(),
-            };
-            out[i].add(Role::Process, why);
-            continue;
-        }
-        let server = w
-            .iter()
-            .find(|x| matches!(x.as_str(), "server" | "srv" | "daemon" | "worker" | "agent"));
-        // A server nothing in the workspace links: it runs on its own.
-        if let Some(s) = server {
-            if !users.contains_key(p.name.as_str()) || !out[i].has(Role::Library) {
-                out[i].add(
-                    Role::Process,
-                    format!("a binary named as a separate process (its name has `{s}`)"),
-                );
-            }
-        }
+        return Some(match protocol {
+            Some(d) => format!(
+                "a plugin binary (its name has `plugin`) that depends on the protocol crate `{}`",
+                d.package
+            ),
+            None => "a plugin binary (its name has `plugin`)".to_string(),
+        });
     }
+    let server = w
+        .iter()
+        .find(|x| matches!(x.as_str(), "server" | "srv" | "daemon" | "worker" | "agent"))?;
+    // A server nothing in the workspace links: it runs on its own.
+    (!linked).then(|| format!("a binary named as a separate process (its name has `{server}`)"))
 }
 
 /// Paths that do I/O or start processes: a module naming one has work a service could own.

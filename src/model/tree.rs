@@ -80,21 +80,7 @@ pub fn build_forest(
     pre: HashMap<PathBuf, FileFacts>,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Forest {
-    let mut b = Builder {
-        ws,
-        opts,
-        cache,
-        modules: Vec::new(),
-        attached: Vec::new(),
-        diagnostics: Vec::new(),
-        reached: BTreeSet::new(),
-        excluded: BTreeSet::new(),
-        pending: Vec::new(),
-        files_parsed: 0,
-        context: Vec::new(),
-        expanded: HashMap::new(),
-        expanded_in_file: HashMap::new(),
-    };
+    let mut b = Builder::new(ws, opts, cache);
     let crates = b.create_crates();
     // Every source file is parsed up front in one parallel batch (module trees are shallow
     // but wide, and a level-by-level walk would leave cores idle between levels); the walk
@@ -120,37 +106,10 @@ pub fn build_forest(
             queued += b.pending.len() as u64;
             continue;
         }
-        let mut need: Vec<PathBuf> = b
-            .pending
-            .iter()
-            .map(|p| p.file.clone())
-            .filter(|f| !parsed.contains_key(f))
-            .collect();
-        need.sort();
-        need.dedup();
-        let done = b.files_parsed as u64;
-        let counter = std::sync::atomic::AtomicU64::new(done);
-        let batch: Vec<(PathBuf, FileFacts)> = need
-            .par_iter()
-            .map(|f| {
-                let facts = parse_file(f, &ws.rel(f), opts, cache);
-                let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                progress(n, queued);
-                (f.clone(), facts)
-            })
-            .collect();
+        let batch = b.parse_pending(&parsed, queued, progress);
         b.files_parsed += batch.len();
         parsed.extend(batch);
-        let batch = std::mem::take(&mut b.pending);
-        for p in batch {
-            // A file can be reached more than once (argless macros re-expanded, a module
-            // file shared by targets): its facts are kept, never parsed a second time.
-            let facts = match parsed.get(&p.file) {
-                Some(f) => f.clone(),
-                None => parse_file(&p.file, &ws.rel(&p.file), opts, cache),
-            };
-            b.attach(p.module, facts, &p.file, p.mod_rs);
-        }
+        b.attach_pending(&parsed);
         queued += b.pending.len() as u64;
     }
     b.orphans(&sources);
@@ -159,6 +118,69 @@ pub fn build_forest(
         modules: b.modules,
         diagnostics: b.diagnostics,
         files_parsed: b.reached.len(),
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// A builder with nothing built yet.
+    fn new(ws: &'a Workspace, opts: ParseOptions, cache: Option<&'a Cache>) -> Self {
+        Builder {
+            ws,
+            opts,
+            cache,
+            modules: Vec::new(),
+            attached: Vec::new(),
+            diagnostics: Vec::new(),
+            reached: BTreeSet::new(),
+            excluded: BTreeSet::new(),
+            pending: Vec::new(),
+            files_parsed: 0,
+            context: Vec::new(),
+            expanded: HashMap::new(),
+            expanded_in_file: HashMap::new(),
+        }
+    }
+
+    /// Parses, in parallel, the pending module files not in `parsed` (files outside the
+    /// targets' sources), reporting progress out of `queued`.
+    fn parse_pending(
+        &self,
+        parsed: &HashMap<PathBuf, FileFacts>,
+        queued: u64,
+        progress: &(dyn Fn(u64, u64) + Sync),
+    ) -> Vec<(PathBuf, FileFacts)> {
+        let mut need: Vec<PathBuf> = self
+            .pending
+            .iter()
+            .map(|p| p.file.clone())
+            .filter(|f| !parsed.contains_key(f))
+            .collect();
+        need.sort();
+        need.dedup();
+        let (ws, opts, cache) = (self.ws, self.opts, self.cache);
+        let counter = std::sync::atomic::AtomicU64::new(self.files_parsed as u64);
+        need.par_iter()
+            .map(|f| {
+                let facts = parse_file(f, &ws.rel(f), opts, cache);
+                let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(n, queued);
+                (f.clone(), facts)
+            })
+            .collect()
+    }
+
+    /// Attaches every pending module file's facts to its module (which may queue more).
+    fn attach_pending(&mut self, parsed: &HashMap<PathBuf, FileFacts>) {
+        let batch = std::mem::take(&mut self.pending);
+        for p in batch {
+            // A file can be reached more than once (argless macros re-expanded, a module
+            // file shared by targets): its facts are kept, never parsed a second time.
+            let facts = match parsed.get(&p.file) {
+                Some(f) => f.clone(),
+                None => parse_file(&p.file, &self.ws.rel(&p.file), self.opts, self.cache),
+            };
+            self.attach(p.module, facts, &p.file, p.mod_rs);
+        }
     }
 }
 

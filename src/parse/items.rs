@@ -93,51 +93,39 @@ impl Collector {
         });
     }
 
+    /// A `mod` item: a child module, inline (collected here) or in its own file.
+    fn item_mod(&mut self, im: &syn::ItemMod, m: &mut ModFacts, nesting: u32) {
+        let start = im.ident.span().start();
+        let (path_attrs, path_conditional) = path_attrs(&im.attrs, self.test);
+        let inline = im.content.as_ref().map(|(brace, items)| {
+            let mut child = ModFacts {
+                first_line: im.mod_token.span.start().line as u32,
+                last_line: brace.span.close().end().line as u32,
+                ..ModFacts::default()
+            };
+            self.collect_items(items, &mut child, nesting);
+            Box::new(child)
+        });
+        self.refs(m, |v| im.attrs.iter().for_each(|a| v.visit_attribute(a)));
+        m.children.push(ChildMod {
+            name: ident_str(&im.ident),
+            line: start.line as u32,
+            column: start.column as u32 + 1,
+            path_attrs,
+            path_conditional,
+            inline,
+        });
+    }
+
+    /// Collects the facts of one item into `m`.
     fn item(&mut self, item: &Item, m: &mut ModFacts, nesting: u32) {
         match item {
-            Item::Mod(im) => {
-                let start = im.ident.span().start();
-                let (path_attrs, path_conditional) = path_attrs(&im.attrs, self.test);
-                let inline = im.content.as_ref().map(|(brace, items)| {
-                    let mut child = ModFacts {
-                        first_line: im.mod_token.span.start().line as u32,
-                        last_line: brace.span.close().end().line as u32,
-                        ..ModFacts::default()
-                    };
-                    self.collect_items(items, &mut child, nesting);
-                    Box::new(child)
-                });
-                self.refs(m, |v| im.attrs.iter().for_each(|a| v.visit_attribute(a)));
-                m.children.push(ChildMod {
-                    name: ident_str(&im.ident),
-                    line: start.line as u32,
-                    column: start.column as u32 + 1,
-                    path_attrs,
-                    path_conditional,
-                    inline,
-                });
-            }
+            Item::Mod(im) => self.item_mod(im, m, nesting),
             Item::Use(u) => {
                 let public = matches!(u.vis, Visibility::Public(_));
                 flatten_use(&u.tree, u.leading_colon.is_some(), public, &mut m.uses);
             }
-            Item::ExternCrate(e) => {
-                let name = ident_str(&e.ident);
-                if name != "self" {
-                    let bind = match &e.rename {
-                        Some((_, r)) if r == "_" => UseBind::Underscore,
-                        Some((_, r)) => UseBind::Name(ident_str(r)),
-                        None => UseBind::Name(name.clone()),
-                    };
-                    m.uses.push(UseDecl {
-                        segments: vec![name],
-                        leading_colon: true,
-                        bind,
-                        public: matches!(e.vis, Visibility::Public(_)),
-                        line: e.ident.span().start().line as u32,
-                    });
-                }
-            }
+            Item::ExternCrate(e) => extern_crate(e, m),
             Item::Fn(f) => {
                 Self::def(m, &f.sig.ident, ItemKind::Fn, &f.vis);
                 self.refs(m, |v| v.visit_item_fn(f));
@@ -174,18 +162,7 @@ impl Collector {
             }
             Item::Static(s) => {
                 Self::def(m, &s.ident, ItemKind::Static, &s.vis);
-                let kind = if matches!(s.mutability, syn::StaticMutability::Mut(_)) {
-                    StateKind::StaticMut
-                } else if is_lazy_type(&s.ty) {
-                    StateKind::Lazy
-                } else {
-                    StateKind::Static
-                };
-                m.state.push(StateItem {
-                    name: ident_str(&s.ident),
-                    kind,
-                    line: s.ident.span().start().line as u32,
-                });
+                static_state(s, m);
                 self.refs(m, |v| v.visit_item_static(s));
             }
             Item::Impl(i) => {
@@ -464,4 +441,40 @@ fn static_names(tokens: &TokenStream) -> Vec<String> {
         }
     }
     out
+}
+
+/// An `extern crate` item: a use of the crate under its name or its rename.
+fn extern_crate(e: &syn::ItemExternCrate, m: &mut ModFacts) {
+    let name = ident_str(&e.ident);
+    if name == "self" {
+        return;
+    }
+    let bind = match &e.rename {
+        Some((_, r)) if r == "_" => UseBind::Underscore,
+        Some((_, r)) => UseBind::Name(ident_str(r)),
+        None => UseBind::Name(name.clone()),
+    };
+    m.uses.push(UseDecl {
+        segments: vec![name],
+        leading_colon: true,
+        bind,
+        public: matches!(e.vis, Visibility::Public(_)),
+        line: e.ident.span().start().line as u32,
+    });
+}
+
+/// A `static` item as module state: mutable, lazily initialised or plain.
+fn static_state(s: &syn::ItemStatic, m: &mut ModFacts) {
+    let kind = if matches!(s.mutability, syn::StaticMutability::Mut(_)) {
+        StateKind::StaticMut
+    } else if is_lazy_type(&s.ty) {
+        StateKind::Lazy
+    } else {
+        StateKind::Static
+    };
+    m.state.push(StateItem {
+        name: ident_str(&s.ident),
+        kind,
+        line: s.ident.span().start().line as u32,
+    });
 }

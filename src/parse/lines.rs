@@ -10,106 +10,146 @@ pub struct Scan {
 /// Code lines in one pass.
 pub fn scan(text: &str) -> Scan {
     let b = text.as_bytes();
-    let mut lines = vec![false];
+    let mut s = LineScanner {
+        lines: vec![false],
+        block_depth: 0,
+        in_str: false,
+        raw_hashes: None,
+    };
     let mut i = 0;
-    let mut block_depth = 0usize; // nesting of /* */ comments
-    let mut in_str = false; // inside "..." (or a raw string, tracked by raw_hashes)
-    let mut raw_hashes: Option<usize> = None;
     while i < b.len() {
-        let c = b[i];
-        if c == b'\n' {
+        if b[i] == b'\n' {
             // A blank line is blank, inside a string literal too (tokei and cloc count so).
-            lines.push(false);
+            s.lines.push(false);
             i += 1;
-            continue;
+        } else if s.block_depth > 0 {
+            i = s.in_block_comment(b, i);
+        } else if s.in_str {
+            i = s.in_string(b, i);
+        } else {
+            i = s.in_code(b, i);
         }
-        let cur = lines.len() - 1;
-        if block_depth > 0 {
-            if c == b'*' && b.get(i + 1) == Some(&b'/') {
-                block_depth -= 1;
-                i += 2;
-            } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
-                block_depth += 1;
-                i += 2;
-            } else {
-                i += 1;
-            }
-            continue;
+    }
+    Scan { code: s.lines }
+}
+
+/// The state of [`scan`] between bytes.
+struct LineScanner {
+    /// Per line so far: does it hold code?
+    lines: Vec<bool>,
+    /// Nesting of `/* */` comments.
+    block_depth: usize,
+    /// Inside `"..."` (or a raw string, tracked by `raw_hashes`).
+    in_str: bool,
+    /// The `#`s that close the raw string being read.
+    raw_hashes: Option<usize>,
+}
+
+impl LineScanner {
+    /// The current line holds code.
+    #[inline]
+    fn mark(&mut self) {
+        if let Some(line) = self.lines.last_mut() {
+            *line = true;
         }
-        if in_str {
-            if !matches!(c, b' ' | b'\t' | b'\r') {
-                lines[cur] = true;
-            }
-            match raw_hashes {
-                Some(h) => {
-                    if c == b'"' && b[i + 1..].iter().take(h).filter(|&&x| x == b'#').count() == h {
-                        in_str = false;
-                        raw_hashes = None;
-                        i += 1 + h;
-                        continue;
-                    }
-                }
-                None => {
-                    if c == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if c == b'"' {
-                        in_str = false;
-                    }
-                }
-            }
-            i += 1;
-            continue;
+    }
+
+    /// Reads the byte (or `*/`, `/*`) at `i` inside a block comment; returns where it ends.
+    #[inline]
+    fn in_block_comment(&mut self, b: &[u8], i: usize) -> usize {
+        let c = b[i];
+        if c == b'*' && b.get(i + 1) == Some(&b'/') {
+            self.block_depth -= 1;
+            i + 2
+        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
+            self.block_depth += 1;
+            i + 2
+        } else {
+            i + 1
         }
-        match c {
-            b' ' | b'\t' | b'\r' => i += 1,
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
+    }
+
+    /// Reads the byte (or escape, or closing quote) at `i` inside a string literal; returns
+    /// where it ends.
+    #[inline]
+    fn in_string(&mut self, b: &[u8], i: usize) -> usize {
+        let c = b[i];
+        if !matches!(c, b' ' | b'\t' | b'\r') {
+            self.mark();
+        }
+        match self.raw_hashes {
+            Some(h) => {
+                if c == b'"' && b[i + 1..].iter().take(h).filter(|&&x| x == b'#').count() == h {
+                    self.in_str = false;
+                    self.raw_hashes = None;
+                    return i + 1 + h;
                 }
             }
+            None => {
+                if c == b'\\' {
+                    return i + 2;
+                }
+                if c == b'"' {
+                    self.in_str = false;
+                }
+            }
+        }
+        i + 1
+    }
+
+    /// Reads what starts at `i` outside comments and strings; returns where it ends.
+    fn in_code(&mut self, b: &[u8], i: usize) -> usize {
+        match b[i] {
+            b' ' | b'\t' | b'\r' => i + 1,
+            b'/' if b.get(i + 1) == Some(&b'/') => b[i..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| i + p),
             b'/' if b.get(i + 1) == Some(&b'*') => {
-                block_depth = 1;
-                i += 2;
+                self.block_depth = 1;
+                i + 2
             }
             b'"' => {
-                lines[cur] = true;
-                in_str = true;
-                i += 1;
+                self.mark();
+                self.in_str = true;
+                i + 1
             }
             b'r' if is_raw_start(b, i) => {
-                lines[cur] = true;
+                self.mark();
                 let mut j = i + 1;
                 while b.get(j) == Some(&b'#') {
                     j += 1;
                 }
-                raw_hashes = Some(j - i - 1);
-                in_str = true;
-                i = j + 1;
+                self.raw_hashes = Some(j - i - 1);
+                self.in_str = true;
+                j + 1
             }
             b'\'' => {
-                // A char literal such as '"' must not open a string.
-                lines[cur] = true;
-                if b.get(i + 1) == Some(&b'\\') {
-                    i += 2;
-                    while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
-                        i += 1;
-                    }
-                    i += 1;
-                } else if b.get(i + 2) == Some(&b'\'') {
-                    i += 3;
-                } else {
-                    i += 1;
-                }
+                self.mark();
+                char_literal_end(b, i)
             }
             _ => {
-                lines[cur] = true;
-                i += 1;
+                self.mark();
+                i + 1
             }
         }
     }
-    Scan { code: lines }
+}
+
+/// Past a char literal, lifetime or label at `i` (a char literal such as '"' must not open
+/// a string).
+fn char_literal_end(b: &[u8], mut i: usize) -> usize {
+    if b.get(i + 1) == Some(&b'\\') {
+        i += 2;
+        while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
+            i += 1;
+        }
+        i + 1
+    } else if b.get(i + 2) == Some(&b'\'') {
+        i + 3
+    } else {
+        i + 1
+    }
 }
 
 /// `r"` or `r#...#"` that is not the end of an identifier (`br"` counts as well).

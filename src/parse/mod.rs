@@ -189,6 +189,7 @@ fn decode(bytes: Vec<u8>, rel: &str, diags: &mut Vec<Diagnostic>) -> String {
     }
 }
 
+/// Reads one file's text into `facts`: its lines, items, references and size.
 fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) {
     let lines::Scan { code } = lines::scan(text);
     let total_lines = code.len() as u32;
@@ -200,7 +201,38 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
     let text = blanked.as_deref().unwrap_or(text);
     // What syn would recurse on, and how much it would build, is measured before it runs:
     // a file over the limits is skipped whole (its `mod` lines still continue the tree).
-    let refused = match nesting::scan(text) {
+    if let Some(d) = refusal(text, rel) {
+        facts.diagnostics.push(d);
+        read_mod_lines_only(text, &code, facts);
+        return;
+    }
+    let Some(items) = parse_items(text, rel, facts) else {
+        read_mod_lines_only(text, &code, facts);
+        return;
+    };
+    let disabled = collect_items(&items, rel, opts, facts);
+    drop(items);
+    // Test code switched off by `cfg(test)` is not part of the module's size.
+    let mut code = code;
+    for &(first, last) in &disabled {
+        let lo = (first.max(1) as usize - 1).min(code.len());
+        let hi = (last as usize).clamp(lo, code.len());
+        code[lo..hi].iter_mut().for_each(|c| *c = false);
+    }
+    // Lines inside blanked data tables are data, not code anyone designed.
+    let hand = blanked.as_deref().map(|b| lines::scan(b).code);
+    assign_loc(&mut facts.root, &code, hand.as_deref());
+    facts.root.spawns = spawns(text);
+    if let Some(why) = generated::evidence(text, rel) {
+        mark_generated(&mut facts.root);
+        facts.root.generated = Some(why);
+    }
+    prune_refs(&mut facts.root);
+}
+
+/// Why syn must not parse `text` (it nests too deep or has too many tokens), if it must not.
+fn refusal(text: &str, rel: &str) -> Option<Diagnostic> {
+    match nesting::scan(text) {
         nesting::Verdict::Fine { .. } => None,
         nesting::Verdict::TooDeep { line } => Some(
             Diagnostic::error(
@@ -220,61 +252,71 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
                 crate::words::thousands(MAX_TOKENS as u64)
             ),
         )),
-    };
-    if let Some(d) = refused {
-        facts.diagnostics.push(d);
-        facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
-        recover::mod_lines(text, &mut facts.root);
-        return;
     }
-    let items = match syn::parse_file(text) {
-        Ok(f) => f.items,
-        Err(e) => match recover::items_skipping_errors(text) {
-            Some(recover::Recovered {
-                items,
-                errors,
-                skipped,
-            }) => {
-                let first = errors.first().unwrap_or(&e);
-                let start = first.span().start();
-                facts.diagnostics.push(
-                    Diagnostic::error(
-                        "parse-error",
-                        rel,
-                        format!(
-                            "cannot parse: {first}; {} broken stretch(es) skipped, the other {} item(s) analyzed",
-                            errors.len().max(1),
-                            items.len()
-                        ),
-                    )
-                    .at(start.line as u32, start.column as u32 + 1),
-                );
-                refs::scan_token_paths(&skipped, &mut facts.root, RefKind::Path, false);
-                items
-            }
-            None => {
-                let start = e.span().start();
-                facts.diagnostics.push(
-                    Diagnostic::error(
-                        "parse-error",
-                        rel,
-                        "cannot parse: unbalanced brackets or an unterminated literal; only its `mod` declarations were read",
-                    )
-                    .at(start.line as u32, start.column as u32 + 1),
-                );
-                facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
-                recover::mod_lines(text, &mut facts.root);
-                return;
-            }
-        },
+}
+
+/// A file syn does not read: its code lines count, its `mod` lines continue the tree.
+fn read_mod_lines_only(text: &str, code: &[bool], facts: &mut FileFacts) {
+    facts.root.loc = code.iter().filter(|&&c| c).count() as u32;
+    recover::mod_lines(text, &mut facts.root);
+}
+
+/// The items of `text`, skipping broken stretches where syn fails (with a diagnostic), or
+/// `None` when nothing can be recovered.
+fn parse_items(text: &str, rel: &str, facts: &mut FileFacts) -> Option<Vec<syn::Item>> {
+    let e = match syn::parse_file(text) {
+        Ok(f) => return Some(f.items),
+        Err(e) => e,
     };
+    let Some(recover::Recovered {
+        items,
+        errors,
+        skipped,
+    }) = recover::items_skipping_errors(text)
+    else {
+        let start = e.span().start();
+        facts.diagnostics.push(
+            Diagnostic::error(
+                "parse-error",
+                rel,
+                "cannot parse: unbalanced brackets or an unterminated literal; only its `mod` declarations were read",
+            )
+            .at(start.line as u32, start.column as u32 + 1),
+        );
+        return None;
+    };
+    let first = errors.first().unwrap_or(&e);
+    let start = first.span().start();
+    facts.diagnostics.push(
+        Diagnostic::error(
+            "parse-error",
+            rel,
+            format!(
+                "cannot parse: {first}; {} broken stretch(es) skipped, the other {} item(s) analyzed",
+                errors.len().max(1),
+                items.len()
+            ),
+        )
+        .at(start.line as u32, start.column as u32 + 1),
+    );
+    refs::scan_token_paths(&skipped, &mut facts.root, RefKind::Path, false);
+    Some(items)
+}
+
+/// Collects the facts of `items` into the file's root module; returns the line ranges that
+/// `cfg(test)` switched off.
+fn collect_items(
+    items: &[syn::Item],
+    rel: &str,
+    opts: ParseOptions,
+    facts: &mut FileFacts,
+) -> Vec<(u32, u32)> {
     let mut collector = items::Collector {
         test: opts.include_tests,
         too_deep: None,
         disabled: Vec::new(),
     };
-    collector.collect(&items, &mut facts.root);
-    drop(items);
+    collector.collect(items, &mut facts.root);
     if let Some(line) = collector.too_deep {
         facts.diagnostics.push(
             Diagnostic::warning(
@@ -288,22 +330,7 @@ fn parse_text(text: &str, rel: &str, opts: ParseOptions, facts: &mut FileFacts) 
             .at(line, 1),
         );
     }
-    // Test code switched off by `cfg(test)` is not part of the module's size.
-    let mut code = code;
-    for &(first, last) in &collector.disabled {
-        let lo = (first.max(1) as usize - 1).min(code.len());
-        let hi = (last as usize).clamp(lo, code.len());
-        code[lo..hi].iter_mut().for_each(|c| *c = false);
-    }
-    // Lines inside blanked data tables are data, not code anyone designed.
-    let hand = blanked.as_deref().map(|b| lines::scan(b).code);
-    assign_loc(&mut facts.root, &code, hand.as_deref());
-    facts.root.spawns = spawns(text);
-    if let Some(why) = generated::evidence(text, rel) {
-        mark_generated(&mut facts.root);
-        facts.root.generated = Some(why);
-    }
-    prune_refs(&mut facts.root);
+    collector.disabled
 }
 
 /// The programs a file starts: `Command::new("name")` with a string literal, and the line.

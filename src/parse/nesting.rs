@@ -84,6 +84,8 @@ struct Scanner {
     deepest: u32,
     line: u32,
     too_deep: bool,
+    /// Tokens counted so far.
+    tokens: usize,
 }
 
 impl Scanner {
@@ -250,176 +252,220 @@ fn is_ident_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
 }
 
+/// Past the identifier bytes from `i` on.
+#[inline]
+fn ident_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && is_ident_byte(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Scans `text` (after data tables are blanked) for its nesting and its number of tokens.
 pub fn scan(text: &str) -> Verdict {
     let b = text.as_bytes();
-    let mut s = Scanner {
-        frames: vec![Frame {
-            open: Open::Root,
-            base: 0,
-            run: 0,
-            chain: 0,
-            params: false,
-            else_if: None,
-        }],
-        operand: true,
-        after_brace: false,
-        after_else: false,
-        after_dot: false,
-        deepest: 0,
-        line: 1,
-        too_deep: false,
-    };
-    let mut tokens = 0usize;
+    let mut s = Scanner::new();
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        // Trivia first: whitespace and comments are no tokens.
-        match c {
+        if let Some(next) = s.skip_trivia(b, i) {
+            i = next;
+            continue;
+        }
+        s.tokens += 1;
+        if s.tokens > MAX_TOKENS {
+            return Verdict::TooManyTokens;
+        }
+        i = s.token(b, i);
+        if s.too_deep {
+            return Verdict::TooDeep { line: s.line };
+        }
+    }
+    // Doc comments are counted where they are skipped: a file of nothing else ends here.
+    if s.tokens > MAX_TOKENS {
+        return Verdict::TooManyTokens;
+    }
+    Verdict::Fine {
+        tokens: s.tokens,
+        depth: s.deepest.div_ceil(CHAIN),
+    }
+}
+
+impl Scanner {
+    /// A scanner at the start of a file: the root frame, an operand expected.
+    fn new() -> Self {
+        Scanner {
+            frames: vec![Frame {
+                open: Open::Root,
+                base: 0,
+                run: 0,
+                chain: 0,
+                params: false,
+                else_if: None,
+            }],
+            operand: true,
+            after_brace: false,
+            after_else: false,
+            after_dot: false,
+            deepest: 0,
+            line: 1,
+            too_deep: false,
+            tokens: 0,
+        }
+    }
+
+    /// Past the whitespace or comment at `i` (whitespace and comments are no tokens), or
+    /// `None` when a token starts there.
+    #[inline]
+    fn skip_trivia(&mut self, b: &[u8], i: usize) -> Option<usize> {
+        match b[i] {
             b'\n' => {
-                s.line += 1;
-                i += 1;
-                continue;
+                self.line += 1;
+                Some(i + 1)
             }
             b' ' | b'\t' | b'\r' => {
                 // Indentation comes in runs.
-                i += 1;
-                while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
-                    i += 1;
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
                 }
-                continue;
+                Some(j)
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 // A doc comment is an attribute to syn: a few tokens, no nesting.
                 if matches!(b.get(i + 2), Some(b'/' | b'!')) {
-                    tokens += 4;
+                    self.tokens += 4;
                 }
-                i = b[i..]
-                    .iter()
-                    .position(|&c| c == b'\n')
-                    .map_or(b.len(), |p| i + p);
-                continue;
+                Some(
+                    b[i..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(b.len(), |p| i + p),
+                )
             }
             b'/' if b.get(i + 1) == Some(&b'*') => {
                 if matches!(b.get(i + 2), Some(b'*' | b'!')) {
-                    tokens += 4;
+                    self.tokens += 4;
                 }
                 let end = super::tables::block_comment_end(b, i);
-                s.line += b[i..end].iter().filter(|&&c| c == b'\n').count() as u32;
-                i = end;
-                continue;
+                self.line += b[i..end].iter().filter(|&&c| c == b'\n').count() as u32;
+                Some(end)
             }
-            _ => {}
+            _ => None,
         }
-        tokens += 1;
-        if tokens > MAX_TOKENS {
-            return Verdict::TooManyTokens;
-        }
-        let brace_before = std::mem::take(&mut s.after_brace);
-        let else_before = std::mem::take(&mut s.after_else);
-        let dot_before = std::mem::take(&mut s.after_dot);
-        // Identifiers, keywords and literals that start like identifiers.
+    }
+
+    /// Reads the token starting at `i` (already counted) and returns where it ends.
+    fn token(&mut self, b: &[u8], i: usize) -> usize {
+        let c = b[i];
+        let brace_before = std::mem::take(&mut self.after_brace);
+        let else_before = std::mem::take(&mut self.after_else);
+        let dot_before = std::mem::take(&mut self.after_dot);
         if is_ident_byte(c) && !c.is_ascii_digit() {
-            let start = i;
-            while i < b.len() && is_ident_byte(b[i]) {
-                i += 1;
-            }
-            let word = &b[start..i];
-            // Prefixed literals: b"..", br#".."#, c"..", r"..", b'x'.
-            if matches!(word, b"b" | b"c" | b"r" | b"br" | b"cr") {
-                if let Some(end) = prefixed_literal_end(b, i, word, &mut s.line) {
-                    i = end;
-                    if brace_before {
-                        s.reset();
-                    }
-                    s.operand = false;
-                    continue;
-                }
-            }
-            // `r#ident` is an identifier.
-            if word == b"r"
-                && b.get(i) == Some(&b'#')
-                && b.get(i + 1).is_some_and(|&x| is_ident_byte(x))
-            {
-                i += 1;
-                while i < b.len() && is_ident_byte(b[i]) {
-                    i += 1;
-                }
-                if brace_before {
-                    s.reset();
-                }
-                s.operand = false;
-                continue;
-            }
-            if brace_before && word != b"as" && word != b"else" {
-                s.reset();
-            }
-            if word == b"else" {
-                s.after_else = true;
-                s.link();
-            } else if word == b"as" {
-                s.link();
-            } else if word == b"if" && else_before {
-                if let Some(f) = s.frames.last_mut() {
-                    f.else_if = Some((f.run, f.chain));
-                }
-            } else if opens_level(word) {
-                s.level(1);
-            }
-            s.operand = takes_operand(word);
-            if s.too_deep {
-                return Verdict::TooDeep { line: s.line };
-            }
-            continue;
-        }
-        if c.is_ascii_digit() {
-            i = number_end(b, i, !dot_before);
-            s.operand = false;
-            continue;
+            return self.word(b, i, brace_before, else_before);
         }
         match c {
+            b'0'..=b'9' => {
+                self.operand = false;
+                number_end(b, i, !dot_before)
+            }
             b'"' => {
-                i = string_end(b, i, &mut s.line);
-                s.operand = false;
-                continue;
+                self.operand = false;
+                string_end(b, i, &mut self.line)
             }
-            b'\'' => {
-                match char_end(b, i) {
-                    Some(end) => {
-                        i = end;
-                        s.operand = false;
-                    }
-                    None => {
-                        // A lifetime or label: `&'a &'b T` still expects an operand.
-                        i += 1;
-                        while i < b.len() && is_ident_byte(b[i]) {
-                            i += 1;
-                        }
-                        if brace_before {
-                            s.reset();
-                        }
-                        s.operand = true;
-                    }
+            b'\'' => self.quote(b, i, brace_before),
+            _ => {
+                if brace_before && c == b'#' {
+                    self.reset();
                 }
-                continue;
+                let len = self.punct(b, i);
+                // Multi-byte punctuation is as many tokens to syn.
+                self.tokens += len - 1;
+                i + len
             }
-            _ => {}
         }
-        if brace_before && c == b'#' {
-            s.reset();
+    }
+
+    /// An identifier, keyword or literal that starts like one, at `start`; returns its end.
+    fn word(&mut self, b: &[u8], start: usize, brace_before: bool, else_before: bool) -> usize {
+        let i = ident_end(b, start);
+        let word = &b[start..i];
+        if let Some(end) = self.prefixed_end(b, i, word) {
+            self.plain_operand(brace_before);
+            return end;
         }
-        // Punctuation, longest match first.
+        if brace_before && word != b"as" && word != b"else" {
+            self.reset();
+        }
+        if word == b"else" {
+            self.after_else = true;
+            self.link();
+        } else if word == b"as" {
+            self.link();
+        } else if word == b"if" && else_before {
+            if let Some(f) = self.frames.last_mut() {
+                f.else_if = Some((f.run, f.chain));
+            }
+        } else if opens_level(word) {
+            self.level(1);
+        }
+        self.operand = takes_operand(word);
+        i
+    }
+
+    /// Past a prefixed literal (`b"..."`, `br#"..."#`, `c"..."`, `r"..."`, `b'x'`) or a raw
+    /// identifier (`r#ident`) whose prefix `word` ends at `i`, if one is there.
+    fn prefixed_end(&mut self, b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+        if matches!(word, b"b" | b"c" | b"r" | b"br" | b"cr") {
+            if let Some(end) = prefixed_literal_end(b, i, word, &mut self.line) {
+                return Some(end);
+            }
+        }
+        let raw_ident = word == b"r"
+            && b.get(i) == Some(&b'#')
+            && b.get(i + 1).is_some_and(|&x| is_ident_byte(x));
+        raw_ident.then(|| ident_end(b, i + 1))
+    }
+
+    /// A literal or plain identifier: a new statement if a `}` came before, no operand next.
+    fn plain_operand(&mut self, brace_before: bool) {
+        if brace_before {
+            self.reset();
+        }
+        self.operand = false;
+    }
+
+    /// A char literal, lifetime or label at `i`; returns its end.
+    fn quote(&mut self, b: &[u8], i: usize, brace_before: bool) -> usize {
+        match char_end(b, i) {
+            Some(end) => {
+                self.operand = false;
+                end
+            }
+            None => {
+                // A lifetime or label: `&'a &'b T` still expects an operand.
+                if brace_before {
+                    self.reset();
+                }
+                self.operand = true;
+                ident_end(b, i + 1)
+            }
+        }
+    }
+
+    /// Punctuation at `i`, longest match first; returns its length in bytes.
+    fn punct(&mut self, b: &[u8], i: usize) -> usize {
+        let c = b[i];
         let next = b.get(i + 1).copied();
         let next2 = b.get(i + 2).copied();
-        let operand = s.operand;
-        s.operand = true;
-        let len = match c {
+        let operand = self.operand;
+        self.operand = true;
+        match c {
             b'(' | b'[' => {
                 if !operand {
                     // A call or an index: a chain link.
-                    s.link();
+                    self.link();
                 }
-                s.push(if c == b'(' {
+                self.push(if c == b'(' {
                     Open::Paren
                 } else {
                     Open::Bracket
@@ -427,226 +473,232 @@ pub fn scan(text: &str) -> Verdict {
                 1
             }
             b'{' => {
-                if !operand {
-                    // `if a < b {`: what is still open in angles was a comparison.
-                    s.drop_angles();
-                    if let Some(f) = s.frames.last_mut() {
-                        if let Some((run, chain)) = f.else_if.take() {
-                            f.run = run;
-                            f.chain = chain;
-                        }
-                    }
-                }
-                s.push(Open::Brace);
+                self.open_block(operand);
                 1
             }
             b')' | b']' | b'}' => {
-                s.close(match c {
+                self.close(match c {
                     b')' => Open::Paren,
                     b']' => Open::Bracket,
                     _ => Open::Brace,
                 });
-                s.after_brace = c == b'}';
-                s.operand = false;
+                self.after_brace = c == b'}';
+                self.operand = false;
                 1
             }
             b';' => {
-                s.reset();
+                self.reset();
                 1
             }
             b',' => {
-                s.comma();
+                self.comma();
                 1
             }
             b'?' => {
-                s.link();
-                s.operand = false;
+                self.link();
+                self.operand = false;
                 1
             }
-            b'.' => {
-                if next == Some(b'.') {
-                    s.level(1);
-                    if next2 == Some(b'.') || next2 == Some(b'=') {
-                        3
-                    } else {
-                        2
-                    }
-                } else {
-                    s.link();
-                    s.after_dot = true;
-                    1
-                }
-            }
-            b'=' => match next {
-                Some(b'>') => {
-                    s.reset();
-                    2
-                }
-                Some(b'=') => {
-                    s.link();
-                    2
-                }
-                _ => {
-                    s.level(1);
-                    1
-                }
-            },
-            b'<' => match (next, next2) {
-                (Some(b'<'), Some(b'=')) => {
-                    s.level(1);
-                    3
-                }
-                (Some(b'<'), _) => {
-                    s.push(Open::Angle);
-                    s.push(Open::Angle);
-                    2
-                }
-                (Some(b'='), _) => {
-                    s.link();
-                    2
-                }
-                _ => {
-                    s.push(Open::Angle);
-                    1
-                }
-            },
-            b'>' => match (next, next2) {
-                (Some(b'>'), Some(b'=')) => {
-                    s.close_angle();
-                    s.close_angle();
-                    s.level(1);
-                    3
-                }
-                (Some(b'>'), _) => {
-                    let closed = s.close_angle() | s.close_angle();
-                    if !closed {
-                        s.link();
-                    }
-                    2
-                }
-                (Some(b'='), _) => {
-                    if s.close_angle() {
-                        s.level(1);
-                    } else {
-                        s.link();
-                    }
-                    2
-                }
-                _ => {
-                    if !s.close_angle() {
-                        s.link();
-                    }
-                    1
-                }
-            },
-            b'-' => match next {
-                Some(b'>') => {
-                    s.level(1);
-                    2
-                }
-                Some(b'=') => {
-                    s.level(1);
-                    2
-                }
-                _ => {
-                    if operand {
-                        s.level(1);
-                    } else {
-                        s.link();
-                    }
-                    1
-                }
-            },
-            b'&' => match next {
-                Some(b'&') => {
-                    if operand {
-                        s.level(2);
-                    } else {
-                        s.link();
-                    }
-                    2
-                }
-                Some(b'=') => {
-                    s.level(1);
-                    2
-                }
-                _ => {
-                    if operand {
-                        s.level(1);
-                    } else {
-                        s.link();
-                    }
-                    1
-                }
-            },
-            b'|' => match next {
-                Some(b'|') if !s.in_params() => {
-                    if operand {
-                        s.level(1);
-                    } else {
-                        s.link();
-                    }
-                    2
-                }
-                Some(b'=') if !s.in_params() => {
-                    s.level(1);
-                    2
-                }
-                _ => {
-                    if s.in_params() {
-                        s.set_params(false);
-                    } else if operand {
-                        s.level(1);
-                        s.set_params(true);
-                    } else {
-                        s.link();
-                    }
-                    1
-                }
-            },
-            b'*' | b'!' | b'+' | b'/' | b'%' | b'^' => {
-                if next == Some(b'=') {
-                    if c == b'!' {
-                        s.link();
-                    } else {
-                        s.level(1);
-                    }
-                    2
-                } else {
-                    if operand && matches!(c, b'*' | b'!') {
-                        s.level(1);
-                    } else if c == b'!' {
-                        // `m!`: a macro's bang, not an operator.
-                        s.operand = false;
-                    } else {
-                        s.link();
-                    }
-                    1
-                }
-            }
+            b'.' => self.dot(next, next2),
+            b'=' => self.equals(next),
+            b'<' => self.less(next, next2),
+            b'>' => self.greater(next, next2),
+            b'-' | b'&' => self.minus_or_ampersand(c, next, operand),
+            b'|' => self.pipe(next, operand),
+            b'*' | b'!' | b'+' | b'/' | b'%' | b'^' => self.arithmetic(c, next, operand),
             b'@' => {
-                s.level(1);
+                self.level(1);
                 1
             }
             // An inner attribute's `#!`: no `!` operator.
             b'#' if next == Some(b'!') => 2,
             b':' if next == Some(b':') => 2,
             _ => 1,
-        };
-        // Multi-byte punctuation is as many tokens to syn.
-        tokens += len - 1;
-        i += len;
-        if s.too_deep {
-            return Verdict::TooDeep { line: s.line };
         }
     }
-    // Doc comments are counted where they are skipped: a file of nothing else ends here.
-    if tokens > MAX_TOKENS {
-        return Verdict::TooManyTokens;
+
+    /// A `{`: after an operand, ends what angles and `else if` conditions held open.
+    fn open_block(&mut self, operand: bool) {
+        if !operand {
+            // `if a < b {`: what is still open in angles was a comparison.
+            self.drop_angles();
+            if let Some(f) = self.frames.last_mut() {
+                if let Some((run, chain)) = f.else_if.take() {
+                    f.run = run;
+                    f.chain = chain;
+                }
+            }
+        }
+        self.push(Open::Brace);
     }
-    Verdict::Fine {
-        tokens,
-        depth: s.deepest.div_ceil(CHAIN),
+
+    /// A prefix operator (a level) where an operand is expected, a binary one (a chain link)
+    /// after one.
+    #[inline]
+    fn prefix_or_link(&mut self, operand: bool, levels: u32) {
+        if operand {
+            self.level(levels);
+        } else {
+            self.link();
+        }
+    }
+
+    /// `.`, `..`, `...` or `..=`; returns its length.
+    fn dot(&mut self, next: Option<u8>, next2: Option<u8>) -> usize {
+        if next != Some(b'.') {
+            self.link();
+            self.after_dot = true;
+            return 1;
+        }
+        self.level(1);
+        if next2 == Some(b'.') || next2 == Some(b'=') {
+            3
+        } else {
+            2
+        }
+    }
+
+    /// `=>`, `==` or `=`; returns its length.
+    fn equals(&mut self, next: Option<u8>) -> usize {
+        match next {
+            Some(b'>') => {
+                self.reset();
+                2
+            }
+            Some(b'=') => {
+                self.link();
+                2
+            }
+            _ => {
+                self.level(1);
+                1
+            }
+        }
+    }
+
+    /// `<<=`, `<<`, `<=` or `<`; returns its length.
+    fn less(&mut self, next: Option<u8>, next2: Option<u8>) -> usize {
+        match (next, next2) {
+            (Some(b'<'), Some(b'=')) => {
+                self.level(1);
+                3
+            }
+            (Some(b'<'), _) => {
+                self.push(Open::Angle);
+                self.push(Open::Angle);
+                2
+            }
+            (Some(b'='), _) => {
+                self.link();
+                2
+            }
+            _ => {
+                self.push(Open::Angle);
+                1
+            }
+        }
+    }
+
+    /// `>>=`, `>>`, `>=` or `>`: closes angles where some are open; returns its length.
+    fn greater(&mut self, next: Option<u8>, next2: Option<u8>) -> usize {
+        match (next, next2) {
+            (Some(b'>'), Some(b'=')) => {
+                self.close_angle();
+                self.close_angle();
+                self.level(1);
+                3
+            }
+            (Some(b'>'), _) => {
+                let closed = self.close_angle() | self.close_angle();
+                if !closed {
+                    self.link();
+                }
+                2
+            }
+            (Some(b'='), _) => {
+                if self.close_angle() {
+                    self.level(1);
+                } else {
+                    self.link();
+                }
+                2
+            }
+            _ => {
+                if !self.close_angle() {
+                    self.link();
+                }
+                1
+            }
+        }
+    }
+
+    /// `->`, `-=`, `-`, `&&`, `&=` or `&` (`c` is `-` or `&`); returns its length.
+    fn minus_or_ampersand(&mut self, c: u8, next: Option<u8>, operand: bool) -> usize {
+        match next {
+            Some(b'>') if c == b'-' => {
+                self.level(1);
+                2
+            }
+            Some(b'&') if c == b'&' => {
+                self.prefix_or_link(operand, 2);
+                2
+            }
+            Some(b'=') => {
+                self.level(1);
+                2
+            }
+            _ => {
+                self.prefix_or_link(operand, 1);
+                1
+            }
+        }
+    }
+
+    /// `||`, `|=` or `|`, opening or closing closure parameters; returns its length.
+    fn pipe(&mut self, next: Option<u8>, operand: bool) -> usize {
+        let params = self.in_params();
+        match next {
+            Some(b'|') if !params => {
+                self.prefix_or_link(operand, 1);
+                2
+            }
+            Some(b'=') if !params => {
+                self.level(1);
+                2
+            }
+            _ => {
+                if params {
+                    self.set_params(false);
+                } else if operand {
+                    self.level(1);
+                    self.set_params(true);
+                } else {
+                    self.link();
+                }
+                1
+            }
+        }
+    }
+
+    /// `*`, `!`, `+`, `/`, `%` or `^`, alone or before `=`; returns its length.
+    fn arithmetic(&mut self, c: u8, next: Option<u8>, operand: bool) -> usize {
+        if next == Some(b'=') {
+            if c == b'!' {
+                self.link();
+            } else {
+                self.level(1);
+            }
+            return 2;
+        }
+        if operand && matches!(c, b'*' | b'!') {
+            self.level(1);
+        } else if c == b'!' {
+            // `m!`: a macro's bang, not an operator.
+            self.operand = false;
+        } else {
+            self.link();
+        }
+        1
     }
 }
 
