@@ -661,11 +661,22 @@ fn cyclic_services(ctx: &Context, c: &Cluster) -> Option<Reason> {
     if !ctx.rules.enabled(id) {
         return None;
     }
+    let g = ctx.g;
+    // A cycle carried by fewer references than the threshold (on its closing edges) is
+    // ignored.
+    let min = ctx.rules.thresholds.cyclic_services.min_cycle_references;
+    let carried = |cc: &&CrossingCycle| {
+        let closing: BTreeSet<(usize, usize)> = cc.cycle.closing.iter().copied().collect();
+        g.edges
+            .iter()
+            .filter(|e| closing.contains(&(e.from, e.to)))
+            .map(|e| f64::from(e.weight))
+            .sum::<f64>()
+    };
     let cc = ctx
         .crossing_cycles
         .iter()
-        .find(|cc| cc.clusters.contains(&c.i))?;
-    let g = ctx.g;
+        .find(|cc| cc.clusters.contains(&c.i) && carried(cc) >= min)?;
     let closing: Vec<String> = cc
         .cycle
         .closing

@@ -193,6 +193,11 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
     for m in &manifests {
         let bytes = crate::fsio::read_capped(m, crate::fsio::caps::TEXT).ok()?;
         h.field(m.as_os_str().as_encoded_bytes()).field(&bytes);
+        // cargo also finds targets by their files: a new `src/main.rs` or `src/bin/x.rs`
+        // changes its answer with the manifest unchanged.
+        if let Some(pkg) = m.parent() {
+            h.field(&target_layout(pkg));
+        }
     }
     let Some(dir) = cache_dir else {
         return run_cargo_metadata(manifest);
@@ -213,6 +218,32 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
         crate::cache::write_sealed(dir, &name, json.as_bytes());
     }
     Some(json)
+}
+
+/// What cargo's target auto-discovery sees in a package directory: whether `src/lib.rs`
+/// and `src/main.rs` exist, and the entries of `src/bin`, `examples`, `tests` and
+/// `benches` (names, sorted).
+fn target_layout(pkg: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for f in ["src/lib.rs", "src/main.rs"] {
+        out.push(u8::from(pkg.join(f).is_file()));
+    }
+    for d in ["src/bin", "examples", "tests", "benches"] {
+        let mut names: Vec<Vec<u8>> = std::fs::read_dir(pkg.join(d))
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().as_encoded_bytes().to_vec())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        for n in names {
+            out.extend(n);
+            out.push(0);
+        }
+        out.push(b'/');
+    }
+    out
 }
 
 /// The most of cargo's output read (a workspace of thousands of packages is a few MB).

@@ -561,3 +561,49 @@ fn reports_have_right_plurals() {
         }
     }
 }
+
+/// cargo's answer is cached by the manifests *and* the files its target discovery looks at:
+/// a `src/lib.rs` that becomes `src/main.rs`, or a new `src/bin/x.rs`, with the manifest
+/// unchanged, is seen on the next run.
+#[test]
+fn cached_cargo_metadata_follows_the_target_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pkg");
+    crate::support::write(
+        &dir,
+        "Cargo.toml",
+        "[package]\nname = \"pkg\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    crate::support::write(&dir, "src/lib.rs", "pub fn f() {}\n");
+    let cache = tmp.path().join("cache");
+    let targets = || {
+        let out = archsplit(
+            &dir,
+            tmp.path(),
+            &[
+                "graph",
+                ".",
+                "--format",
+                "json",
+                "--cache-dir",
+                cache.to_str().unwrap(),
+            ],
+        );
+        expect_code(&out, 0);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let mut t: Vec<String> = v["modules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["path"].as_str().unwrap().to_string())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(targets(), vec!["pkg"]);
+    std::fs::rename(dir.join("src/lib.rs"), dir.join("src/main.rs")).unwrap();
+    crate::support::write(&dir, "src/bin/tool.rs", "fn main() {}\n");
+    let now = targets();
+    assert!(now.iter().any(|t| t == "tool"), "{now:?}");
+    assert!(now.iter().any(|t| t.starts_with("pkg")), "{now:?}");
+}
