@@ -21,6 +21,8 @@
 //! serde and syn families, tests included) reaches 69 levels (syn's `tests/test_item.rs`),
 //! most stay under 20.
 
+use super::tables::char_literal_end;
+
 /// Deepest nesting admitted, in levels (see the module comment): a bracket, generic or
 /// prefix operator is one, a chain link 1/64. The worker stack is sized for this many levels
 /// of the costliest construct.
@@ -436,7 +438,7 @@ impl Scanner {
 
     /// A char literal, lifetime or label at `i`; returns its end.
     fn quote(&mut self, b: &[u8], i: usize, brace_before: bool) -> usize {
-        match char_end(b, i) {
+        match char_literal_end(b, i) {
             Some(end) => {
                 self.operand = false;
                 end
@@ -708,7 +710,7 @@ fn prefixed_literal_end(b: &[u8], i: usize, word: &[u8], line: &mut u32) -> Opti
     let raw = word.ends_with(b"r");
     match b.get(i) {
         Some(b'"') if !raw => Some(string_end(b, i, line)),
-        Some(b'\'') if word == b"b" => char_end(b, i),
+        Some(b'\'') if word == b"b" => char_literal_end(b, i),
         Some(b'"' | b'#') if raw => {
             let mut j = i;
             while b.get(j) == Some(&b'#') {
@@ -741,44 +743,11 @@ fn prefixed_literal_end(b: &[u8], i: usize, word: &[u8], line: &mut u32) -> Opti
     }
 }
 
-/// Past the closing quote of the string opened at `i`.
-fn string_end(b: &[u8], mut i: usize, line: &mut u32) -> usize {
-    i += 1;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            b'\n' => {
-                *line += 1;
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    b.len()
-}
-
-/// Past a char literal (`'x'`, `'\n'`, `'\u{1F600}'`, `'é'`) opened at `i`, if it is one.
-fn char_end(b: &[u8], i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    if b.get(j) == Some(&b'\\') {
-        j += 2;
-        while j < b.len() && b[j] != b'\'' && b[j] != b'\n' && j - i < 16 {
-            j += 1;
-        }
-    } else {
-        let c = *b.get(j)?;
-        if c == b'\n' {
-            return None;
-        }
-        j += match c {
-            0xF0..=0xFF => 4,
-            0xE0..=0xEF => 3,
-            0xC0..=0xDF => 2,
-            _ => 1,
-        };
-    }
-    (b.get(j) == Some(&b'\'')).then_some(j + 1)
+/// Past the closing quote of the string opened at `i`, counting its line breaks.
+fn string_end(b: &[u8], i: usize, line: &mut u32) -> usize {
+    let end = super::tables::string_end(b, i);
+    *line += b[i..end].iter().filter(|&&c| c == b'\n').count() as u32;
+    end
 }
 
 /// Past a number: digits, suffix, fraction and exponent (`0x1F`, `1_000u32`, `1.5e-3`).

@@ -173,7 +173,7 @@ pub(super) fn block_comment_end(b: &[u8], mut i: usize) -> usize {
 }
 
 /// Past the closing quote of the string opened at `i`.
-fn string_end(b: &[u8], mut i: usize) -> usize {
+pub(super) fn string_end(b: &[u8], mut i: usize) -> usize {
     i += 1;
     while i < b.len() {
         match b[i] {
@@ -215,17 +215,21 @@ fn raw_string_end(b: &[u8], i: usize) -> usize {
     b.len()
 }
 
-/// Past a char literal (`'x'`, `'\n'`, `'\u{1F600}'`) opened at `i`, if it is one.
-fn char_literal_end(b: &[u8], i: usize) -> Option<usize> {
+/// Past a char literal (`'x'`, `'\n'`, `'\u{1F600}'`, `'é'`) opened at `i`, if it is one
+/// (a char literal never holds a line break).
+pub(super) fn char_literal_end(b: &[u8], i: usize) -> Option<usize> {
     let mut j = i + 1;
     if b.get(j) == Some(&b'\\') {
         j += 2;
-        while j < b.len() && b[j] != b'\'' && j - i < 16 {
+        while j < b.len() && b[j] != b'\'' && b[j] != b'\n' && j - i < 16 {
             j += 1;
         }
     } else {
         // One UTF-8 character.
         let c = *b.get(j)?;
+        if c == b'\n' {
+            return None;
+        }
         j += match c {
             0xF0..=0xFF => 4,
             0xE0..=0xEF => 3,
