@@ -17,7 +17,7 @@
 //! runaway case ends that process, not the test runner); no bound is on wall-clock time.
 
 use std::io::{BufRead, BufReader};
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, Stdio};
 
 use arbitrary::{Arbitrary, Unstructured};
@@ -337,25 +337,14 @@ fn parse_stage() {
     .stdin(Stdio::null())
     .stdout(Stdio::piped())
     .stderr(Stdio::piped());
-    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
-    unsafe {
-        cmd.pre_exec(move || {
-            for (res, v) in [
-                (libc::RLIMIT_CPU, cpu),
-                (libc::RLIMIT_AS, 6u64 << 30),
-                (libc::RLIMIT_CORE, 0),
-            ] {
-                let lim = libc::rlimit {
-                    rlim_cur: v as libc::rlim_t,
-                    rlim_max: v as libc::rlim_t,
-                };
-                if libc::setrlimit(res, &lim) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-            }
-            Ok(())
-        });
-    }
+    crate::support::limit(
+        &mut cmd,
+        vec![
+            (libc::RLIMIT_CPU, cpu),
+            (libc::RLIMIT_AS, 6u64 << 30),
+            (libc::RLIMIT_CORE, 0),
+        ],
+    );
     let mut child = cmd.spawn().expect("the fuzz child starts");
     let mut err = child.stderr.take().expect("stderr");
     let stderr = std::thread::spawn(move || {

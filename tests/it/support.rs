@@ -131,3 +131,31 @@ pub fn git_as(dir: &Path, author: &str, date: &str, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// What `setrlimit` takes as a resource on this platform.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub type Resource = libc::__rlimit_resource_t;
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub type Resource = libc::c_int;
+
+/// Has the OS hold `cmd`'s child to these resource limits (`libc::RLIMIT_*`, value), set
+/// between fork and exec: what hostile and fuzz runs use to bound memory and CPU time
+/// without a wall-clock bound.
+pub fn limit(cmd: &mut Command, limits: Vec<(Resource, u64)>) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            for &(res, v) in &limits {
+                let lim = libc::rlimit {
+                    rlim_cur: v as libc::rlim_t,
+                    rlim_max: v as libc::rlim_t,
+                };
+                if libc::setrlimit(res, &lim) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+}

@@ -4,7 +4,6 @@
 //! address-space limit and a CPU-time limit ([`run_limited`]); no test measures speed.
 
 use std::io::Read;
-use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -34,24 +33,14 @@ pub fn run_limited(cwd: &Path, marks: &Path, args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            let set = |res, v: u64| {
-                let lim = libc::rlimit {
-                    rlim_cur: v as libc::rlim_t,
-                    rlim_max: v as libc::rlim_t,
-                };
-                if libc::setrlimit(res, &lim) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            };
-            set(libc::RLIMIT_AS, MEMORY_LIMIT)?;
-            set(libc::RLIMIT_CPU, CPU_LIMIT)?;
-            set(libc::RLIMIT_CORE, 0)
-        });
-    }
+    crate::support::limit(
+        &mut cmd,
+        vec![
+            (libc::RLIMIT_AS, MEMORY_LIMIT),
+            (libc::RLIMIT_CPU, CPU_LIMIT),
+            (libc::RLIMIT_CORE, 0),
+        ],
+    );
     let mut child = cmd.spawn().expect("archsplit starts");
     // Read both pipes on threads so a chatty child cannot block on a full pipe.
     let mut out = child.stdout.take().unwrap();

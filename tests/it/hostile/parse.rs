@@ -477,24 +477,13 @@ fn run_as_nobody(cwd: &Path) -> Option<std::process::Output> {
     .env_remove("CARGO")
     .uid(65534)
     .gid(65534);
-    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            for (res, v) in [
-                (libc::RLIMIT_AS, super::MEMORY_LIMIT),
-                (libc::RLIMIT_CPU, super::CPU_LIMIT),
-            ] {
-                let lim = libc::rlimit {
-                    rlim_cur: v as libc::rlim_t,
-                    rlim_max: v as libc::rlim_t,
-                };
-                if libc::setrlimit(res, &lim) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-            }
-            Ok(())
-        });
-    }
+    crate::support::limit(
+        &mut cmd,
+        vec![
+            (libc::RLIMIT_AS, super::MEMORY_LIMIT),
+            (libc::RLIMIT_CPU, super::CPU_LIMIT),
+        ],
+    );
     cmd.output().ok()
 }
 
