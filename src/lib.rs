@@ -153,11 +153,12 @@ fn usage_error(e: &clap::Error, args: &[OsString], name: &str) -> String {
         }
     }
     // The subcommand the user named, if any, for the pointer to its help.
-    let sub = args.iter().skip(1).filter_map(|a| a.to_str()).find(|a| {
-        <cli::Cli as clap::CommandFactory>::command()
-            .get_subcommands()
-            .any(|c| c.get_name() == *a)
-    });
+    let command = <cli::Cli as clap::CommandFactory>::command();
+    let sub = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| command.get_subcommands().any(|c| c.get_name() == *a));
     match sub {
         Some(sub) => format!("{msg} (see `{name} {sub} --help`)"),
         None => format!("{msg} (see `{name} --help`)"),

@@ -194,8 +194,8 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>) -> Option<St
         let bytes = crate::fsio::read_capped(m, crate::fsio::caps::TEXT).ok()?;
         h.field(m.as_os_str().as_encoded_bytes()).field(&bytes);
         // cargo also finds targets by their files: a new `src/main.rs` or `src/bin/x.rs`
-        // changes its answer with the manifest unchanged.
-        if let Some(pkg) = m.parent() {
+        // changes its answer with the manifest unchanged. (Only the cache key needs them.)
+        if let Some(pkg) = m.parent().filter(|_| cache_dir.is_some()) {
             h.field(&target_layout(pkg));
         }
     }

@@ -119,7 +119,6 @@ impl FloorCompat for str {
 }
 
 /// A one-crate workspace in `dir` whose `src/lib.rs` is `lib` (plus `extra` files).
-#[allow(dead_code)] // for the parse and I/O cases
 pub fn crate_with(dir: &Path, lib: &str, extra: &[(&str, &[u8])]) {
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(
