@@ -2,7 +2,7 @@
 //! command line and the terminal, then handed to every text report.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::rules::{Recommendation, Severity, Verdict};
 
@@ -129,6 +129,15 @@ impl Layout {
         // Each column needs its longest word, a space either side and a border.
         let needed: usize = (0..cols).map(|c| longest_word(c) + 3).sum::<usize>() + 1;
         if needed <= self.width {
+            // It fits: hold each column at least as wide as its longest word, so that
+            // comfy-table wraps between words and never inside one.
+            let mut t = t.clone();
+            for c in 0..cols {
+                if let Some(col) = t.column_mut(c) {
+                    let w = u16::try_from(longest_word(c) + 2).unwrap_or(u16::MAX);
+                    col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+                }
+            }
             return format!("{t}\n");
         }
         let mut out = String::new();
