@@ -98,6 +98,7 @@ fn graph(n: usize) -> ModuleGraph {
         diagnostics: Vec::new(),
         files_parsed: n,
         roles: Vec::new(),
+        inputs: Default::default(),
     }
 }
 

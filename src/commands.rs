@@ -13,7 +13,7 @@ use crate::report::check::CheckFormat;
 use crate::report::text::Layout;
 use crate::report::{self, AnalyzeFormat, GraphFormat, ViewOptions};
 use crate::rules::{self, config::Loaded, RuleSet};
-use crate::{build_graph, timings, workspace, write_output};
+use crate::{build_graph, discover, memo, timings, workspace, write_output};
 
 /// The input with the configuration's excluded paths (re-rooted at PATH when the
 /// configuration sits above it) added to the command line's.
@@ -114,6 +114,38 @@ pub fn analyze(input: &Input, settings: &config::Analyze) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let rules = rules::load(&cfg, rules_dir)?;
     let input = with_excludes(input, &cfg);
+    // The finished report of an earlier run, when nothing it was computed from changed.
+    let memo = memo_key("analyze", &input, &cfg, &rules, format!("{settings:?}"));
+    if let Some((dir, key)) = &memo {
+        let history_source = || {
+            history
+                .read
+                .then(|| history::identity(&input.path, &history.options))
+        };
+        let hit = timings::time("memo", || {
+            memo::load(
+                dir,
+                key,
+                parse_options(&input),
+                || discover(&input).ok(),
+                history_source,
+            )
+        });
+        if let Some(hit) = hit {
+            for (kind, message) in &hit.notes {
+                crate::diag::say(kind, message);
+            }
+            timings::time("report", || {
+                write_output(output, |out| Ok(out.write_all(&hit.output)?))
+            })?;
+            return Ok(0);
+        }
+        crate::diag::record();
+    }
+    // The tree as it is before anything is read: a memo is kept only if it is the same after.
+    let region = memo
+        .as_ref()
+        .and_then(|_| memo::region(&input_root(&input)));
     // git reads the log in its own process while the sources are parsed.
     let (built, raw) = std::thread::scope(|s| {
         let raw = history.read.then(|| {
@@ -130,10 +162,18 @@ pub fn analyze(input: &Input, settings: &config::Analyze) -> Result<u8> {
     });
     let (ws, g) = built?;
     let opts = &history.options;
+    // What the history was read from, for the memo (`None` inside: not known).
+    let mut history_source = Some(None);
     let hist = timings::time("history", || {
         let h = match raw {
-            Some(Ok(raw)) => history::map(raw, &g, opts),
-            Some(Err(_)) => history::History::unavailable("git log failed".into(), opts),
+            Some(Ok(raw)) => {
+                history_source = Some(Some(raw.identity.clone()));
+                history::map(raw, &g, opts)
+            }
+            Some(Err(_)) => {
+                history_source = None;
+                history::History::unavailable("git log failed".into(), opts)
+            }
             None => history::History::off(opts),
         };
         HistoryAnalysis::new(h, &g, opts.show_authors)
@@ -146,12 +186,64 @@ pub fn analyze(input: &Input, settings: &config::Analyze) -> Result<u8> {
     let a = timings::time("analysis", || analysis::analyze(&g, &cluster));
     let advice = timings::time("rules", || rules::advise(&ws, &g, &a, &rules, Some(&hist)));
     drop(spin);
-    timings::time("report", || {
-        write_output(output, |out| {
-            report::write_analysis(out, (format, layout), &ws, &g, &a, &advice, &hist)
-        })
+    let report = timings::time("report", || {
+        let mut report = Vec::new();
+        report::write_analysis(&mut report, (format, layout), &ws, &g, &a, &advice, &hist)?;
+        write_output(output, |out| Ok(out.write_all(&report)?))?;
+        anyhow::Ok(report)
     })?;
+    if let Some((dir, key)) = memo {
+        let notes = crate::diag::take_recorded();
+        let stamp = history_source.and_then(|h| memo::stamp(&ws, &g, h, region));
+        if let Some(stamp) = stamp {
+            timings::time("memo", || memo::store(&dir, &key, stamp, notes, report));
+        }
+    }
     Ok(0)
+}
+
+/// The parse options of `input`.
+fn parse_options(input: &Input) -> crate::parse::ParseOptions {
+    crate::parse::ParseOptions {
+        include_tests: input.include_tests,
+    }
+}
+
+/// Where the result memo of `command` on `input` would be kept (`memo.rs`): the cache
+/// directory and the memo's name, from every setting that shapes the result — the input's
+/// (PATH, excludes, `--include-tests`, `--no-cargo`), the configuration's text, the rules in
+/// force and the command's own `settings`. `None` without a cache.
+fn memo_key(
+    command: &str,
+    input: &Input,
+    cfg: &Loaded,
+    rules: &RuleSet,
+    settings: String,
+) -> Option<(std::path::PathBuf, String)> {
+    let dir = crate::cache_dir(input)?;
+    let shape = format!(
+        "{:?}",
+        (
+            &input.path,
+            input.include_tests,
+            input.no_cargo,
+            &input.exclude,
+            &input.config,
+            &cfg.file,
+        )
+    );
+    let rules = format!("{rules:?}");
+    let key = memo::key(
+        command,
+        &input_root(input),
+        &[
+            shape.as_bytes(),
+            cfg.text.as_bytes(),
+            rules.as_bytes(),
+            settings.as_bytes(),
+        ],
+    )?;
+    Some((dir, key))
 }
 
 /// The clustering options with the signals asked for and available: history's weights when
@@ -287,8 +379,7 @@ fn revisions(
             })),
             _ => None,
         };
-        let after = build_in(input, cfg, false, parse_cache.as_ref())
-            .map(|(ws, g)| snapshot(&ws, &g, rules, input.include_tests));
+        let after = tree_snapshot(input, cfg, rules, parse_cache.as_ref());
         (after, copy.map(|c| c.join()))
     });
     let after = after?;
@@ -320,6 +411,42 @@ fn revisions(
         timings::time("cache-write", || c.flush());
     }
     Ok((after, before))
+}
+
+/// The working tree's snapshot (stages 1–5), from the result memo when nothing it was
+/// computed from changed, else computed (through `parse_cache`, or the input's own) and kept
+/// there. `input` has the configuration's excludes.
+fn tree_snapshot(
+    input: &Input,
+    cfg: &Loaded,
+    rules: &RuleSet,
+    parse_cache: Option<&crate::parse::cache::Cache>,
+) -> Result<check::Snapshot> {
+    let memo = memo_key("snapshot", input, cfg, rules, String::new());
+    if let Some((dir, key)) = &memo {
+        let hit = timings::time("memo", || {
+            memo::load(
+                dir,
+                key,
+                parse_options(input),
+                || discover(input).ok(),
+                || None,
+            )
+        });
+        if let Some(snap) = hit.and_then(|h| serde_json::from_slice(&h.output).ok()) {
+            return Ok(snap);
+        }
+    }
+    let region = memo.as_ref().and_then(|_| memo::region(&input_root(input)));
+    let (ws, g) = build_in(input, cfg, false, parse_cache)?;
+    let snap = snapshot(&ws, &g, rules, input.include_tests);
+    if let Some((dir, key)) = memo {
+        let stamp = memo::stamp(&ws, &g, None, region);
+        if let (Some(stamp), Ok(bytes)) = (stamp, serde_json::to_vec(&snap)) {
+            timings::time("memo", || memo::store(&dir, &key, stamp, Vec::new(), bytes));
+        }
+    }
+    Ok(snap)
 }
 
 /// The top directory of the repository holding PATH (an error only matters with
@@ -385,8 +512,8 @@ fn is_step_summary(path: &Path) -> bool {
 pub fn baseline(input: &Input, output: Option<&Path>, rules_dir: Option<&Path>) -> Result<u8> {
     let cfg = rules::config::load_for(&input.path, input.config.as_deref())?;
     let rules = rules::load(&cfg, rules_dir)?;
-    let (ws, g) = build(input, &cfg, false)?;
-    let snap = snapshot(&ws, &g, &rules, input.include_tests);
+    let input = with_excludes(input, &cfg);
+    let snap = tree_snapshot(&input, &cfg, &rules, None)?;
     write_output(output, |out| {
         out.write_all(check::baseline::render(&snap.findings).as_bytes())?;
         Ok(())

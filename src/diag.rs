@@ -70,9 +70,35 @@ pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// What [`say`] said since [`record`] was called: the result memo keeps it with the result
+/// it belongs to and says it again when the result is used again.
+static RECORDED: std::sync::Mutex<Option<Vec<(String, String)>>> = std::sync::Mutex::new(None);
+
+/// Starts keeping what [`say`] says (also under `-q`: the memo must not depend on it).
+pub fn record() {
+    if let Ok(mut r) = RECORDED.lock() {
+        *r = Some(Vec::new());
+    }
+}
+
+/// What [`say`] said since [`record`], as `(kind, message)`; the recording stops.
+pub fn take_recorded() -> Vec<(String, String)> {
+    RECORDED
+        .lock()
+        .ok()
+        .and_then(|mut r| r.take())
+        .unwrap_or_default()
+}
+
 /// A note or warning about the run (not the input: that is a [`Diagnostic`]) on standard
 /// error, as `archsplit: KIND: MESSAGE`, unless `-q` was given.
 pub fn say(kind: &str, message: impl std::fmt::Display) {
+    let message = message.to_string();
+    if let Ok(mut r) = RECORDED.lock() {
+        if let Some(r) = r.as_mut() {
+            r.push((kind.to_string(), message.clone()));
+        }
+    }
     if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
         eprintln!("archsplit: {kind}: {message}");
     }

@@ -27,6 +27,7 @@ pub mod fsio;
 pub mod git;
 pub mod hash;
 pub mod history;
+pub mod memo;
 pub mod model;
 pub mod parse;
 pub mod report;
@@ -319,6 +320,11 @@ fn input_dir(path: &std::path::Path) -> Option<std::path::PathBuf> {
             p
         }
     })
+}
+
+/// Stage 1 alone: the workspace `input` names (the result memo checks it against its own).
+pub(crate) fn discover(input: &Input) -> Result<Workspace> {
+    workspace::discover(&input.path, &discover_options(input))
 }
 
 /// The discovery options of `input`.

@@ -140,6 +140,64 @@ pub struct RawHistory {
     /// The directory git ran in; the log's paths are relative to it.
     dir: PathBuf,
     read: Result<(Vec<LogEntry>, String, bool), String>,
+    /// What the log depends on, in one string ([`identity`]): the result memo's check.
+    pub identity: String,
+}
+
+/// What the log of a directory depends on, found without reading the log: the commit, a
+/// shallow clone, the options and the `.mailmap` (`cache_key`).
+struct LogSource {
+    shallow: bool,
+    key: String,
+    mailmap: bool,
+    /// Said on standard error by [`read`] (a `.mailmap` that cannot be read).
+    warnings: Vec<String>,
+}
+
+/// The repository state the log of `dir` (canonical) depends on, or why there is no log.
+fn log_source(dir: &Path, opts: &HistoryOptions) -> Result<LogSource, String> {
+    if !dir.is_dir() {
+        return Err("the analyzed path is not a directory".to_string());
+    }
+    let state = crate::git::repo_state(dir).map_err(|e| {
+        let e = format!("{e:#}");
+        if e.contains("not a git repository") {
+            "not inside a git repository".to_string()
+        } else {
+            e
+        }
+    })?;
+    let Some(head) = state.head else {
+        return Err("the repository has no commits".into());
+    };
+    // git reads the working tree's `.mailmap` itself (not through a symlink); one that is
+    // no regular file or too large is not read at all, by either side.
+    let mut warnings = Vec::new();
+    let mailmap =
+        match crate::fsio::read_capped(&state.top.join(".mailmap"), crate::fsio::caps::TEXT) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.is_not_found() => Some(Vec::new()),
+            Err(e) => {
+                warnings.push(format!(".mailmap: {e}; authors are taken as recorded"));
+                None
+            }
+        };
+    Ok(LogSource {
+        shallow: state.shallow,
+        key: cache_key(dir, &head, state.shallow, opts, mailmap.as_deref()),
+        mailmap: mailmap.is_some(),
+        warnings,
+    })
+}
+
+/// What the history `read` gives for `dir` depends on, in one string, found without reading
+/// the log (two `git rev-parse`): equal strings, equal logs. The result memo compares it.
+pub fn identity(dir: &Path, opts: &HistoryOptions) -> String {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    match log_source(&dir, opts) {
+        Ok(src) => format!("log {}", src.key),
+        Err(reason) => format!("unavailable: {reason}"),
+    }
 }
 
 /// Runs `git log` for the repository holding the directory `dir` (the analyzed one).
@@ -148,38 +206,13 @@ pub struct RawHistory {
 /// warm run costs one `git rev-parse`.
 pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawHistory {
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let read = (|| {
-        if !dir.is_dir() {
-            return Err("the analyzed path is not a directory".to_string());
+    let read = log_source(&dir, opts).and_then(|src| {
+        for w in &src.warnings {
+            crate::diag::say("warning", w);
         }
-        let state = crate::git::repo_state(&dir).map_err(|e| {
-            let e = format!("{e:#}");
-            if e.contains("not a git repository") {
-                "not inside a git repository".to_string()
-            } else {
-                e
-            }
-        })?;
-        let Some(head) = state.head else {
-            return Err("the repository has no commits".into());
-        };
-        // git reads the working tree's `.mailmap` itself (not through a symlink); one that is
-        // no regular file or too large is not read at all, by either side.
-        let mailmap =
-            match crate::fsio::read_capped(&state.top.join(".mailmap"), crate::fsio::caps::TEXT) {
-                Ok(bytes) => Some(bytes),
-                Err(e) if e.is_not_found() => Some(Vec::new()),
-                Err(e) => {
-                    crate::diag::say(
-                        "warning",
-                        format!(".mailmap: {e}; authors are taken as recorded"),
-                    );
-                    None
-                }
-            };
-        let key = cache_key(&dir, &head, state.shallow, opts, mailmap.as_deref());
-        if let Some((since, raw)) = cache_dir.and_then(|c| cache_read(c, &key)) {
-            return Ok((parse_log(&raw), since, state.shallow));
+        let key = &src.key;
+        if let Some((since, raw)) = cache_dir.and_then(|c| cache_read(c, key)) {
+            return Ok((parse_log(&raw), since, src.shallow, key.clone()));
         }
         let since = match &opts.since {
             Some(s) => s.clone(),
@@ -190,14 +223,23 @@ pub fn read(dir: &Path, opts: &HistoryOptions, cache_dir: Option<&Path>) -> RawH
                 date_of(time - DEFAULT_WINDOW_DAYS * 86_400)
             }
         };
-        let raw = crate::git::log(&dir, &since, opts.max_commits, mailmap.is_some())
+        let raw = crate::git::log(&dir, &since, opts.max_commits, src.mailmap)
             .map_err(|e| format!("{e:#}"))?;
         if let Some(c) = cache_dir {
-            cache_write(c, &key, &since, &raw);
+            cache_write(c, key, &since, &raw);
         }
-        Ok((parse_log(&raw), since, state.shallow))
-    })();
-    RawHistory { dir, read }
+        Ok((parse_log(&raw), since, src.shallow, key.clone()))
+    });
+    // A log that failed after its source was found is not what `identity` names.
+    let identity = match &read {
+        Ok((.., key)) => format!("log {key}"),
+        Err(reason) => format!("unavailable: {reason}"),
+    };
+    RawHistory {
+        dir,
+        read: read.map(|(entries, since, shallow, _)| (entries, since, shallow)),
+        identity,
+    }
 }
 
 /// Changes whenever the cached log's meaning or encoding changes.

@@ -60,6 +60,8 @@ pub struct ModuleGraph {
     pub files_parsed: usize,
     /// What each package is, in the workspace's package order (sorted by name).
     pub roles: Vec<super::roles::CrateRoles>,
+    /// What the module trees read from the file system (for the result memo).
+    pub inputs: super::Inputs,
 }
 
 impl ModuleGraph {
@@ -124,7 +126,9 @@ fn link(ws: &Workspace, forest: super::tree::Forest) -> ModuleGraph {
     let mut diagnostics = ws.diagnostics.clone();
     diagnostics.extend(forest.diagnostics);
     diag::normalize(&mut diagnostics);
-    tally.into_graph(crates, modules, diagnostics, forest.files_parsed)
+    let mut g = tally.into_graph(crates, modules, diagnostics, forest.files_parsed);
+    g.inputs = forest.inputs;
+    g
 }
 
 /// Per crate: its package's edition, and the crates its names can reach (its package's
@@ -279,6 +283,7 @@ impl Tally {
             diagnostics,
             files_parsed,
             roles: Vec::new(),
+            inputs: Default::default(),
         }
     }
 }

@@ -7,7 +7,7 @@ mod resolve;
 pub mod roles;
 mod tree;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 pub use graph::{build, Edge, ExternalUse, ModuleGraph};
@@ -15,6 +15,17 @@ pub use tree::{likely_sources, parse_all};
 
 use crate::parse::ModFacts;
 use crate::workspace::TargetKind;
+
+/// What building the module trees read from the file system, for the result memo
+/// (`memo.rs`): every file whose facts went into a module (module files and `include!`d
+/// files), with the parse cache's key of its bytes (`None`: read without a cache, or not
+/// readable), and every path looked at to find module files (candidates of `mod x;`,
+/// `#[path]` targets, crate roots, the directories searched for orphans).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    pub files: BTreeMap<PathBuf, Option<String>>,
+    pub probed: BTreeSet<PathBuf>,
+}
 
 /// A crate of the analyzed workspace: one target of one package.
 #[derive(Debug, Clone)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Crate, Module};
+use super::{Crate, Inputs, Module};
 use crate::diag::Diagnostic;
 use crate::parse::cache::Cache;
 use crate::parse::{parse_file, ChildMod, FileFacts, ModFacts, ParseOptions};
@@ -21,6 +21,7 @@ pub struct Forest {
     pub diagnostics: Vec<Diagnostic>,
     /// Number of files parsed.
     pub files_parsed: usize,
+    pub inputs: Inputs,
 }
 
 /// Deepest module nesting followed (file and inline modules together). Real crates nest a
@@ -67,6 +68,7 @@ struct Builder<'w> {
     /// Macro expansion spent per crate, and per file of the invocations.
     expanded: HashMap<usize, Spent>,
     expanded_in_file: HashMap<PathBuf, Spent>,
+    inputs: Inputs,
 }
 
 /// Rounds of argument-less macro expansion (a macro may expand to another invocation).
@@ -87,6 +89,10 @@ pub fn build_forest(
     // below then takes facts from this cache and parses only what lies elsewhere.
     // `pre` holds files parsed while discovery ran.
     let sources = source_files(ws);
+    for p in &ws.packages {
+        b.inputs.probed.insert(p.dir.join("src"));
+        b.inputs.probed.insert(p.dir.clone());
+    }
     let missing: Vec<PathBuf> = sources
         .iter()
         .filter(|f| !pre.contains_key(*f))
@@ -118,6 +124,7 @@ pub fn build_forest(
         modules: b.modules,
         diagnostics: b.diagnostics,
         files_parsed: b.reached.len(),
+        inputs: b.inputs,
     }
 }
 
@@ -138,6 +145,7 @@ impl<'a> Builder<'a> {
             context: Vec::new(),
             expanded: HashMap::new(),
             expanded_in_file: HashMap::new(),
+            inputs: Inputs::default(),
         }
     }
 
@@ -256,6 +264,7 @@ impl Builder<'_> {
                     }
                 },
                 TargetRoot::Dir(d) => {
+                    self.inputs.probed.insert(d.clone());
                     self.attached[root] = true;
                     let facts = loose_dir_facts(d);
                     self.process(root, facts, d, d.clone(), false);
@@ -315,6 +324,9 @@ impl Builder<'_> {
     /// Takes the facts of `file` into `module`.
     fn attach(&mut self, module: usize, mut facts: FileFacts, file: &Path, mod_rs: bool) {
         self.reached.insert(file.to_path_buf());
+        self.inputs
+            .files
+            .insert(file.to_path_buf(), facts.source.clone());
         // `#[cfg(a)] mod m;` and `#[cfg(not(a))] mod m;` (or the same declaration reached
         // again through a re-expanded macro) are alternatives for one file: its facts are
         // one set, taken once.
@@ -335,6 +347,7 @@ impl Builder<'_> {
                 let mut f = parse_file(&canon, &self.ws.rel(&canon), self.opts, self.cache);
                 self.files_parsed += 1;
                 self.reached.insert(canon.clone());
+                self.inputs.files.insert(canon.clone(), f.source.clone());
                 self.diagnostics.append(&mut f.diagnostics);
                 f.root.includes.clear();
                 let children = ModFacts {
@@ -609,6 +622,12 @@ impl Builder<'_> {
         rel: &str,
         report: bool,
     ) -> Vec<(PathBuf, bool)> {
+        self.inputs
+            .probed
+            .insert(child_dir.join(format!("{}.rs", c.name)));
+        self.inputs
+            .probed
+            .insert(child_dir.join(&c.name).join("mod.rs"));
         if !c.path_attrs.is_empty() {
             // At the top of a file, `#[path]` is relative to the file's directory; inside
             // inline modules, to the directory those modules stand for.
@@ -617,6 +636,9 @@ impl Builder<'_> {
             } else {
                 child_dir
             };
+            for p in &c.path_attrs {
+                self.inputs.probed.insert(base.join(p));
+            }
             let mut all: Vec<(PathBuf, bool)> = Vec::new();
             if c.path_conditional {
                 // The usual file first: it names the module when several are merged.
@@ -680,6 +702,7 @@ impl Builder<'_> {
     /// The canonical path of a module file, or a diagnostic when it is missing, a symlink
     /// loop, not a regular file, or outside the analyzed tree (never read).
     fn checked_file(&mut self, path: &Path, rel: &str, line: u32, column: u32) -> Option<PathBuf> {
+        self.inputs.probed.insert(path.to_path_buf());
         let shown = self.ws.rel(path);
         let canon = match path.canonicalize() {
             Ok(c) => c,

@@ -13,6 +13,11 @@ pub struct FileFacts {
     /// The module the file itself is.
     pub root: ModFacts,
     pub diagnostics: Vec<Diagnostic>,
+    /// The parse cache's key of the bytes these facts were read from (`None` without a
+    /// cache, or when the file could not be read): what the result memo (`memo.rs`) checks
+    /// the file against in a later run. Not stored in the cache.
+    #[serde(skip)]
+    pub source: Option<String>,
 }
 
 /// Kind of an item defined in a module; counted per module.

@@ -49,6 +49,7 @@ pub fn parse_file(
             for d in &mut hit.diagnostics {
                 d.file = rel.to_string();
             }
+            hit.source = key;
             return hit;
         }
     }
@@ -60,6 +61,7 @@ pub fn parse_file(
         }
         c.put(k, &stored);
     }
+    facts.source = key;
     facts
 }
 

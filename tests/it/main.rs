@@ -13,6 +13,7 @@ mod golden;
 mod graph_view;
 mod history;
 mod hostile;
+mod memo;
 mod safety;
 mod schema;
 mod support;
