@@ -420,53 +420,94 @@ fn write_ownership(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Resul
     r.more(shown, own.len(), "cluster", "clusters")
 }
 
+/// One line of the Why section per reason that clusters share: clusters whose reasons
+/// read the same (every part of a library, say) are listed together (`1–6, 8`), and a
+/// service's crossing types and state follow its own line. JSON keeps every cluster's rows.
 fn write_why(r: &mut Report) -> Result<()> {
     let advice = r.advice;
     writeln!(r.out, "\nWhy")?;
     let shown = advice.clusters.len().min(r.l.rows());
+    let mut groups: Vec<(Recommendation, String, Vec<usize>)> = Vec::new();
     for (i, adv) in advice.clusters.iter().enumerate().take(shown) {
         let why: Vec<String> = adv
             .reasons
             .iter()
             .map(|r| format!("{} [{}]", r.message, r.rule))
             .collect();
+        let why = why.join("; ");
+        let rec = adv.recommendation;
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == rec && g.1 == why && !service(rec))
+        {
+            Some(g) => g.2.push(i),
+            None => groups.push((rec, why, vec![i])),
+        }
+    }
+    for (rec, why, members) in &groups {
+        let ids = id_ranges(members);
         let head = format!(
-            "  {:>3} {}: ",
-            cluster_id(i),
-            r.l.paint(
-                adv.recommendation.as_str(),
-                recommendation_color(adv.recommendation),
-                false
-            )
+            "  {ids:>3} {}: ",
+            r.l.paint(rec.as_str(), recommendation_color(*rec), false)
         );
         // The indent is measured without colour codes.
-        let width = format!("  {:>3} {}: ", cluster_id(i), adv.recommendation.as_str()).len();
-        let text = r.l.wrap(&" ".repeat(width), "      ", &why.join("; "));
+        let width = format!("  {ids:>3} {}: ", rec.as_str()).chars().count();
+        let text = r.l.wrap(&" ".repeat(width), "      ", why);
         write!(r.out, "{head}{}", &text[width.min(text.len())..])?;
-        let p = &adv.price;
-        let service = matches!(
-            adv.recommendation,
-            Recommendation::Microservice | Recommendation::Nanoservice | Recommendation::Process
-        );
-        if service && !p.crossing_types.is_empty() {
-            r.para(
-                "      ",
-                "        ",
-                &format!(
-                    "types crossing its boundary: {}",
-                    list(&p.crossing_types, 6)
-                ),
-            )?;
-        }
-        if service && !p.shared_state.is_empty() {
-            r.para(
-                "      ",
-                "        ",
-                &format!("state to split: {}", list(&p.shared_state, 6)),
-            )?;
+        if service(*rec) {
+            write_service_price(r, &advice.clusters[members[0]].price)?;
         }
     }
     r.more(shown, advice.clusters.len(), "cluster", "clusters")
+}
+/// A recommendation whose row goes on with the price of its boundary.
+fn service(rec: Recommendation) -> bool {
+    matches!(
+        rec,
+        Recommendation::Microservice | Recommendation::Nanoservice | Recommendation::Process
+    )
+}
+
+/// A service's crossing types and the state it would have to split.
+fn write_service_price(r: &mut Report, p: &crate::rules::recommend::Price) -> Result<()> {
+    if !p.crossing_types.is_empty() {
+        r.para(
+            "      ",
+            "        ",
+            &format!(
+                "types crossing its boundary: {}",
+                list(&p.crossing_types, 6)
+            ),
+        )?;
+    }
+    if !p.shared_state.is_empty() {
+        r.para(
+            "      ",
+            "        ",
+            &format!("state to split: {}", list(&p.shared_state, 6)),
+        )?;
+    }
+    Ok(())
+}
+
+/// Cluster ids (indices, sorted) as ranges: `1–6, 8, 10`.
+fn id_ranges(members: &[usize]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < members.len() {
+        let mut end = k;
+        while end + 1 < members.len() && members[end + 1] == members[end] + 1 {
+            end += 1;
+        }
+        let (a, b) = (cluster_id(members[k]), cluster_id(members[end]));
+        out.push(match end - k {
+            0 => a.to_string(),
+            1 => format!("{a}, {b}"),
+            _ => format!("{a}–{b}"),
+        });
+        k = end + 1;
+    }
+    out.join(", ")
 }
 
 fn write_findings(r: &mut Report) -> Result<()> {
@@ -834,5 +875,15 @@ mod tests {
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(1000), "1,000");
         assert_eq!(super::thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn cluster_ids_as_ranges() {
+        assert_eq!(super::id_ranges(&[0]), "1");
+        assert_eq!(super::id_ranges(&[0, 1]), "1, 2");
+        assert_eq!(
+            super::id_ranges(&[0, 1, 2, 3, 4, 5, 7, 9, 10]),
+            "1–6, 8, 10, 11"
+        );
     }
 }

@@ -133,6 +133,9 @@ pub struct Units {
     pub process: Vec<bool>,
     /// Per target: a procedural macro (runs inside the compiler).
     pub proc_macro: Vec<bool>,
+    /// Per target: compile-time code: a procedural macro, or a library only compile-time
+    /// packages of the workspace depend on (the code generator behind a derive).
+    pub compile_time: Vec<bool>,
     /// Per target: a plain library, no state and no I/O in any of its modules.
     pub plain: Vec<bool>,
     /// Per module: evidence of I/O of its own (`std::fs` paths, an I/O crate), if any.
@@ -160,6 +163,12 @@ impl Units {
                     .is_some_and(|r| r.has(Role::ProcMacro))
             })
             .collect();
+        let at_compile_time = compile_time_packages(ws);
+        let compile_time: Vec<bool> = g
+            .crates
+            .iter()
+            .map(|c| at_compile_time.contains(c.package.as_str()))
+            .collect();
         let io = crate::model::roles::module_io(g);
         let mut plain = vec![true; g.crates.len()];
         for (m, module) in g.modules.iter().enumerate() {
@@ -177,9 +186,43 @@ impl Units {
         Units {
             process,
             proc_macro,
+            compile_time,
             plain,
             io,
             library_workspace,
+        }
+    }
+}
+
+/// The packages whose code runs only inside the compiler: procedural macros, and libraries
+/// that only such packages depend on (normal dependencies; at least one user).
+fn compile_time_packages(ws: &crate::workspace::Workspace) -> BTreeSet<&str> {
+    use crate::workspace::DepKind;
+    let mut out: BTreeSet<&str> = ws
+        .packages
+        .iter()
+        .filter(|p| p.proc_macro)
+        .map(|p| p.name.as_str())
+        .collect();
+    loop {
+        let before = out.len();
+        for p in &ws.packages {
+            let users: Vec<&str> = ws
+                .packages
+                .iter()
+                .filter(|q| {
+                    q.deps.iter().any(|d| {
+                        d.package == p.name && d.kind == DepKind::Normal && !d.other_version
+                    })
+                })
+                .map(|q| q.name.as_str())
+                .collect();
+            if !users.is_empty() && users.iter().all(|q| out.contains(q)) {
+                out.insert(p.name.as_str());
+            }
+        }
+        if out.len() == before {
+            return out;
         }
     }
 }
@@ -359,8 +402,11 @@ struct ClusterFacts {
     plain: bool,
     /// Packages of its modules that run as separate processes.
     processes: Vec<String>,
-    /// Every module is in a procedural-macro crate.
+    /// Every module is in a compile-time crate (a procedural macro, or a library only they
+    /// use).
     compile_time: bool,
+    /// Packages of its modules that are procedural macros.
+    macros: Vec<String>,
     /// Evidence of interior mutability or synchronization (`Mutex`, `RefCell`, atomics): a
     /// type that holds state is no plain value.
     mutable: Option<String>,
@@ -406,6 +452,7 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
             plain: true,
             processes: Vec::new(),
             compile_time: true,
+            macros: Vec::new(),
             mutable: None,
         })
         .collect();
@@ -430,7 +477,11 @@ fn cluster_facts(g: &ModuleGraph, a: &Analysis, units: &Units) -> Vec<ClusterFac
             }
         }
         f.process &= units.process[module.krate];
-        f.compile_time &= units.proc_macro[module.krate];
+        f.compile_time &= units.compile_time[module.krate];
+        let package = &g.crates[module.krate].package;
+        if units.proc_macro[module.krate] && !f.macros.contains(package) {
+            f.macros.push(package.clone());
+        }
         if units.process[module.krate] {
             let p = g.crates[module.krate].package.clone();
             if !f.processes.contains(&p) {
@@ -582,21 +633,25 @@ fn recommend_one(ctx: &Context, c: &Cluster) -> Outcome {
 }
 
 /// `linked-library`: code that is never deployed — a procedural macro runs inside the
-/// compiler, a library workspace is linked into its users' programs.
+/// compiler while its users build (it is never linked into their programs), a library
+/// workspace is linked into its users' programs. The crates are left out of the words (the
+/// cluster lists them), so clusters that share a reason read alike; the macros a library
+/// cluster holds are named, since they are what its words add.
 fn never_deployed(ctx: &Context, c: &Cluster) -> Option<Outcome> {
     let id = RuleId::LinkedLibrary;
-    if !ctx.rules.enabled(id) {
+    if !ctx.rules.enabled(id) || c.f.crates.is_empty() {
         return None;
     }
-    let crates = c.f.crates.join(", ");
-    let (metric, value, why) = if c.f.compile_time && !c.f.crates.is_empty() {
-        let why = format!(
-            "compile-time code ({crates}): a procedural macro runs inside the compiler while its users build, never deployed"
-        );
+    let (metric, value, why) = if c.f.compile_time {
+        let why = "compile-time code: procedural macros (and libraries only they use) run inside the compiler while their users build; never linked into a program, never deployed".to_string();
         ("proc_macro", 1.0, why)
+    } else if ctx.units.library_workspace && c.f.macros.is_empty() {
+        let why = "part of a library: linked into its users' programs, never deployed alone; guard it as a module boundary".to_string();
+        ("workspace_kind", 0.0, why)
     } else if ctx.units.library_workspace {
         let why = format!(
-            "part of a library ({crates}): linked into its users' programs, never deployed alone; guard it as a module boundary"
+            "part of a library with its procedural macros ({}): the library is linked into its users' programs, the macros run inside the compiler while they build; never deployed alone; guard it as a module boundary",
+            c.f.macros.join(", ")
         );
         ("workspace_kind", 0.0, why)
     } else {
@@ -1103,7 +1158,6 @@ struct Whole<'a> {
     g: &'a ModuleGraph,
     a: &'a Analysis,
     rules: &'a RuleSet,
-    units: &'a Units,
     /// Lines of code of the clustered modules.
     loc: u64,
     /// The sentence about the processes it already runs (empty for none), closing each
@@ -1114,8 +1168,18 @@ struct Whole<'a> {
 /// A verdict with its rationale and reasons.
 type Ruling = (Verdict, String, Vec<Reason>);
 
+/// What a whole-codebase rule found that keeps it one unit: the rationale for a codebase
+/// that could hold services, the same fact as an observation about a library (where
+/// services never apply), and the reason.
+struct OneUnit {
+    rationale: String,
+    observed: String,
+    reason: Reason,
+}
+
 /// The verdict for the whole codebase, from its clusters; then the rows are made to agree
-/// with it (in a monolith or a modular monolith no row says "microservice").
+/// with it (in a monolith or a modular monolith no row says "microservice"). A library
+/// workspace is read as a library first; its size and coupling are observations about it.
 pub fn verdict(
     ws: &crate::workspace::Workspace,
     g: &ModuleGraph,
@@ -1128,14 +1192,20 @@ pub fn verdict(
         g,
         a,
         rules,
-        units,
         loc: a.cluster_metrics.iter().map(|m| m.loc).sum(),
         processes_note: processes_note(g, units, advice),
     };
-    let (verdict, rationale, reasons) = small_codebase(&whole)
+    let one_unit = small_codebase(&whole)
         .or_else(|| tangled_codebase(&whole))
-        .or_else(|| tightly_coupled_codebase(&whole))
-        .unwrap_or_else(|| by_candidates(ws, &whole, advice));
+        .or_else(|| tightly_coupled_codebase(&whole));
+    let (verdict, rationale, reasons) = if units.library_workspace {
+        library_verdict(&whole, advice.len(), one_unit)
+    } else if let Some(u) = one_unit {
+        let rationale = format!("{}{}", u.rationale, whole.processes_note);
+        (Verdict::Monolith, rationale, vec![u.reason])
+    } else {
+        by_candidates(ws, &whole, advice)
+    };
     agree(verdict, advice);
     VerdictAdvice {
         verdict,
@@ -1176,7 +1246,7 @@ fn processes_note(g: &ModuleGraph, units: &Units, advice: &[ClusterAdvice]) -> S
 }
 
 /// `small-codebase`: the whole codebase is too small for any service boundary.
-fn small_codebase(w: &Whole) -> Option<Ruling> {
+fn small_codebase(w: &Whole) -> Option<OneUnit> {
     use crate::words::count;
     let id = RuleId::SmallCodebase;
     let min = w.rules.thresholds.small_codebase.min_loc;
@@ -1184,18 +1254,15 @@ fn small_codebase(w: &Whole) -> Option<Ruling> {
         return None;
     }
     let lines = count(w.loc, "line of code", "lines of code");
-    Some((
-        Verdict::Monolith,
-        format!(
-            "A small codebase ({lines}): no service boundary would pay for the complexity, cost and security risk it brings.{}",
-            w.processes_note
-        ),
-        vec![reason(id, "loc", Some(min), w.loc as f64, lines)],
-    ))
+    Some(OneUnit {
+        rationale: format!("A small codebase ({lines}): no service boundary would pay for the complexity, cost and security risk it brings."),
+        observed: format!("It is small ({lines}): one unit, too small for boundaries inside it to need guarding."),
+        reason: reason(id, "loc", Some(min), w.loc as f64, lines),
+    })
 }
 
 /// `tightly-coupled-codebase`: one dependency cycle holds most of the modules.
-fn tangled_codebase(w: &Whole) -> Option<Ruling> {
+fn tangled_codebase(w: &Whole) -> Option<OneUnit> {
     use crate::words::{count, names};
     let id = RuleId::TightlyCoupledCodebase;
     let max = w
@@ -1218,50 +1285,47 @@ fn tangled_codebase(w: &Whole) -> Option<Ruling> {
         .iter()
         .map(|&m| w.g.modules[m].path.as_str())
         .collect();
-    Some((
-        Verdict::Monolith,
-        format!(
-            "A tangled codebase: one dependency cycle ties {} of its {} together ({}); nothing in it can be separated until the cycle is cut (the cycles table lists the edges that close it).{}",
-            cy.members.len(),
-            count(clustered as u64, "module", "modules"),
-            names(&members),
-            w.processes_note
-        ),
-        vec![reason(
+    let ties = format!(
+        "one dependency cycle ties {} of its {} together ({})",
+        cy.members.len(),
+        count(clustered as u64, "module", "modules"),
+        names(&members),
+    );
+    Some(OneUnit {
+        rationale: format!("A tangled codebase: {ties}; nothing in it can be separated until the cycle is cut (the cycles table lists the edges that close it)."),
+        observed: format!("Its modules are one unit: {ties}, with no internal seams, which is common for a library whose types refer to each other (the cycles table lists the edges that close it)."),
+        reason: reason(
             id,
             "largest_cycle_share",
             Some(max),
             largest,
             format!("one dependency cycle holds {:.0}% of the modules", largest * 100.0),
-        )],
-    ))
+        ),
+    })
 }
 
 /// `tightly-coupled-codebase`: even the best clustering keeps few references inside.
-fn tightly_coupled_codebase(w: &Whole) -> Option<Ruling> {
+fn tightly_coupled_codebase(w: &Whole) -> Option<OneUnit> {
     let id = RuleId::TightlyCoupledCodebase;
     let min = w.rules.thresholds.tightly_coupled_codebase.min_modularity;
     let q = w.a.quality.modularity;
     if !(w.rules.enabled(id) && q < min) {
         return None;
     }
-    Some((
-        Verdict::Monolith,
-        format!(
-            "A tightly coupled codebase: even its best clustering keeps few references inside (modularity Q {q:.2}); it has no seams a split could follow: untangle it inside the monolith first.{}",
-            w.processes_note
-        ),
-        vec![reason(
+    Some(OneUnit {
+        rationale: format!("A tightly coupled codebase: even its best clustering keeps few references inside (modularity Q {q:.2}); it has no seams a split could follow: untangle it inside the monolith first."),
+        observed: format!("Its modules are tightly coupled (modularity Q {q:.2}): one unit with no internal seams, which is common for a library that models one recursive domain (a grammar, a type system)."),
+        reason: reason(
             id,
             "modularity",
             Some(min),
             q,
             format!("modularity Q {q:.2}: the best clustering keeps few references inside"),
-        )],
-    ))
+        ),
+    })
 }
 
-/// The verdict from the clusters' recommendations: a library stays one; microservice and
+/// The verdict from the clusters' recommendations: microservice and
 /// nanoservice candidates together make a hybrid; enough microservice candidates (the
 /// `min_microservices` threshold of `microservice-candidate`) make microservices; else a
 /// modular monolith, with what held its clusters back.
@@ -1274,9 +1338,6 @@ fn by_candidates(ws: &crate::workspace::Workspace, w: &Whole, advice: &[ClusterA
     );
     let min_micro = w.rules.thresholds.microservice_candidate.min_microservices;
     let mut reasons = vec![candidates(micro, nano, min_micro)];
-    if w.units.library_workspace {
-        return library_verdict(w, advice.len());
-    }
     let app = match crate::model::roles::workspace_kind(ws, &w.g.roles) {
         crate::model::roles::WorkspaceKind::Application => "An application",
         _ => "A workspace of applications and libraries",
@@ -1332,27 +1393,41 @@ fn candidates(micro: usize, nano: usize, min_micro: f64) -> Reason {
     )
 }
 
-/// `linked-library`: a library workspace is a modular monolith whatever its clusters.
-fn library_verdict(w: &Whole, clusters: usize) -> Ruling {
+/// `linked-library`: a library workspace is never services. It is a modular monolith when
+/// its clusters are real seams; when it is small, tangled or tightly coupled (`one_unit`)
+/// it is a monolith — one unit with no module boundary to guard — said as an observation,
+/// not a task: a library's coupling is often the shape of the domain it models.
+fn library_verdict(w: &Whole, clusters: usize, one_unit: Option<OneUnit>) -> Ruling {
     use crate::words::count;
     let product = w.g.roles.iter().filter(|r| r.is_product()).count() as u64;
-    (
-        Verdict::ModularMonolith,
-        format!(
-            "A library ({}): it is linked into its users' programs and never deployed, so no part of it can become a service. Its {} are module boundaries to keep clean (modularity Q {:.2}, {:.0}% of references cross them).",
-            count(product, "product crate", "product crates"),
-            count(clusters as u64, "cluster", "clusters"),
-            w.a.quality.modularity,
-            w.a.quality.icp * 100.0
+    let library = format!(
+        "A library ({}): it is linked into its users' programs and never deployed, so no part of it can become a service.",
+        count(product, "product crate", "product crates"),
+    );
+    let linked = reason(
+        RuleId::LinkedLibrary,
+        "workspace_kind",
+        None,
+        0.0,
+        "every product crate is a library: nothing here runs on its own".into(),
+    );
+    match one_unit {
+        Some(u) => (
+            Verdict::Monolith,
+            format!("{library} {}", u.observed),
+            vec![linked, u.reason],
         ),
-        vec![reason(
-            RuleId::LinkedLibrary,
-            "workspace_kind",
-            None,
-            0.0,
-            "every product crate is a library: nothing here runs on its own".into(),
-        )],
-    )
+        None => (
+            Verdict::ModularMonolith,
+            format!(
+                "{library} Its {} are module boundaries to keep clean (modularity Q {:.2}, {:.0}% of references cross them).",
+                count(clusters as u64, "cluster", "clusters"),
+                w.a.quality.modularity,
+                w.a.quality.icp * 100.0
+            ),
+            vec![linked],
+        ),
+    }
 }
 
 /// Why not services: the reason (rule and metric) that held back the most code, in words,

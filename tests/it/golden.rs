@@ -8,10 +8,12 @@ use crate::support::{archsplit, expect_code, marks_left, stdout, testdata};
 
 /// Fixtures whose `archsplit analyze` output is golden too, as JSON and as the table.
 const ANALYZED: &[&str] = &[
+    "coupled-library",
     "crate-family",
     "cycle-across-groups",
     "god-module",
     "hub",
+    "macro-library",
     "reexports",
     "renamed-crates",
     "roles",
