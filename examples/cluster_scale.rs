@@ -49,6 +49,7 @@ fn graph(n: usize) -> ModuleGraph {
             },
             children: BTreeMap::new(),
             files: Vec::new(),
+            doc_only: false,
         })
         .collect();
     let mut w: BTreeMap<(usize, usize), u32> = BTreeMap::new();

@@ -62,4 +62,7 @@ pub struct Module {
     /// Every file whose top level is this module, `file` first: one per platform when
     /// `cfg_attr(.., path)` or same-named `cfg` modules select between them.
     pub files: Vec<PathBuf>,
+    /// Reached only through `mod` declarations that documentation builds alone compile
+    /// (`#[cfg(docsrs)] mod x;`, or inside such a module): in no program anyone builds.
+    pub doc_only: bool,
 }

@@ -296,14 +296,27 @@ impl Builder<'_> {
             facts: ModFacts::default(),
             children: Default::default(),
             files: Vec::new(),
+            doc_only: false,
         });
         self.attached.push(false);
         self.context.push(None);
         self.modules.len() - 1
     }
 
-    fn child(&mut self, parent: usize, name: &str, file: &Path, line: u32, inline: bool) -> usize {
+    /// The child `c` of `parent`, declared now or found declared already: a module is
+    /// `doc_only` while every declaration that reaches it is.
+    fn child(
+        &mut self,
+        parent: usize,
+        c: &ChildMod,
+        file: &Path,
+        line: u32,
+        inline: bool,
+    ) -> usize {
+        let name = c.name.as_str();
+        let doc_only = c.doc_only || self.modules[parent].doc_only;
         if let Some(&id) = self.modules[parent].children.get(name) {
+            self.modules[id].doc_only &= doc_only;
             return id;
         }
         let path = format!("{}::{}", self.modules[parent].path, name);
@@ -318,6 +331,7 @@ impl Builder<'_> {
             inline,
         );
         self.modules[parent].children.insert(name.to_string(), id);
+        self.modules[id].doc_only = doc_only;
         id
     }
 
@@ -393,11 +407,11 @@ impl Builder<'_> {
             self.context[module] = Some((file.to_path_buf(), child_dir.clone(), top));
         }
         let rel = self.ws.rel(file);
-        for c in children {
-            match c.inline {
+        for mut c in children {
+            match c.inline.take() {
                 Some(body) => {
                     let dir = child_dir.join(c.path_attrs.first().unwrap_or(&c.name));
-                    let id = self.child(module, &c.name, file, body.first_line, true);
+                    let id = self.child(module, &c, file, body.first_line, true);
                     self.process(id, *body, file, dir, false);
                 }
                 None => {
@@ -603,7 +617,7 @@ impl Builder<'_> {
             );
             return;
         }
-        let id = self.child(module, &c.name, &canon, 1, false);
+        let id = self.child(module, c, &canon, 1, false);
         self.pending.push(Pending {
             module: id,
             file: canon,
@@ -938,6 +952,7 @@ fn loose_dir_facts(dir: &Path) -> ModFacts {
             column: 0,
             path_attrs: path_attr.into_iter().collect(),
             path_conditional: false,
+            doc_only: false,
             inline: None,
         });
     }

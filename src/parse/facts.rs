@@ -209,6 +209,9 @@ pub struct ChildMod {
     /// The paths come from `cfg_attr`: when none of them applies, the usual file is loaded,
     /// so it is a candidate too.
     pub path_conditional: bool,
+    /// Declared under a `cfg` that only documentation builds set (`cfg(docsrs)`): the
+    /// module is in no program anyone builds.
+    pub doc_only: bool,
     /// The body of an inline `mod x { ... }`; `None` for `mod x;`.
     pub inline: Option<Box<ModFacts>>,
 }

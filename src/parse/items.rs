@@ -52,6 +52,7 @@ impl Collector {
                         column: im.ident.span().start().column as u32 + 1,
                         path_attrs: path_attrs(&im.attrs, self.test).0,
                         path_conditional: path_attrs(&im.attrs, self.test).1,
+                        doc_only: cfg::doc_only(&im.attrs),
                         inline: None,
                     });
                 }
@@ -113,6 +114,7 @@ impl Collector {
             column: start.column as u32 + 1,
             path_attrs,
             path_conditional,
+            doc_only: cfg::doc_only(&im.attrs),
             inline,
         });
     }

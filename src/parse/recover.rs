@@ -127,6 +127,7 @@ pub fn mod_lines(text: &str, m: &mut ModFacts) {
             column: (indent + t.len() - r.len()) as u32 + 1,
             path_attrs: Vec::new(),
             path_conditional: false,
+            doc_only: false,
             inline: None,
         });
     }

@@ -1,6 +1,8 @@
-//! `duplicated-code`: the same module file kept in several crates. Copies are their own
-//! problem (a fix made in one is missing in the others), not a sign that crates are split too
-//! fine, so they are reported apart from `over-fragmentation`.
+//! `duplicated-code`: the same module file kept in several crates. Copies are a trade-off of
+//! their own (one shared copy is a public API or a dependency; several must be kept in step),
+//! not a sign that crates are split too fine, so they are reported apart from
+//! `over-fragmentation`. Generated files (made from one source already) and modules only
+//! documentation builds compile (`#[cfg(docsrs)] mod x;`) are no copies anyone maintains.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +24,8 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
     for (i, m) in g.modules.iter().enumerate() {
         // Data tables count: a copied Unicode table is as much a copy as copied code.
         let size = m.facts.loc + m.facts.generated_loc;
-        if !m.inline && m.facts.content_hash != 0 && size as f64 >= min_loc {
+        let maintained = m.facts.generated.is_none() && !m.doc_only;
+        if maintained && !m.inline && m.facts.content_hash != 0 && size as f64 >= min_loc {
             by_hash.entry(m.facts.content_hash).or_default().push(i);
         }
     }
@@ -40,7 +43,7 @@ pub fn findings(ws: &Workspace, g: &ModuleGraph, rules: &RuleSet) -> Vec<Finding
             severity,
             paths.clone(),
             format!(
-                "the same file ({} lines) is kept in {} crates ({}): {}; a fix made in one copy is missing in the others; keep it in one crate the others use, or generate the copies from one source",
+                "the same file ({} lines of code) is kept in {} crates ({}): {}; sharing one copy would make it a public API (of one crate or a new one) the others depend on, while keeping the copies means keeping them in step by hand",
                 first.loc + first.generated_loc,
                 crates.len(),
                 crates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),

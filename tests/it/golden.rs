@@ -8,6 +8,7 @@ use crate::support::{archsplit, expect_code, marks_left, stdout, testdata};
 
 /// Fixtures whose `archsplit analyze` output is golden too, as JSON and as the table.
 const ANALYZED: &[&str] = &[
+    "copied-files",
     "coupled-library",
     "crate-family",
     "cycle-across-groups",
