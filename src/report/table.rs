@@ -189,6 +189,31 @@ fn size_rows(ws: &Workspace, g: &ModuleGraph) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// How many modules use the kernel's modules: "112", or "112 to 301" (each) for several.
+fn kernel_users(g: &ModuleGraph, kernel: &[usize]) -> String {
+    let users: Vec<usize> = kernel
+        .iter()
+        .map(|&k| {
+            g.edges
+                .iter()
+                .filter(|e| e.to == k && e.from != k)
+                .map(|e| e.from)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        })
+        .collect();
+    let (lo, hi) = (
+        users.iter().copied().min().unwrap_or(0),
+        users.iter().copied().max().unwrap_or(0),
+    );
+    let t = |n: usize| crate::words::thousands(n as u64);
+    if lo == hi {
+        t(lo)
+    } else {
+        format!("{} to {} each", t(lo), t(hi))
+    }
+}
+
 /// The summary's clustering rows: clusters, shared kernel and, when any, the modules left out.
 fn clustering_rows(g: &ModuleGraph, a: &Analysis) -> Vec<(&'static str, String)> {
     let c = &a.clustering;
@@ -205,10 +230,16 @@ fn clustering_rows(g: &ModuleGraph, a: &Analysis) -> Vec<(&'static str, String)>
         ),
         (
             "shared kernel",
-            format!(
-                "{} used by most of the others (kept out of the clusters, linked by all)",
-                count(c.kernel.len() as u64, "module", "modules")
-            ),
+            if c.kernel.is_empty() {
+                "none (no module is used by enough of the others)".to_string()
+            } else {
+                format!(
+                    "{} used by {} of the {} modules (kept out of the clusters, linked by all)",
+                    count(c.kernel.len() as u64, "module", "modules"),
+                    kernel_users(g, &c.kernel),
+                    crate::words::thousands(g.modules.len() as u64)
+                )
+            },
         ),
     ];
     if !c.excluded.is_empty() {
@@ -261,7 +292,10 @@ fn quality_rows(a: &Analysis, advice: &crate::rules::Advice) -> Vec<(&'static st
         ("TurboMQ", format!("{:.3}", q.turbo_mq)),
         (
             "ICP",
-            format!("{:.1}% of references cross clusters", q.icp * 100.0),
+            format!(
+                "{:.1}% of the references between clustered modules cross clusters (those into the shared kernel left out)",
+                q.icp * 100.0
+            ),
         ),
         (
             "structural modularity",
