@@ -411,10 +411,16 @@ fn write_clusters(r: &mut Report) -> Result<()> {
         r.para(
             "",
             "  ",
-            &format!(
-                "standalone (no dependency with any other cluster): {}",
-                alone.join(", ")
-            ),
+            &match alone.as_slice() {
+                [one] => format!(
+                    "standalone: cluster {one} has no dependency to or from any other cluster"
+                ),
+                [init @ .., last] => format!(
+                    "standalone: clusters {} and {last} have no dependency to or from any other cluster",
+                    init.join(", ")
+                ),
+                [] => String::new(),
+            },
         )?;
     }
     Ok(())
