@@ -676,7 +676,7 @@ fn write_actions(r: &mut Report) -> Result<()> {
             "     effect: ",
             "             ",
             &format!(
-                "crates {} → {}, references between crates {} → {}, modules in cycles {} → {}, references across clusters {:.1}% → {:.1}%",
+                "crates {} → {}, references between crates {} → {}, modules in cycles (parent/child references aside) {} → {}, references across clusters {:.1}% → {:.1}%",
                 e.crates.before,
                 e.crates.after,
                 thousands(e.crate_cut.before),

@@ -10,6 +10,7 @@ use crate::support::{archsplit, expect_code, marks_left, stdout, testdata};
 const ANALYZED: &[&str] = &[
     "crate-family",
     "cycle-across-groups",
+    "cycle-steps",
     "god-module",
     "hub",
     "reexports",
