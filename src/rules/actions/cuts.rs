@@ -98,7 +98,7 @@ fn and_list(v: &[String]) -> String {
 /// The lightest set of the cycle's edges whose removal leaves its members without a cycle:
 /// the lightest edge still on a cycle is removed until none is left, then every removed
 /// edge whose return closes no cycle is put back, heaviest first. Lightest first.
-fn lightest_cuts(p: &Planner, cy: &Cycle) -> Vec<(usize, usize)> {
+fn lightest_cuts(cy: &Cycle, weight: impl Fn(usize, usize) -> u32) -> Vec<(usize, usize)> {
     let pos: BTreeMap<usize, usize> = cy
         .members
         .iter()
@@ -112,13 +112,13 @@ fn lightest_cuts(p: &Planner, cy: &Cycle) -> Vec<(usize, usize)> {
         let lightest = kept
             .iter()
             .filter(|(x, y)| comp[pos[x]] == comp[pos[y]])
-            .min_by_key(|&&(x, y)| (p.weight(x, y), x, y))
+            .min_by_key(|&&(x, y)| (weight(x, y), x, y))
             .copied();
         let Some(e) = lightest else { break };
         kept.remove(&e);
         removed.push(e);
     }
-    removed.sort_by_key(|&(x, y)| (std::cmp::Reverse(p.weight(x, y)), x, y));
+    removed.sort_by_key(|&(x, y)| (std::cmp::Reverse(weight(x, y)), x, y));
     let mut cut = Vec::new();
     for (x, y) in removed {
         if reaches(&kept, y, x) {
@@ -127,7 +127,7 @@ fn lightest_cuts(p: &Planner, cy: &Cycle) -> Vec<(usize, usize)> {
             kept.insert((x, y));
         }
     }
-    cut.sort_by_key(|&(x, y)| (p.weight(x, y), x, y));
+    cut.sort_by_key(|&(x, y)| (weight(x, y), x, y));
     cut
 }
 
@@ -198,7 +198,7 @@ fn in_the_table(p: &Planner, cy: &Cycle) -> String {
 /// the edges it cuts.
 fn break_cycle(p: &Planner, cy: &Cycle, stake: &str) -> (Action, BTreeSet<(usize, usize)>) {
     let g = p.g;
-    let all = lightest_cuts(p, cy);
+    let all = lightest_cuts(cy, |x, y| p.weight(x, y));
     let mut chosen = all.clone();
     chosen.truncate(MAX_CUT_EDGES);
     let cut: BTreeSet<(usize, usize)> = chosen.iter().copied().collect();
@@ -293,4 +293,49 @@ fn shown_cuts(p: &Planner, chosen: &[(usize, usize)], edges: &[CutEdge]) -> Stri
         shown.push(format!("and {} more", edges.len() - 3));
     }
     shown.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cycle(edges: &[(usize, usize)]) -> Cycle {
+        let members: BTreeSet<usize> = edges.iter().flat_map(|&(x, y)| [x, y]).collect();
+        Cycle {
+            members: members.into_iter().collect(),
+            edges: edges.to_vec(),
+            closing: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_two_module_cycle_is_cut_on_its_lighter_side() {
+        // check → ast carries 87 references, ast → check one.
+        let cy = cycle(&[(0, 1), (1, 0)]);
+        let w = |x: usize, _: usize| if x == 0 { 87 } else { 1 };
+        assert_eq!(lightest_cuts(&cy, w), vec![(1, 0)]);
+    }
+
+    #[test]
+    fn cuts_dissolve_the_cycle_and_put_back_what_closes_none() {
+        // 0 ↔ 1 and 1 → 0 → 2 → 1: the lightest 0 → 1 (1) goes first, then 1 → 0 (3), the
+        // lightest of what still cycles; with 1 → 0 gone, 0 → 1 closes no cycle: put back.
+        let cy = cycle(&[(0, 1), (1, 0), (0, 2), (2, 1)]);
+        let w = |x: usize, y: usize| match (x, y) {
+            (0, 1) => 1,
+            (1, 0) => 3,
+            (0, 2) => 4,
+            _ => 5,
+        };
+        let cut = lightest_cuts(&cy, w);
+        assert_eq!(cut, vec![(1, 0)]);
+        let pos = cy
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, &m)| (m, i))
+            .collect();
+        assert!(dissolved(&pos, &cy, &cut.into_iter().collect()));
+        assert!(!dissolved(&pos, &cy, &BTreeSet::from([(0, 1)])));
+    }
 }
