@@ -14,6 +14,8 @@ use super::recommend::{ClusterAdvice, Recommendation};
 use crate::analysis::Analysis;
 use crate::model::ModuleGraph;
 use crate::words::{count, names, thousands};
+
+mod cuts;
 use crate::workspace::Workspace;
 
 /// At most this many next steps: a short list gets read.
@@ -69,9 +71,10 @@ pub struct Effect {
     pub crates: Change<usize>,
     /// References between modules of different crates.
     pub crate_cut: Change<u64>,
-    /// Dependency cycles between modules.
+    /// Dependency cycles between product modules, references between a module and its
+    /// parent or descendants (the module tree) set aside.
     pub cycles: Change<usize>,
-    /// Modules in some dependency cycle.
+    /// Product modules in some such cycle.
     pub cycle_modules: Change<usize>,
     /// Share of references crossing clusters.
     pub icp: Change<f64>,
@@ -112,14 +115,19 @@ impl Model<'_> {
             .map(|e| e.weight as u64)
             .sum()
     }
-    /// The number of module cycles and of modules in them.
-    fn cycles(&self) -> (usize, usize) {
-        let mut adj = vec![Vec::new(); self.g.modules.len()];
-        for e in &self.g.edges {
-            if !self.removed.contains(&(e.from, e.to)) {
-                adj[e.from].push(e.to);
-            }
-        }
+    /// The number of module cycles and of modules in them, on `adj` (the product's edges
+    /// without the module tree's) less the edges removed.
+    fn cycles(&self, adj: &[Vec<usize>]) -> (usize, usize) {
+        let adj: Vec<Vec<usize>> = adj
+            .iter()
+            .enumerate()
+            .map(|(x, outs)| {
+                outs.iter()
+                    .copied()
+                    .filter(|&y| !self.removed.contains(&(x, y)))
+                    .collect()
+            })
+            .collect();
         let cycles = crate::analysis::cycles::cycles(self.g.modules.len(), &adj);
         let modules = cycles.iter().map(|c| c.members.len()).sum();
         (cycles.len(), modules)
@@ -141,9 +149,9 @@ impl Model<'_> {
     }
 }
 
-fn effect(before: &Model, after: &Model) -> Effect {
-    let (cb, mb) = before.cycles();
-    let (ca, ma) = after.cycles();
+fn effect(adj: &[Vec<usize>], before: &Model, after: &Model) -> Effect {
+    let (cb, mb) = before.cycles(adj);
+    let (ca, ma) = after.cycles(adj);
     Effect {
         crates: Change {
             before: before.crates(),
@@ -185,6 +193,10 @@ struct Planner<'g> {
     base: Model<'g>,
     /// The weight of each module edge.
     weight_of: BTreeMap<(usize, usize), u32>,
+    /// The edges a cycle step may cut, as sorted adjacency lists: between product modules,
+    /// and not between a module and its parent or descendants (`use super::…` in a child,
+    /// `pub use self::child::…` in a parent: the module tree, not a cycle to cut).
+    cycle_adj: Vec<Vec<usize>>,
     /// The figures as they are; an action's effect starts from them. Cycles are counted on
     /// the whole graph, so the cuts' effects are computed only for the actions kept.
     unchanged: Effect,
@@ -208,15 +220,18 @@ impl<'g> Planner<'g> {
                 .collect(),
             removed: BTreeSet::new(),
         };
-        let unchanged = effect(&base, &base);
+        let product = g.product_targets();
+        let cycle_adj = cycle_adjacency(g, &product);
+        let unchanged = effect(&cycle_adj, &base, &base);
         Planner {
             ws,
             g,
             a,
             pkg_ids,
-            product: g.product_targets(),
+            product,
             base,
             weight_of: g.edges.iter().map(|e| ((e.from, e.to), e.weight)).collect(),
+            cycle_adj,
             unchanged,
         }
     }
@@ -234,7 +249,7 @@ impl<'g> Planner<'g> {
             removed: BTreeSet::new(),
         };
         f(&mut m);
-        effect(&self.base, &m)
+        effect(&self.cycle_adj, &self.base, &m)
     }
 
     fn weight(&self, x: usize, y: usize) -> u32 {
@@ -242,40 +257,9 @@ impl<'g> Planner<'g> {
     }
 }
 
-/// The cycle-breaking steps, with the edges each would cut (by its subjects) and the
-/// cycles inside one crate and one cluster (they block no boundary: ranked after the
-/// others).
-struct CycleSteps {
-    steps: Vec<Ranked>,
-    cuts: BTreeMap<String, BTreeSet<(usize, usize)>>,
-    local: BTreeSet<String>,
-}
-
-/// The next steps, ranked, at most `MAX_ACTIONS`.
-pub fn actions(
-    ws: &Workspace,
-    g: &ModuleGraph,
-    a: &Analysis,
-    clusters: &[ClusterAdvice],
-    findings: &[Finding],
-) -> Vec<Action> {
-    let p = Planner::new(ws, g, a);
-    let cycles = break_cycles(&p);
-    let mut out = cycles.steps;
-    out.extend(merges(&p, findings));
-    out.extend(splits(&p, findings));
-    out.extend(moves(&p));
-    out.extend(extracts(&p, clusters));
-    rank_and_keep(&p, out, &cycles.cuts, &cycles.local)
-}
-
-/// Cycles in product code, largest first: the edges that close them, where they are
-/// written. A parent's references to its own descendants (`pub use self::file::File`,
-/// `mod.rs` calling into its children) are Rust's module tree, not a cycle to cut: the
-/// cycles are those that remain without them, and none may need more than `MAX_CUT_EDGES`
-/// cuts (a tangle that big is not one pull request).
-fn break_cycles(p: &Planner) -> CycleSteps {
-    let g = p.g;
+/// The product's module edges without those between a module and its parent or
+/// descendants, as sorted adjacency lists.
+fn cycle_adjacency(g: &ModuleGraph, product: &[bool]) -> Vec<Vec<usize>> {
     let ancestor = |x: usize, y: usize| {
         let mut cur = g.modules[y].parent;
         while let Some(q) = cur {
@@ -286,33 +270,45 @@ fn break_cycles(p: &Planner) -> CycleSteps {
         }
         false
     };
+    let is_product = |m: usize| product[g.modules[m].krate];
     let mut adj = vec![Vec::new(); g.modules.len()];
     for e in &g.edges {
-        if p.is_product(e.from) && p.is_product(e.to) && !ancestor(e.from, e.to) {
+        if e.from != e.to
+            && is_product(e.from)
+            && is_product(e.to)
+            && !ancestor(e.from, e.to)
+            && !ancestor(e.to, e.from)
+        {
             adj[e.from].push(e.to);
         }
     }
-    let mut out = CycleSteps {
-        steps: Vec::new(),
-        cuts: BTreeMap::new(),
-        local: BTreeSet::new(),
-    };
-    for cy in &crate::analysis::cycles::cycles(g.modules.len(), &adj) {
-        let (step, cut) = break_cycle(p, cy);
-        let key = step.subjects.join(" ");
-        let places: BTreeSet<Option<usize>> = cy
-            .members
-            .iter()
-            .map(|&m| p.a.clustering.assignment[m])
-            .collect();
-        if crate_names(g, &cy.members).len() == 1 && places.len() == 1 {
-            out.local.insert(key.clone());
-        }
-        out.cuts.insert(key, cut);
-        out.steps
-            .push((ActionKind::BreakCycle, cy.members.len() as u64, step));
+    for outs in &mut adj {
+        outs.sort_unstable();
+        outs.dedup();
     }
-    out
+    adj
+}
+
+/// The next steps, ranked, at most `MAX_ACTIONS`. The cycle steps come from the others:
+/// a cycle is a step only where it stands in the way of one of them or of the clusters'
+/// boundaries (`cuts::break_cycles`).
+pub fn actions(
+    ws: &Workspace,
+    g: &ModuleGraph,
+    a: &Analysis,
+    rules: &super::RuleSet,
+    clusters: &[ClusterAdvice],
+    findings: &[Finding],
+) -> Vec<Action> {
+    let p = Planner::new(ws, g, a);
+    let mut out = merges(&p, findings);
+    out.extend(splits(&p, findings));
+    out.extend(moves(&p));
+    out.extend(extracts(&p, clusters));
+    let cycles = cuts::break_cycles(&p, &out);
+    out.extend(cycles.steps);
+    let min_share = rules.thresholds.cyclic_services.min_untangled_share;
+    rank_and_keep(&p, out, &cycles.cuts, min_share)
 }
 
 /// The packages of some modules, sorted.
@@ -321,76 +317,6 @@ fn crate_names<'g>(g: &'g ModuleGraph, modules: &[usize]) -> BTreeSet<&'g str> {
         .iter()
         .map(|&m| g.crates[g.modules[m].krate].package.as_str())
         .collect()
-}
-
-/// The step that breaks one cycle (a tangle: starts with its lightest closing edges), and
-/// the edges it cuts.
-fn break_cycle(p: &Planner, cy: &crate::analysis::Cycle) -> (Action, BTreeSet<(usize, usize)>) {
-    let g = p.g;
-    // A tangle needs more cuts than one pull request makes: start with its lightest.
-    let tangle = cy.closing.len() > MAX_CUT_EDGES;
-    let mut closing = cy.closing.clone();
-    closing.sort_by_key(|&(x, y)| (p.weight(x, y), x, y));
-    closing.truncate(MAX_CUT_EDGES);
-    closing.sort_unstable();
-    let edges: Vec<CutEdge> = closing
-        .iter()
-        .map(|&(x, y)| {
-            let (file, line) = where_used(p.ws, g, x, y);
-            CutEdge {
-                from: g.modules[x].path.clone(),
-                to: g.modules[y].path.clone(),
-                file,
-                line,
-                weight: p.weight(x, y),
-            }
-        })
-        .collect();
-    let members: Vec<&str> = cy
-        .members
-        .iter()
-        .map(|&m| g.modules[m].path.as_str())
-        .collect();
-    let refs: u32 = edges.iter().map(|e| e.weight).sum();
-    let crates = names(&crate_names(g, &cy.members).into_iter().collect::<Vec<_>>());
-    let modules = count(cy.members.len() as u64, "module", "modules");
-    let shown: Vec<String> = edges
-        .iter()
-        .take(3)
-        .map(|e| format!("`{}` → `{}` ({})", e.from, e.to, at(&e.file, e.line)))
-        .collect();
-    let more = if edges.len() > 3 {
-        format!(" and {} more", edges.len() - 3)
-    } else {
-        String::new()
-    };
-    let title = if tangle {
-        format!(
-            "Start untangling the cycle of {modules} in {crates}: cut the {} lightest of its {} closing edges",
-            edges.len(),
-            cy.closing.len()
-        )
-    } else {
-        format!(
-            "Break the cycle of {modules} in {crates} by cutting {}",
-            count(edges.len() as u64, "edge", "edges")
-        )
-    };
-    let evidence = format!(
-        "{} depend on each other in a cycle: none of them can be moved to another crate or split out without the others. The edges to cut carry {}: {}{more}",
-        names(&members),
-        count(refs as u64, "reference", "references"),
-        shown.join(", "),
-    );
-    let action = Action {
-        kind: ActionKind::BreakCycle,
-        title,
-        subjects: members.iter().map(|s| s.to_string()).collect(),
-        evidence,
-        edges,
-        effect: p.unchanged.clone(),
-    };
-    (action, closing.into_iter().collect())
 }
 
 /// Merges the over-fragmentation findings name.
@@ -610,22 +536,17 @@ fn extract(p: &Planner, i: usize, c: &ClusterAdvice) -> Option<Ranked> {
 }
 
 /// Ranked: by kind, then by size; at most a few of each kind. A cut is kept only when it
-/// takes modules out of cycles (cutting one edge of a cycle that another edge also closes
-/// achieves nothing); its effect is computed here, for the candidates reached, not for
+/// takes at least `min_share` of its cycle's modules out of cycles (a tangle cut partly
+/// may free almost none); its effect is computed here, for the candidates reached, not for
 /// every cycle of the graph.
 fn rank_and_keep(
     p: &Planner,
     mut out: Vec<Ranked>,
     cuts: &BTreeMap<String, BTreeSet<(usize, usize)>>,
-    local: &BTreeSet<String>,
+    min_share: f64,
 ) -> Vec<Action> {
-    let rank = |x: &Ranked| {
-        let after_all = x.0 == ActionKind::BreakCycle && local.contains(&x.2.subjects.join(" "));
-        (after_all, x.0)
-    };
     out.sort_by(|x, y| {
-        rank(x)
-            .cmp(&rank(y))
+        x.0.cmp(&y.0)
             .then(y.1.cmp(&x.1))
             .then(x.2.title.cmp(&y.2.title))
     });
@@ -640,7 +561,12 @@ fn rank_and_keep(
             .filter(|_| kind == ActionKind::BreakCycle)
         {
             a.effect = p.with(|m: &mut Model| m.removed = cut.clone());
-            if a.effect.cycle_modules.after >= a.effect.cycle_modules.before {
+            let freed = a
+                .effect
+                .cycle_modules
+                .before
+                .saturating_sub(a.effect.cycle_modules.after);
+            if freed == 0 || (freed as f64) < min_share * a.subjects.len() as f64 {
                 continue;
             }
         }

@@ -74,7 +74,7 @@ pub fn advise(
             .find(|s| s.matches(f))
             .map(|s| s.reason.trim().to_string());
     }
-    let actions = actions::actions(ws, g, a, &clusters, &findings);
+    let actions = actions::actions(ws, g, a, rules, &clusters, &findings);
     let layers = layers::layers(ws, g, &rules.layers);
     Advice {
         clusters,

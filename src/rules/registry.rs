@@ -93,7 +93,7 @@ macro_rules! registry {
 registry! {
     ChangeCrossing "change-crossing" change_crossing { max_crossing_share, min_changes }
     ChattyBoundary "chatty-boundary" chatty_boundary { min_cohesion }
-    CyclicServices "cyclic-services" cyclic_services { min_cycle_references }
+    CyclicServices "cyclic-services" cyclic_services { min_cycle_references, min_untangled_share }
     DuplicatedCode "duplicated-code" duplicated_code { min_loc }
     ExistingProcess "existing-process" existing_process { max_remote_calls, max_crossing_types }
     GodModule "god-module" god_module {

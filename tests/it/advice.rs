@@ -215,19 +215,14 @@ fn a_small_function_with_io_is_a_nanoservice_and_a_pure_one_is_linked() {
         why.contains("pure code") && why.contains("36 times"),
         "{why}"
     );
-    // A cycle inside a domain crate: a step with the edges to cut and its effect.
-    let cut = v["actions"]
+    // A cycle inside a domain crate and one cluster, extracted whole: in the cycles table,
+    // not a step (it stands in the way of nothing).
+    assert!(v["actions"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|a| a["kind"] == "break-cycle")
-        .expect("a break-cycle step");
-    let edge = &cut["edges"][0];
-    assert!(edge["file"].as_str().unwrap().ends_with(".rs"));
-    assert!(
-        cut["effect"]["cycle_modules"]["after"].as_u64()
-            < cut["effect"]["cycle_modules"]["before"].as_u64()
-    );
+        .all(|a| a["kind"] != "break-cycle"));
+    assert!(!v["cycles"].as_array().unwrap().is_empty());
     assert!(
         warnings(&v).is_empty(),
         "a tiny crate used by three is not over-fragmentation"
@@ -491,4 +486,33 @@ fn a_cluster_whose_state_others_use_stays_together() {
         c["reasons"]
     );
     assert_ne!(c["recommendation"], "microservice");
+}
+
+#[test]
+fn only_a_cycle_across_clusters_is_a_step_and_its_lightest_cut_is_proposed() {
+    let v = analyze("cycle-steps");
+    let steps: Vec<&Value> = v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "break-cycle")
+        .collect();
+    // The cycle through the kernel across two clusters; not `shipping::rates` ↔
+    // `shipping::zones` (one cluster) nor `shipping` ↔ `shipping::label` (the module tree).
+    assert_eq!(steps.len(), 1, "{steps:?}");
+    let subjects = steps[0]["subjects"].as_array().unwrap();
+    assert!(subjects
+        .iter()
+        .all(|s| !s.as_str().unwrap().contains("shipping")));
+    assert_eq!(steps[0]["edges"].as_array().unwrap().len(), 1);
+    assert_eq!(steps[0]["edges"][0]["from"], "cycle_steps::util");
+    assert_eq!(steps[0]["edges"][0]["to"], "cycle_steps::orders::checkout");
+    assert!(steps[0]["title"].as_str().unwrap().starts_with("Break"));
+    let e = &steps[0]["effect"]["cycle_modules"];
+    assert_eq!(
+        e["before"].as_u64().unwrap() - e["after"].as_u64().unwrap(),
+        7
+    );
+    // The table still lists all three cycles.
+    assert_eq!(v["cycles"].as_array().unwrap().len(), 3);
 }

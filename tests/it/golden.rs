@@ -12,6 +12,7 @@ const ANALYZED: &[&str] = &[
     "coupled-library",
     "crate-family",
     "cycle-across-groups",
+    "cycle-steps",
     "god-module",
     "hub",
     "macro-library",

@@ -169,7 +169,7 @@
         (a.edges || []).length ? el("ul", {}, ...a.edges.slice(0, 8).map((d) =>
           el("li", {}, el("code", { text: `${d.from} → ${d.to}` }), ` ${d.line ? d.file + ":" + d.line : d.file} (${plural(d.weight, "reference")})`))) : null,
         el("div", {}, ch("crates", e.crates, String), ch("references between crates", e.crate_cut, String),
-          ch("modules in cycles", e.cycle_modules, String), ch("references across clusters", e.icp, pct))));
+          ch("modules in cycles (parent/child references aside)", e.cycle_modules, String), ch("references across clusters", e.icp, pct))));
     });
   }
 

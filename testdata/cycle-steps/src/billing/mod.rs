@@ -1,0 +1,3 @@
+pub mod invoice;
+pub mod ledger;
+pub mod tax;
