@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use crate::analysis::{self, ClusterOptions};
 use crate::check::{self, FailOn};
@@ -274,7 +274,6 @@ fn revisions(
         .as_deref()
         .zip(cache.as_deref())
         .and_then(|(k, dir)| check::Snapshot::load(dir, k));
-    let tmp = tempfile::tempdir().context("cannot create a directory for the base revision")?;
     // One parse cache for both revisions: the base finds every file the working tree has
     // unchanged among what was just parsed, and the pack is written once.
     let parse_cache = cache.as_deref().and_then(crate::parse::cache::Cache::open);
@@ -282,7 +281,7 @@ fn revisions(
         let copy = match (&base_commit, top, &cached) {
             (Some((_, commit)), Ok(top), None) => Some(s.spawn(|| {
                 timings::time("base-read", || {
-                    crate::git::read_tree(top, commit, tmp.path(), repo_prefix)
+                    crate::git::read_tree_private(top, commit, repo_prefix)
                 })
             })),
             _ => None,
@@ -298,8 +297,9 @@ fn revisions(
             let snap = match (cached, copy) {
                 (Some(snap), _) => snap,
                 (None, Some(Ok(copy))) => {
+                    let (tmp, copy) = copy?;
                     let base = BaseCopy {
-                        copy: copy?,
+                        copy,
                         dir: tmp.path().join(repo_prefix),
                         key: key.as_deref(),
                     };
