@@ -86,6 +86,36 @@ fn decode(bytes: &[u8]) -> (HashMap<String, Vec<u8>>, bool) {
     (entries, healthy)
 }
 
+/// A one-way door: closed until `open`, then open for good; `wait` blocks until it opens.
+#[derive(Debug, Default)]
+pub struct Latch {
+    open: Mutex<bool>,
+    opened: std::sync::Condvar,
+}
+
+impl Latch {
+    pub fn open(&self) {
+        if let Ok(mut open) = self.open.lock() {
+            *open = true;
+        }
+        self.opened.notify_all();
+    }
+
+    /// Waits until the latch is open (at once when its lock was poisoned: a waiter is never
+    /// left hanging).
+    pub fn wait(&self) {
+        let Ok(mut open) = self.open.lock() else {
+            return;
+        };
+        while !*open {
+            match self.opened.wait(open) {
+                Ok(o) => open = o,
+                Err(_) => return,
+            }
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Cache {
     dir: PathBuf,
@@ -98,6 +128,10 @@ pub struct Cache {
     /// The pack on disk was damaged (or no regular file): `flush` replaces it even when
     /// nothing new was parsed.
     damaged: AtomicBool,
+    /// Opened when a module graph built through this cache has parsed everything it needs
+    /// (`model::build`, before name resolution): `check` starts the base revision then,
+    /// which finds every file the working tree has unchanged here.
+    parsed: Latch,
 }
 
 impl Cache {
@@ -119,7 +153,13 @@ impl Cache {
             used: Mutex::new(HashSet::new()),
             fresh: Mutex::new(HashMap::new()),
             damaged: AtomicBool::new(!healthy),
+            parsed: Latch::default(),
         })
+    }
+
+    /// Opened once a build through this cache has all its facts in (see the field).
+    pub fn parsed(&self) -> &Latch {
+        &self.parsed
     }
 
     /// The key of a file's bytes under the given options: xxh3-128 of archsplit's version,
