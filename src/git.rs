@@ -53,8 +53,23 @@ pub fn toplevel(path: &Path) -> Result<PathBuf> {
     Ok(PathBuf::from(output(c, "find the repository")?))
 }
 
-/// The commit where `base` and HEAD meet.
+/// The commit where `base` and HEAD meet: one `git merge-base` when all is well; when it
+/// fails, the revision and the clone are looked at to say why.
 pub fn merge_base(repo: &Path, base: &str) -> Result<String> {
+    let mut c = git(repo);
+    c.args(["merge-base", "--end-of-options"])
+        .arg(format!("{base}^{{commit}}"))
+        .arg("HEAD")
+        .stderr(Stdio::null());
+    match output(c, "find the merge base") {
+        Ok(commit) if !commit.is_empty() => Ok(commit),
+        _ => why_no_merge_base(repo, base),
+    }
+}
+
+/// The merge base of `base` and HEAD asked step by step, for the error that says what is
+/// missing (the revision, or history a shallow clone lacks) and how to get it.
+fn why_no_merge_base(repo: &Path, base: &str) -> Result<String> {
     let shallow = {
         let mut c = git(repo);
         c.args(["rev-parse", "--is-shallow-repository"]);
