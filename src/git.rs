@@ -180,11 +180,58 @@ fn safe_relative(path: &[u8]) -> Option<PathBuf> {
 pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) -> Result<TreeCopy> {
     let mut copy = TreeCopy::default();
     let wanted = list_tree(repo, commit, sources_under, &mut copy)?;
-    if wanted.is_empty() {
-        return Ok(copy);
+    let order: std::collections::HashMap<PathBuf, usize> = wanted
+        .iter()
+        .enumerate()
+        .map(|(i, (rel, _, _))| (rel.clone(), i))
+        .collect();
+    let (wanted, written) = copy_unchanged(repo, wanted, dest, &mut copy)?;
+    if !wanted.is_empty() {
+        cat_blobs(repo, commit, &wanted, (dest, written), &mut copy)?;
     }
-    cat_blobs(repo, commit, &wanted, dest, &mut copy)?;
+    copy.files.sort_by_key(|f| order.get(&f.path).copied());
     Ok(copy)
+}
+
+/// Writes each of the `wanted` files whose working-tree file (below `repo`) holds exactly
+/// its blob's bytes — the same object id, hashed here (`hash::git_blob_id`), never by git,
+/// so no filter or attribute applies — from those bytes: git need not read them. Returns the
+/// others, for `git cat-file` to stream, and the bytes written.
+fn copy_unchanged(
+    repo: &Path,
+    wanted: Vec<Wanted>,
+    dest: &Path,
+    copy: &mut TreeCopy,
+) -> Result<(Vec<Wanted>, u64)> {
+    let mut rest = Vec::new();
+    let mut written: u64 = 0;
+    for (rel, blob, cap) in wanted {
+        // SHA-1 ids only (a SHA-256 repository's are longer): those are streamed.
+        let same = (blob.len() == 40)
+            .then(|| crate::fsio::read_capped(&repo.join(&rel), cap).ok())
+            .flatten()
+            .filter(|bytes| {
+                written + bytes.len() as u64 <= TREE_BUDGET
+                    && crate::hash::git_blob_id(bytes) == blob
+            });
+        let Some(bytes) = same else {
+            rest.push((rel, blob, cap));
+            continue;
+        };
+        let target = dest.join(&rel);
+        let Some(mut file) = create_new_file(&target, &rel, copy)? else {
+            continue;
+        };
+        file.write_all(&bytes)
+            .with_context(|| format!("{}: cannot write", target.display()))?;
+        written += bytes.len() as u64;
+        copy.files.push(TreeFile {
+            path: rel,
+            blob,
+            size: bytes.len() as u64,
+        });
+    }
+    Ok((rest, written))
 }
 
 /// Reads the files of `commit` as [`read_tree`] does into a fresh private directory (a
@@ -332,12 +379,13 @@ fn wanted_entry(entry: &[u8], sources_under: &str, copy: &mut TreeCopy) -> Optio
     Some((rel, blob, cap))
 }
 
-/// Streams the `wanted` blobs through one `git cat-file --batch` into `dest`.
+/// Streams the `wanted` blobs through one `git cat-file --batch` into `dest`, where
+/// `written` bytes were written already.
 fn cat_blobs(
     repo: &Path,
     commit: &str,
     wanted: &[Wanted],
-    dest: &Path,
+    (dest, written): (&Path, u64),
     copy: &mut TreeCopy,
 ) -> Result<()> {
     let mut c = git(repo);
@@ -361,7 +409,7 @@ fn cat_blobs(
         let _ = stdin.write_all(&requests);
     });
     let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
-    let result = stream_blobs(&mut reader, wanted, dest, copy);
+    let result = stream_blobs(&mut reader, wanted, (dest, written), copy);
     drop(reader);
     if result.is_err() {
         let _ = child.kill();
@@ -375,14 +423,14 @@ fn cat_blobs(
     Ok(())
 }
 
-/// Reads `cat-file --batch` answers for `wanted`, in order, writing each file under `dest`.
+/// Reads `cat-file --batch` answers for `wanted`, in order, writing each file under `dest`
+/// (where `written` bytes were written already).
 fn stream_blobs(
     reader: &mut impl BufRead,
     wanted: &[Wanted],
-    dest: &Path,
+    (dest, mut written): (&Path, u64),
     copy: &mut TreeCopy,
 ) -> Result<()> {
-    let mut written: u64 = 0;
     for (rel, blob, cap) in wanted {
         let shown = rel.display();
         let Some((is_blob, size)) = read_answer_header(reader, rel, blob, copy)? else {
@@ -646,15 +694,36 @@ mod tests {
         git(&["init", "-q"]);
         std::fs::create_dir(repo.path().join("src")).unwrap();
         std::fs::write(repo.path().join("src/lib.rs"), b"pub fn f() {}\n").unwrap();
+        std::fs::write(repo.path().join("src/a.rs"), b"pub fn a() {}\n").unwrap();
         git(&["add", "-A"]);
         git(&["commit", "-qm", "one"]);
+        // One file changed in the working tree, one left as committed (taken from there),
+        // one removed: the copy holds the commit's bytes of each, in tree order.
+        std::fs::write(repo.path().join("src/lib.rs"), b"pub fn g() {}\n").unwrap();
+        std::fs::remove_file(repo.path().join("src/a.rs")).unwrap();
+        std::fs::write(repo.path().join("Cargo.toml"), b"[package]\n").unwrap();
+        git(&["add", "Cargo.toml"]);
+        git(&["commit", "-qm", "two"]);
         let (dir, copy) = read_tree_private(repo.path(), "HEAD", "").unwrap();
         let path = dir.path().to_path_buf();
         assert_eq!(
             std::fs::read(path.join("src/lib.rs")).unwrap(),
             b"pub fn f() {}\n"
         );
-        assert_eq!(copy.files.len(), 1);
+        assert_eq!(
+            std::fs::read(path.join("src/a.rs")).unwrap(),
+            b"pub fn a() {}\n"
+        );
+        assert_eq!(
+            std::fs::read(path.join("Cargo.toml")).unwrap(),
+            b"[package]\n"
+        );
+        let files: Vec<&Path> = copy.files.iter().map(|f| f.path.as_path()).collect();
+        assert_eq!(
+            files,
+            ["Cargo.toml", "src/a.rs", "src/lib.rs"].map(Path::new)
+        );
+        assert_eq!(copy.files[0].blob, crate::hash::git_blob_id(b"[package]\n"));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -679,7 +748,7 @@ mod tests {
             (PathBuf::from("Cargo.toml"), "cc".to_string(), big - 1),
         ];
         let mut copy = TreeCopy::default();
-        stream_blobs(&mut answers.as_slice(), &wanted, dir.path(), &mut copy).unwrap();
+        stream_blobs(&mut answers.as_slice(), &wanted, (dir.path(), 0), &mut copy).unwrap();
         assert_eq!(std::fs::read(dir.path().join("a/b.rs")).unwrap(), b"hello");
         assert!(!dir.path().join("c.rs").exists());
         assert_eq!(copy.skipped, ["c.rs: blob bb is missing"]);
@@ -695,6 +764,12 @@ mod tests {
         let mut copy = TreeCopy::default();
         let short = b"aa blob 5\nhel".to_vec();
         let dir = tempfile::tempdir().unwrap();
-        assert!(stream_blobs(&mut short.as_slice(), &wanted[..1], dir.path(), &mut copy).is_err());
+        assert!(stream_blobs(
+            &mut short.as_slice(),
+            &wanted[..1],
+            (dir.path(), 0),
+            &mut copy
+        )
+        .is_err());
     }
 }
