@@ -179,9 +179,10 @@ impl Cache {
     /// The cached facts of `key`, if the pack holds a sound entry.
     pub fn get(&self, key: &str) -> Option<FileFacts> {
         let Some(body) = self.stored.get(key) else {
-            // Parsed earlier in this run (`check` reads the working tree, then the base).
-            let fresh = self.fresh.lock().ok()?;
-            return postcard::from_bytes(fresh.get(key)?).ok();
+            // Parsed earlier in this run (`check` reads the working tree, then the base),
+            // decoded outside the lock so that the base's files decode in parallel.
+            let body = self.fresh.lock().ok()?.get(key)?.clone();
+            return postcard::from_bytes(&body).ok();
         };
         let Ok(facts) = postcard::from_bytes(body) else {
             self.damaged.store(true, Ordering::Relaxed);
