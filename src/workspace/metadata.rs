@@ -282,8 +282,9 @@ impl CargoView {
 }
 
 /// Keeps cargo's answer for `top` with its view, when every path in it that archsplit reads
-/// lies below `top`, so that it can be re-rooted.
-fn remember(top: &Path, view: CargoView, json: &str) {
+/// lies below `top`, so that it can be re-rooted, and every member's manifest is one of the
+/// view's `manifests` (sorted; not one in a directory the walk skips).
+fn remember(top: &Path, manifests: &[PathBuf], view: CargoView, json: &str) {
     let Ok(meta) = cargo_metadata::MetadataCommand::parse(json) else {
         return;
     };
@@ -296,6 +297,9 @@ fn remember(top: &Path, view: CargoView, json: &str) {
             .filter(|p| members.contains(&p.id))
             .all(|p| {
                 below(&p.manifest_path)
+                    && manifests
+                        .binary_search_by(|m| m.as_path().cmp(p.manifest_path.as_std_path()))
+                        .is_ok()
                     && p.targets.iter().all(|t| below(&t.src_path))
                     && p.dependencies
                         .iter()
@@ -373,7 +377,7 @@ fn cached_cargo_metadata(manifest: &Path, cache_dir: Option<&Path>, reuse: bool)
         None => run_cargo_metadata(manifest)?,
     };
     if let Some(v) = view.filter(|_| !reuse) {
-        remember(top, v, &json);
+        remember(top, &manifests, v, &json);
     }
     Some(Answer { json, of: None })
 }
@@ -563,8 +567,9 @@ mod tests {
         let tree_pkgs = from_cargo(&tree.join("Cargo.toml"), &tree, &tree_opts).unwrap();
         assert_eq!(tree_pkgs.0.len(), 2);
         let manifest = copy.join("Cargo.toml");
+        // (The answer of any directory with this view will do: the other tests' trees too.)
         let answer = cached_cargo_metadata(&manifest, None, true).unwrap();
-        assert_eq!(answer.of.as_deref(), Some(tree.as_path()));
+        assert!(answer.of.is_some());
         // What the re-rooted answer gives is what cargo itself says about the copy.
         let reused = from_cargo(&manifest, &copy, &opts(None, true)).unwrap();
         let asked = from_cargo(&manifest, &copy, &opts(None, false)).unwrap();
