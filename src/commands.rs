@@ -2,13 +2,16 @@
 //! discovery and parsing, analysis, rules, report. Returns the exit code.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use crate::analysis::{self, ClusterOptions};
 use crate::check::{self, FailOn};
 use crate::config::{self, Input};
 use crate::history::{self, HistoryAnalysis};
+use crate::parse::cache::Latch;
 use crate::report::check::CheckFormat;
 use crate::report::text::Layout;
 use crate::report::{self, AnalyzeFormat, GraphFormat, ViewOptions};
@@ -366,37 +369,63 @@ fn revisions(
         .as_deref()
         .zip(cache.as_deref())
         .and_then(|(k, dir)| check::Snapshot::load(dir, k));
-    let tmp = tempfile::tempdir().context("cannot create a directory for the base revision")?;
     // One parse cache for both revisions: the base finds every file the working tree has
     // unchanged among what was just parsed, and the pack is written once.
     let parse_cache = cache.as_deref().and_then(crate::parse::cache::Cache::open);
-    let (after, copy) = std::thread::scope(|s| {
-        let copy = match (&base_commit, top, &cached) {
-            (Some((_, commit)), Ok(top), None) => Some(s.spawn(|| {
-                timings::time("base-read", || {
-                    crate::git::read_tree(top, commit, tmp.path(), repo_prefix)
-                })
-            })),
-            _ => None,
-        };
-        let after = tree_snapshot(input, cfg, rules, parse_cache.as_ref());
-        (after, copy.map(|c| c.join()))
+    // The base's own stages start once the working tree's facts are all in that cache
+    // (before its name resolution, which leaves a core idle) or, without one, once the
+    // working tree is done; its files are read from git meanwhile.
+    let own_latch = Latch::default();
+    let parsed = parse_cache.as_ref().map_or(&own_latch, |c| c.parsed());
+    let tree_failed = AtomicBool::new(false);
+    let base_snap: Mutex<Option<Result<check::Snapshot>>> = Mutex::new(None);
+    let (shared, key_ref, slot) = (parse_cache.as_ref(), key.as_deref(), &base_snap);
+    let after = rayon::scope(|pool| {
+        std::thread::scope(|s| {
+            let reader = match (&base_commit, top, &cached) {
+                (Some((_, commit)), Ok(top), None) => Some(s.spawn(|| {
+                    let copy = timings::time("base-read", || {
+                        crate::git::read_tree_private(top, commit, repo_prefix)
+                    });
+                    parsed.wait();
+                    let (tmp, copy) = match copy {
+                        Ok(_) if tree_failed.load(Ordering::Relaxed) => return,
+                        Ok(c) => c,
+                        Err(e) => return store(slot, Err(e)),
+                    };
+                    // On the worker pool (big stacks), beside the working tree's last stages.
+                    pool.spawn(move |_| {
+                        let base = BaseCopy {
+                            copy,
+                            dir: tmp.path().join(repo_prefix),
+                            key: key_ref,
+                        };
+                        let snap = base_snapshot(input, cfg, rules, base, shared);
+                        drop(tmp);
+                        store(slot, Ok(snap));
+                    });
+                })),
+                _ => None,
+            };
+            let opened = OpenOnDrop(parsed);
+            let after = tree_snapshot(input, cfg, rules, parse_cache.as_ref());
+            tree_failed.store(after.is_err(), Ordering::Relaxed);
+            drop(opened);
+            // A reader that panicked leaves no snapshot: said below.
+            let _ = reader.map(|r| r.join());
+            after
+        })
     });
     let after = after?;
 
-    let before = match (base_commit, cached, copy) {
-        (Some((reference, commit)), cached, copy) => {
-            let snap = match (cached, copy) {
-                (Some(snap), _) => snap,
-                (None, Some(Ok(copy))) => {
-                    let base = BaseCopy {
-                        copy: copy?,
-                        dir: tmp.path().join(repo_prefix),
-                        key: key.as_deref(),
-                    };
-                    base_snapshot(input, cfg, rules, base, parse_cache.as_ref())
-                }
-                (None, _) => bail!("cannot read the base revision: its reader stopped"),
+    let before = match (base_commit, cached) {
+        (Some((reference, commit)), cached) => {
+            let snap = match cached {
+                Some(snap) => snap,
+                None => match base_snap.into_inner().ok().flatten() {
+                    Some(snap) => snap?,
+                    None => bail!("cannot read the base revision: its reader stopped"),
+                },
             };
             let info = check::BaseInfo {
                 reference: reference.to_string(),
@@ -449,6 +478,23 @@ fn tree_snapshot(
     Ok(snap)
 }
 
+/// Keeps the base revision's snapshot (or why there is none) for `revisions`.
+fn store(slot: &Mutex<Option<Result<check::Snapshot>>>, snap: Result<check::Snapshot>) {
+    if let Ok(mut slot) = slot.lock() {
+        *slot = Some(snap);
+    }
+}
+
+/// Opens its latch when dropped: the base's reader waits for it, and is released even when
+/// the working tree's build panics.
+struct OpenOnDrop<'a>(&'a Latch);
+
+impl Drop for OpenOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.open();
+    }
+}
+
 /// The top directory of the repository holding PATH (an error only matters with
 /// `--base`), and PATH relative to it, `""` at the top: locations are reported from there.
 fn repository(input: &Input, needed: bool) -> Result<(Result<std::path::PathBuf>, String)> {
@@ -490,6 +536,9 @@ fn base_snapshot(
     let base_input = Input {
         path: base.dir,
         transient: true,
+        // Through a shared cache the base starts while the working tree's progress bar is
+        // still up: one bar at a time.
+        progress: input.progress && parse_cache.is_none(),
         cache_dir: cache.clone(),
         ..input.clone()
     };

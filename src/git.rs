@@ -53,8 +53,23 @@ pub fn toplevel(path: &Path) -> Result<PathBuf> {
     Ok(PathBuf::from(output(c, "find the repository")?))
 }
 
-/// The commit where `base` and HEAD meet.
+/// The commit where `base` and HEAD meet: one `git merge-base` when all is well; when it
+/// fails, the revision and the clone are looked at to say why.
 pub fn merge_base(repo: &Path, base: &str) -> Result<String> {
+    let mut c = git(repo);
+    c.args(["merge-base", "--end-of-options"])
+        .arg(format!("{base}^{{commit}}"))
+        .arg("HEAD")
+        .stderr(Stdio::null());
+    match output(c, "find the merge base") {
+        Ok(commit) if !commit.is_empty() => Ok(commit),
+        _ => why_no_merge_base(repo, base),
+    }
+}
+
+/// The merge base of `base` and HEAD asked step by step, for the error that says what is
+/// missing (the revision, or history a shallow clone lacks) and how to get it.
+fn why_no_merge_base(repo: &Path, base: &str) -> Result<String> {
     let shallow = {
         let mut c = git(repo);
         c.args(["rev-parse", "--is-shallow-repository"]);
@@ -165,11 +180,138 @@ fn safe_relative(path: &[u8]) -> Option<PathBuf> {
 pub fn read_tree(repo: &Path, commit: &str, dest: &Path, sources_under: &str) -> Result<TreeCopy> {
     let mut copy = TreeCopy::default();
     let wanted = list_tree(repo, commit, sources_under, &mut copy)?;
-    if wanted.is_empty() {
-        return Ok(copy);
+    let order: std::collections::HashMap<PathBuf, usize> = wanted
+        .iter()
+        .enumerate()
+        .map(|(i, (rel, _, _))| (rel.clone(), i))
+        .collect();
+    let (wanted, written) = copy_unchanged(repo, wanted, dest, &mut copy)?;
+    if !wanted.is_empty() {
+        cat_blobs(repo, commit, &wanted, (dest, written), &mut copy)?;
     }
-    cat_blobs(repo, commit, &wanted, dest, &mut copy)?;
+    copy.files.sort_by_key(|f| order.get(&f.path).copied());
     Ok(copy)
+}
+
+/// Writes each of the `wanted` files whose working-tree file (below `repo`) holds exactly
+/// its blob's bytes — the same object id, hashed here (`hash::git_blob_id`), never by git,
+/// so no filter or attribute applies — from those bytes: git need not read them. Returns the
+/// others, for `git cat-file` to stream, and the bytes written.
+fn copy_unchanged(
+    repo: &Path,
+    wanted: Vec<Wanted>,
+    dest: &Path,
+    copy: &mut TreeCopy,
+) -> Result<(Vec<Wanted>, u64)> {
+    let mut rest = Vec::new();
+    let mut written: u64 = 0;
+    for (rel, blob, cap) in wanted {
+        // SHA-1 ids only (a SHA-256 repository's are longer): those are streamed.
+        let same = (blob.len() == 40)
+            .then(|| crate::fsio::read_capped(&repo.join(&rel), cap).ok())
+            .flatten()
+            .filter(|bytes| {
+                written + bytes.len() as u64 <= TREE_BUDGET
+                    && crate::hash::git_blob_id(bytes) == blob
+            });
+        let Some(bytes) = same else {
+            rest.push((rel, blob, cap));
+            continue;
+        };
+        let target = dest.join(&rel);
+        let Some(mut file) = create_new_file(&target, &rel, copy)? else {
+            continue;
+        };
+        file.write_all(&bytes)
+            .with_context(|| format!("{}: cannot write", target.display()))?;
+        written += bytes.len() as u64;
+        copy.files.push(TreeFile {
+            path: rel,
+            blob,
+            size: bytes.len() as u64,
+        });
+    }
+    Ok((rest, written))
+}
+
+/// Reads the files of `commit` as [`read_tree`] does into a fresh private directory (a
+/// `tempfile` directory of mode 0700, removed when the returned handle drops), on a memory
+/// file system when there is one with room ([`copy_places`]): creating a file costs ~0.3 ms
+/// on a disk file system and a fraction of that in memory. When the copy fails there (the
+/// memory file system filled up meanwhile), it is made again in the next place.
+pub fn read_tree_private(
+    repo: &Path,
+    commit: &str,
+    sources_under: &str,
+) -> Result<(tempfile::TempDir, TreeCopy)> {
+    let places = copy_places(MEMORY_DIRS, MEMORY_ROOM);
+    let last = places.len() - 1;
+    for (i, place) in places.iter().enumerate() {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".archsplit-base-");
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let dir = builder.tempdir_in(place);
+        let dir = match dir {
+            Ok(d) => d,
+            Err(_) if i < last => continue,
+            Err(e) => {
+                return Err(e).context("cannot create a directory for the base revision");
+            }
+        };
+        match read_tree(repo, commit, dir.path(), sources_under) {
+            Ok(copy) => return Ok((dir, copy)),
+            Err(_) if i < last => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("copy_places always ends with the temporary directory")
+}
+
+/// Memory file systems a revision's copy may go to, in order of preference.
+#[cfg(target_os = "linux")]
+const MEMORY_DIRS: &[&str] = &["/dev/shm"];
+#[cfg(not(target_os = "linux"))]
+const MEMORY_DIRS: &[&str] = &[];
+
+/// The room a memory file system must have free to take a copy: half the most a copy may
+/// hold ([`TREE_BUDGET`]), far above a real workspace's sources (rust-analyzer's are 15 MB).
+const MEMORY_ROOM: u64 = TREE_BUDGET / 2;
+
+/// Where a revision's copy may be made, in order: each of `memory` that is a directory with
+/// at least `room` bytes free to unprivileged users, then the system's temporary directory
+/// (always last).
+fn copy_places(memory: &[&str], room: u64) -> Vec<PathBuf> {
+    let mut places: Vec<PathBuf> = memory
+        .iter()
+        .map(PathBuf::from)
+        .filter(|d| d.is_dir() && free_bytes(d).is_some_and(|f| f >= room))
+        .collect();
+    places.push(std::env::temp_dir());
+    places
+}
+
+/// The bytes free to unprivileged users on the file system holding `dir`.
+#[cfg(unix)]
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `path` is a NUL-terminated string and `st` a buffer of the type statvfs fills;
+    // it is read only when the call succeeded.
+    let st = unsafe {
+        if libc::statvfs(path.as_ptr(), st.as_mut_ptr()) != 0 {
+            return None;
+        }
+        st.assume_init()
+    };
+    #[allow(clippy::useless_conversion)] // the field types differ between platforms
+    Some(u64::from(st.f_bavail).saturating_mul(u64::from(st.f_frsize)))
+}
+
+#[cfg(not(unix))]
+fn free_bytes(_: &Path) -> Option<u64> {
+    None
 }
 
 /// A blob to read: its path under the destination, its object id, and its size cap.
@@ -237,12 +379,13 @@ fn wanted_entry(entry: &[u8], sources_under: &str, copy: &mut TreeCopy) -> Optio
     Some((rel, blob, cap))
 }
 
-/// Streams the `wanted` blobs through one `git cat-file --batch` into `dest`.
+/// Streams the `wanted` blobs through one `git cat-file --batch` into `dest`, where
+/// `written` bytes were written already.
 fn cat_blobs(
     repo: &Path,
     commit: &str,
     wanted: &[Wanted],
-    dest: &Path,
+    (dest, written): (&Path, u64),
     copy: &mut TreeCopy,
 ) -> Result<()> {
     let mut c = git(repo);
@@ -266,7 +409,7 @@ fn cat_blobs(
         let _ = stdin.write_all(&requests);
     });
     let mut reader = std::io::BufReader::with_capacity(1 << 16, stdout);
-    let result = stream_blobs(&mut reader, wanted, dest, copy);
+    let result = stream_blobs(&mut reader, wanted, (dest, written), copy);
     drop(reader);
     if result.is_err() {
         let _ = child.kill();
@@ -280,14 +423,14 @@ fn cat_blobs(
     Ok(())
 }
 
-/// Reads `cat-file --batch` answers for `wanted`, in order, writing each file under `dest`.
+/// Reads `cat-file --batch` answers for `wanted`, in order, writing each file under `dest`
+/// (where `written` bytes were written already).
 fn stream_blobs(
     reader: &mut impl BufRead,
     wanted: &[Wanted],
-    dest: &Path,
+    (dest, mut written): (&Path, u64),
     copy: &mut TreeCopy,
 ) -> Result<()> {
-    let mut written: u64 = 0;
     for (rel, blob, cap) in wanted {
         let shown = rel.display();
         let Some((is_blob, size)) = read_answer_header(reader, rel, blob, copy)? else {
@@ -518,6 +661,80 @@ mod tests {
     }
 
     #[test]
+    fn copies_go_to_memory_with_room_else_to_the_temporary_directory() {
+        let tmp = std::env::temp_dir();
+        let memory = tempfile::tempdir().unwrap();
+        let file = memory.path().join("a-file");
+        std::fs::write(&file, b"x").unwrap();
+        let mem = memory.path().to_str().unwrap();
+        let missing = memory.path().join("missing");
+        let (missing, file) = (missing.to_str().unwrap(), file.to_str().unwrap());
+        assert_eq!(copy_places(&[mem], 0), [PathBuf::from(mem), tmp.clone()]);
+        // No room, no directory, or nothing there: the temporary directory alone.
+        for (memory, room) in [(&[mem][..], u64::MAX), (&[missing, file], 0), (&[], 0)] {
+            assert_eq!(copy_places(memory, room), std::slice::from_ref(&tmp));
+        }
+        assert!(free_bytes(memory.path()).is_some_and(|f| f > 0));
+    }
+
+    #[test]
+    fn a_private_copy_is_made_and_removed_afterwards() {
+        let repo = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| {
+            let out = Command::new("git")
+                .arg("-C")
+                .arg(repo.path())
+                .args(["-c", "user.name=t", "-c", "user.email=t@t", "-c"])
+                .args(["commit.gpgsign=false"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+        };
+        git(&["init", "-q"]);
+        std::fs::create_dir(repo.path().join("src")).unwrap();
+        std::fs::write(repo.path().join("src/lib.rs"), b"pub fn f() {}\n").unwrap();
+        std::fs::write(repo.path().join("src/a.rs"), b"pub fn a() {}\n").unwrap();
+        git(&["add", "-A"]);
+        git(&["commit", "-qm", "one"]);
+        // One file changed in the working tree, one left as committed (taken from there),
+        // one removed: the copy holds the commit's bytes of each, in tree order.
+        std::fs::write(repo.path().join("src/lib.rs"), b"pub fn g() {}\n").unwrap();
+        std::fs::remove_file(repo.path().join("src/a.rs")).unwrap();
+        std::fs::write(repo.path().join("Cargo.toml"), b"[package]\n").unwrap();
+        git(&["add", "Cargo.toml"]);
+        git(&["commit", "-qm", "two"]);
+        let (dir, copy) = read_tree_private(repo.path(), "HEAD", "").unwrap();
+        let path = dir.path().to_path_buf();
+        assert_eq!(
+            std::fs::read(path.join("src/lib.rs")).unwrap(),
+            b"pub fn f() {}\n"
+        );
+        assert_eq!(
+            std::fs::read(path.join("src/a.rs")).unwrap(),
+            b"pub fn a() {}\n"
+        );
+        assert_eq!(
+            std::fs::read(path.join("Cargo.toml")).unwrap(),
+            b"[package]\n"
+        );
+        let files: Vec<&Path> = copy.files.iter().map(|f| f.path.as_path()).collect();
+        assert_eq!(
+            files,
+            ["Cargo.toml", "src/a.rs", "src/lib.rs"].map(Path::new)
+        );
+        assert_eq!(copy.files[0].blob, crate::hash::git_blob_id(b"[package]\n"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        drop(dir);
+        assert!(!path.exists());
+    }
+
+    #[test]
     fn blobs_stream_into_files_and_oversized_ones_stand_in_sparse() {
         let dir = tempfile::tempdir().unwrap();
         let big = crate::fsio::caps::TEXT + 1;
@@ -531,7 +748,7 @@ mod tests {
             (PathBuf::from("Cargo.toml"), "cc".to_string(), big - 1),
         ];
         let mut copy = TreeCopy::default();
-        stream_blobs(&mut answers.as_slice(), &wanted, dir.path(), &mut copy).unwrap();
+        stream_blobs(&mut answers.as_slice(), &wanted, (dir.path(), 0), &mut copy).unwrap();
         assert_eq!(std::fs::read(dir.path().join("a/b.rs")).unwrap(), b"hello");
         assert!(!dir.path().join("c.rs").exists());
         assert_eq!(copy.skipped, ["c.rs: blob bb is missing"]);
@@ -547,6 +764,12 @@ mod tests {
         let mut copy = TreeCopy::default();
         let short = b"aa blob 5\nhel".to_vec();
         let dir = tempfile::tempdir().unwrap();
-        assert!(stream_blobs(&mut short.as_slice(), &wanted[..1], dir.path(), &mut copy).is_err());
+        assert!(stream_blobs(
+            &mut short.as_slice(),
+            &wanted[..1],
+            (dir.path(), 0),
+            &mut copy
+        )
+        .is_err());
     }
 }

@@ -336,6 +336,7 @@ fn discover_options(input: &Input) -> workspace::DiscoverOptions {
         // cargo's answer is keyed by absolute paths: of no use for a temporary copy, which
         // would only leave an entry per run.
         cache_dir: cache_dir(input).filter(|_| !input.transient),
+        reuse: input.transient,
     }
 }
 

@@ -89,6 +89,10 @@ pub fn build(
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> ModuleGraph {
     let forest = crate::timings::time("parse", || build_forest(ws, opts, cache, pre, progress));
+    // Every fact is in the cache now: another reader of it (`check`'s base) may start.
+    if let Some(c) = cache {
+        c.parsed().open();
+    }
     let mut g = crate::timings::time("resolve", || link(ws, forest));
     g.roles = super::roles::classify(ws, &g.crates, &g.modules);
     g

@@ -87,6 +87,36 @@ fn decode(bytes: &[u8]) -> (HashMap<String, Vec<u8>>, bool) {
     (entries, healthy)
 }
 
+/// A one-way door: closed until `open`, then open for good; `wait` blocks until it opens.
+#[derive(Debug, Default)]
+pub struct Latch {
+    open: Mutex<bool>,
+    opened: std::sync::Condvar,
+}
+
+impl Latch {
+    pub fn open(&self) {
+        if let Ok(mut open) = self.open.lock() {
+            *open = true;
+        }
+        self.opened.notify_all();
+    }
+
+    /// Waits until the latch is open (at once when its lock was poisoned: a waiter is never
+    /// left hanging).
+    pub fn wait(&self) {
+        let Ok(mut open) = self.open.lock() else {
+            return;
+        };
+        while !*open {
+            match self.opened.wait(open) {
+                Ok(o) => open = o,
+                Err(_) => return,
+            }
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Cache {
     dir: PathBuf,
@@ -99,6 +129,10 @@ pub struct Cache {
     /// The pack on disk was damaged (or no regular file): `flush` replaces it even when
     /// nothing new was parsed.
     damaged: AtomicBool,
+    /// Opened when a module graph built through this cache has parsed everything it needs
+    /// (`model::build`, before name resolution): `check` starts the base revision then,
+    /// which finds every file the working tree has unchanged here.
+    parsed: Latch,
 }
 
 impl Cache {
@@ -120,7 +154,13 @@ impl Cache {
             used: Mutex::new(HashSet::new()),
             fresh: Mutex::new(HashMap::new()),
             damaged: AtomicBool::new(!healthy),
+            parsed: Latch::default(),
         })
+    }
+
+    /// Opened once a build through this cache has all its facts in (see the field).
+    pub fn parsed(&self) -> &Latch {
+        &self.parsed
     }
 
     /// The key of a file's bytes under the given options: xxh3-128 of archsplit's version,
@@ -140,9 +180,10 @@ impl Cache {
     /// The cached facts of `key`, if the pack holds a sound entry.
     pub fn get(&self, key: &str) -> Option<FileFacts> {
         let Some(body) = self.stored.get(key) else {
-            // Parsed earlier in this run (`check` reads the working tree, then the base).
-            let fresh = self.fresh.lock().ok()?;
-            return postcard::from_bytes(fresh.get(key)?).ok();
+            // Parsed earlier in this run (`check` reads the working tree, then the base),
+            // decoded outside the lock so that the base's files decode in parallel.
+            let body = self.fresh.lock().ok()?.get(key)?.clone();
+            return postcard::from_bytes(&body).ok();
         };
         let Ok(facts) = postcard::from_bytes(body) else {
             self.damaged.store(true, Ordering::Relaxed);

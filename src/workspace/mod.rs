@@ -154,6 +154,10 @@ pub struct DiscoverOptions {
     pub exclude: Vec<String>,
     /// Where `cargo metadata`'s output may be kept (the parse cache's directory).
     pub cache_dir: Option<PathBuf>,
+    /// PATH is a copy of a tree this process discovered before (`check`'s base revision):
+    /// cargo's answer for that tree is taken, re-rooted, when cargo would read the same
+    /// there (`metadata.rs`, `CargoView`), instead of running cargo again.
+    pub reuse: bool,
 }
 
 /// Every package found under the analyzed root.

@@ -880,3 +880,28 @@ fn check_json_validates_against_its_schema() {
     bad["extra"] = 1.into();
     assert!(!errors(&bad).is_empty());
 }
+
+/// The base's stages run beside the working tree's last ones (once the tree's facts are in
+/// the shared parse cache): the same bytes on one thread or several, with a cache or none.
+#[test]
+fn a_cold_check_prints_the_same_bytes_on_any_thread_count_with_or_without_a_cache() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = healthy_repo(tmp.path());
+    over_fragment(&repo);
+    let run = |name: &str, extra: &[&str]| {
+        let cache = tmp.path().join(name);
+        let mut args = CHECK_BASE_JSON.to_vec();
+        if !extra.contains(&"--no-cache") {
+            args.extend(["--cache-dir", cache.to_str().unwrap()]);
+        }
+        args.extend(extra);
+        let out = archsplit(&repo, tmp.path(), &args);
+        expect_code(&out, 1);
+        out.stdout
+    };
+    let default = run("a", &[]);
+    assert_eq!(run("b", &["-j", "1"]), default);
+    assert_eq!(run("c", &["-j", "2"]), default);
+    assert_eq!(run("d", &["--no-cache"]), default);
+    assert_eq!(run("e", &["--no-cache", "-j", "1"]), default);
+}
