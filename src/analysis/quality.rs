@@ -17,6 +17,9 @@
 //! - `mojofm_vs_crates`, `ari_vs_crates`: agreement with the crates the authors chose, the
 //!   kernel counted as one more cluster, over the modules the clustering placed: modules left
 //!   out of it (outside the product, or without code) are left out of both partitions.
+//!   With one crate or one cluster among those modules there is nothing to agree with: the
+//!   figures are still computed (MoJoFM then counts moves only, the adjusted Rand index is
+//!   0), and `agreement_groups` lets the reports say "n/a".
 //!
 //! Edges to and from the kernel are left out of every figure but `kernel_weight` and the
 //! agreement figures; edges to and from the modules left out are left out of all.
@@ -39,6 +42,11 @@ pub struct Quality {
     pub kernel_weight: u64,
     pub mojofm_vs_crates: f64,
     pub ari_vs_crates: f64,
+    /// The groups the agreement figures compare: clusters (the kernel one more) and crates,
+    /// over the placed modules. With one on either side the figures mean nothing (the
+    /// adjusted Rand index is 0, MoJoFM only counts moves): the reports say so.
+    #[serde(skip)]
+    pub agreement_groups: (usize, usize),
 }
 
 /// The figures of `assignment` (cluster `0..k` per module, `None` for the kernel and for the
@@ -193,6 +201,8 @@ fn agreement_figures(
         q.mojofm_vs_crates = mojofm(&a, &b);
         q.ari_vs_crates = adjusted_rand(&a, &b);
     }
+    let groups = |v: &[usize]| v.iter().collect::<std::collections::BTreeSet<_>>().len();
+    q.agreement_groups = (groups(&a), groups(&b));
 }
 
 /// Newman's Q of `assignment` on weighted pairs (treated as undirected), the kernel left out.

@@ -31,8 +31,9 @@ use super::{FileFacts, ParseOptions};
 /// Changes whenever the facts or their encoding change; part of every key.
 /// 6: xxh3-128 keys and checksums; 7: the nesting guard and the token cap refuse files that
 /// 6 parsed, and damaged data tables are parsed (and reported) instead of blanked; 8: `mod`
-/// declarations say whether only documentation builds compile them (`ChildMod::doc_only`).
-const FORMAT: u32 = 8;
+/// declarations say whether only documentation builds compile them (`ChildMod::doc_only`);
+/// 9: a parse error's message counts in plain words ("1 broken stretch", not "stretch(es)").
+const FORMAT: u32 = 9;
 /// `MAGIC`, the xxh3-128 of the body (16 bytes, little-endian), the body (a postcard
 /// [`Pack`]).
 const MAGIC: &[u8; 8] = b"ASPLTP04";

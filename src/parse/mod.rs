@@ -294,9 +294,13 @@ fn parse_items(text: &str, rel: &str, facts: &mut FileFacts) -> Option<Vec<syn::
             "parse-error",
             rel,
             format!(
-                "cannot parse: {first}; {} broken stretch(es) skipped, the other {} item(s) analyzed",
-                errors.len().max(1),
-                items.len()
+                "cannot parse: {first}; {} skipped, the other {} analyzed",
+                crate::words::count(
+                    errors.len().max(1) as u64,
+                    "broken stretch",
+                    "broken stretches"
+                ),
+                crate::words::count(items.len() as u64, "item", "items")
             ),
         )
         .at(start.line as u32, start.column as u32 + 1),

@@ -95,13 +95,62 @@ pub fn write(
     write_cycles(&mut r)?;
     write_kernel(&mut r)?;
     write_excluded(&mut r)?;
-    if !r.g.diagnostics.is_empty() {
-        let n = crate::words::count(r.g.diagnostics.len() as u64, "diagnostic", "diagnostics");
+    write_diagnostics(&mut r)
+}
+
+/// Diagnostics shown per kind before the rest is counted (without `--all`).
+const DIAGNOSTICS_PER_CODE: usize = 3;
+
+/// The problems met in the input, grouped by code (in code order, each with its count and
+/// severity): the first few of each as `file:line: message`, every one with `--all`.
+fn write_diagnostics(r: &mut Report) -> Result<()> {
+    let diags = &r.g.diagnostics;
+    if diags.is_empty() {
+        return Ok(());
+    }
+    let mut by_code: std::collections::BTreeMap<&str, Vec<&crate::diag::Diagnostic>> =
+        Default::default();
+    for d in diags {
+        by_code.entry(&d.code).or_default().push(d);
+    }
+    writeln!(
+        r.out,
+        "\nDiagnostics ({} about the input; the rest of the analysis went on)",
+        crate::words::count(diags.len() as u64, "problem", "problems")
+    )?;
+    let per = if r.l.all {
+        usize::MAX
+    } else {
+        DIAGNOSTICS_PER_CODE
+    };
+    for (code, list) in by_code {
+        let severity = match list[0].severity {
+            crate::diag::Severity::Error => "error",
+            crate::diag::Severity::Warning => "warning",
+        };
         r.para(
-            "\n",
-            "",
-            &format!("{n} about the input (files that do not parse, missing modules, ...): see --format json"),
+            "  ",
+            "    ",
+            &format!("{code} ({severity}): {}", list.len()),
         )?;
+        for d in list.iter().take(per) {
+            let at = if d.line > 0 {
+                format!("{}:{}", d.file, d.line)
+            } else {
+                d.file.clone()
+            };
+            r.para("    ", "      ", &format!("{at}: {}", d.message))?;
+        }
+        if list.len() > per {
+            r.para(
+                "    ",
+                "      ",
+                &format!(
+                    "... {} more (--all shows every one; --format json has everything)",
+                    thousands((list.len() - per) as u64)
+                ),
+            )?;
+        }
     }
     Ok(())
 }
@@ -128,7 +177,13 @@ fn write_summary(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<
     rows.extend(quality_rows(r.a, r.advice));
     rows.extend([
         ("history", history_line(&h.history.info)),
-        ("diagnostics", thousands(r.g.diagnostics.len() as u64)),
+        (
+            "diagnostics",
+            match r.g.diagnostics.len() {
+                0 => "0".to_string(),
+                n => format!("{} (listed at the end)", thousands(n as u64)),
+            },
+        ),
     ]);
     for (k, v) in rows {
         t.add_row(vec![Cell::new(k), Cell::new(v)]);
@@ -250,10 +305,23 @@ fn clustering_rows(g: &ModuleGraph, a: &Analysis) -> Vec<(&'static str, String)>
             .collect();
         crates.sort_unstable();
         crates.dedup();
+        let outside = c
+            .excluded
+            .iter()
+            .any(|(_, x)| matches!(x, crate::analysis::cluster::Exclusion::OutsideProduct(_)));
+        let no_code = c
+            .excluded
+            .iter()
+            .any(|(_, x)| matches!(x, crate::analysis::cluster::Exclusion::NoCode));
+        let why = match (outside, no_code) {
+            (true, true) => "outside the product or without code; --include-tests clusters crates outside the product",
+            (true, false) => "outside the product; --include-tests clusters them",
+            _ => "without code",
+        };
         rows.push((
             "left out",
             format!(
-                "{} of {} (outside the product or without code; --include-tests clusters crates outside the product)",
+                "{} of {} ({why})",
                 count(c.excluded.len() as u64, "module", "modules"),
                 count(crates.len() as u64, "crate", "crates")
             ),
@@ -266,7 +334,6 @@ fn clustering_rows(g: &ModuleGraph, a: &Analysis) -> Vec<(&'static str, String)>
 /// with the crates and the signals clustered on.
 fn quality_rows(a: &Analysis, advice: &crate::rules::Advice) -> Vec<(&'static str, String)> {
     let q = &a.quality;
-    let count = crate::words::count;
     let calls: u64 = advice
         .clusters
         .iter()
@@ -293,8 +360,13 @@ fn quality_rows(a: &Analysis, advice: &crate::rules::Advice) -> Vec<(&'static st
         (
             "ICP",
             format!(
-                "{:.1}% of the references between clustered modules cross clusters (those into the shared kernel left out)",
-                q.icp * 100.0
+                "{:.1}% of the references between clustered modules cross clusters{}",
+                q.icp * 100.0,
+                if a.clustering.kernel.is_empty() {
+                    ""
+                } else {
+                    " (those into the shared kernel left out)"
+                }
             ),
         ),
         (
@@ -302,22 +374,8 @@ fn quality_rows(a: &Analysis, advice: &crate::rules::Advice) -> Vec<(&'static st
             format!("{:.3}", q.structural_modularity),
         ),
         ("IFN / NED", format!("{:.2} / {:.2}", q.ifn, q.ned)),
-        (
-            "cut weight",
-            format!(
-                "{} cross clusters: {} reach plain libraries both sides would link, {} of the rest are calls",
-                count(q.cut_weight, "reference", "references"),
-                thousands(lib),
-                thousands(calls)
-            ),
-        ),
-        (
-            "agreement with crates",
-            format!(
-                "MoJoFM {:.1}, adjusted Rand {:.3}",
-                q.mojofm_vs_crates, q.ari_vs_crates
-            ),
-        ),
+        ("cut weight", cut_line(q.cut_weight, lib, calls)),
+        ("agreement with crates", agreement_line(q)),
         (
             "clustering signals",
             a.clustering
@@ -328,6 +386,36 @@ fn quality_rows(a: &Analysis, advice: &crate::rules::Advice) -> Vec<(&'static st
                 .join(", "),
         ),
     ]
+}
+
+/// The references that cross clusters, and what they reach; nothing to break down when none
+/// does.
+fn cut_line(cut: u64, lib: u64, calls: u64) -> String {
+    let crossing = crate::words::count(cut, "reference", "references");
+    if cut == 0 {
+        return format!("{crossing} cross clusters");
+    }
+    format!(
+        "{crossing} cross clusters: {} reach plain libraries both sides would link, {} of the rest are calls",
+        thousands(lib),
+        thousands(calls)
+    )
+}
+
+/// MoJoFM and the adjusted Rand index against the crates, or why they say nothing: with one
+/// crate (or one cluster) on a side there is no grouping to agree with.
+fn agreement_line(q: &crate::analysis::Quality) -> String {
+    let (clusters, crates) = q.agreement_groups;
+    if crates <= 1 {
+        return "n/a: one crate (no grouping of the crates to compare the clusters with)".into();
+    }
+    if clusters <= 1 {
+        return "n/a: one cluster (no grouping of the modules to compare the crates with)".into();
+    }
+    format!(
+        "MoJoFM {:.1}, adjusted Rand {:.3}",
+        q.mojofm_vs_crates, q.ari_vs_crates
+    )
 }
 
 fn write_verdict(r: &mut Report) -> Result<()> {
@@ -380,10 +468,7 @@ fn write_clusters(r: &mut Report) -> Result<()> {
             Cell::new(list(&crates, 3)),
             Cell::new(format!("{:.2}", adv.price.service_cohesion)),
             Cell::new(thousands(adv.price.remote_calls)),
-            r.l.cell(
-                adv.recommendation.as_str(),
-                recommendation_color(adv.recommendation),
-            ),
+            r.l.cell(label(adv), recommendation_color(adv.recommendation)),
         ]);
     }
     right(&mut t, &[0, 2, 3, 5, 6]);
@@ -394,8 +479,8 @@ fn write_clusters(r: &mut Report) -> Result<()> {
         r.more(
             shown,
             c.k,
-            &format!("cluster with {modules}"),
-            &format!("clusters with {modules}"),
+            &format!("cluster with {modules}, the smallest (clusters are numbered largest first)"),
+            &format!("clusters with {modules}, the smallest (clusters are numbered largest first)"),
         )?;
     }
     r.para(
@@ -424,6 +509,22 @@ fn write_clusters(r: &mut Report) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// A cluster's recommendation as the text tables show it: `library (compile-time)` for
+/// compile-time code (proc-macros and what only they use), which is never linked into a
+/// program; the JSON keeps `library` and the reason (`metric` `proc_macro`).
+fn label(adv: &crate::rules::recommend::ClusterAdvice) -> String {
+    let compile_time = adv.recommendation == Recommendation::Library
+        && adv
+            .reasons
+            .iter()
+            .any(|x| x.rule == crate::rules::RuleId::LinkedLibrary && x.metric == "proc_macro");
+    if compile_time {
+        format!("{} (compile-time)", adv.recommendation.as_str())
+    } else {
+        adv.recommendation.as_str().to_string()
+    }
 }
 
 fn write_ownership(r: &mut Report, h: &crate::history::HistoryAnalysis) -> Result<()> {
@@ -486,12 +587,13 @@ fn write_why(r: &mut Report) -> Result<()> {
     }
     for (rec, why, members) in &groups {
         let ids = id_ranges(members);
+        let word = label(&advice.clusters[members[0]]);
         let head = format!(
             "  {ids:>3} {}: ",
-            r.l.paint(rec.as_str(), recommendation_color(*rec), false)
+            r.l.paint(&word, recommendation_color(*rec), false)
         );
         // The indent is measured without colour codes.
-        let width = format!("  {ids:>3} {}: ", rec.as_str()).chars().count();
+        let width = format!("  {ids:>3} {word}: ").chars().count();
         let text = r.l.wrap(&" ".repeat(width), "      ", why);
         write!(r.out, "{head}{}", &text[width.min(text.len())..])?;
         if service(*rec) {
@@ -832,11 +934,8 @@ fn write_layers(r: &mut Report) -> Result<()> {
     )
 }
 
-/// What each crate is: its roles, size, and the evidence for any role beyond library and
-/// application.
-fn write_crates(r: &mut Report) -> Result<()> {
-    use crate::model::roles::Role;
-    let (ws, g) = (r.ws, r.g);
+/// Per package of the workspace: its modules, lines of code and generated lines.
+fn crate_sizes(ws: &Workspace, g: &ModuleGraph) -> Vec<(usize, u64, u64)> {
     let mut size: Vec<(usize, u64, u64)> = vec![(0, 0, 0); ws.packages.len()];
     for m in &g.modules {
         let pkg = &g.crates[m.krate].package;
@@ -846,17 +945,39 @@ fn write_crates(r: &mut Report) -> Result<()> {
             size[i].2 += m.facts.generated_loc as u64;
         }
     }
+    size
+}
+
+/// The packages the crates table shows, in the order it shows them: every one in name
+/// (workspace) order when they fit, else the `rows` largest by lines of code (ties by
+/// name), largest first.
+fn crates_shown(order: &[usize], size: &[(usize, u64, u64)], rows: usize) -> Vec<usize> {
+    let mut shown = order.to_vec();
+    if shown.len() > rows {
+        shown.sort_by_key(|&i| std::cmp::Reverse(size[i].1));
+        shown.truncate(rows);
+    }
+    shown
+}
+
+/// What each crate is: its roles, size, and the evidence for any role beyond library and
+/// application. A table cut short shows the largest crates, and says so.
+fn write_crates(r: &mut Report) -> Result<()> {
+    use crate::model::roles::Role;
+    let (ws, g) = (r.ws, r.g);
+    let size = crate_sizes(ws, g);
+    let order: Vec<usize> = (0..ws.packages.len())
+        .filter(|&i| {
+            g.roles
+                .get(i)
+                .is_some_and(|r| r.package == ws.packages[i].name)
+        })
+        .collect();
+    let shown = crates_shown(&order, &size, r.l.rows());
     writeln!(r.out, "\nCrates")?;
     let mut t = r.l.table(&["crate", "roles", "modules", "loc", "why"]);
-    let mut n = 0;
-    for (i, p) in ws.packages.iter().enumerate() {
-        let Some(roles) = g.roles.get(i).filter(|r| r.package == p.name) else {
-            continue;
-        };
-        n += 1;
-        if n > r.l.rows() {
-            continue;
-        }
+    for &i in &shown {
+        let roles = &g.roles[i];
         let names: Vec<&str> = roles.roles.iter().map(|f| f.role.as_str()).collect();
         let why: Vec<String> = roles
             .roles
@@ -870,7 +991,7 @@ fn write_crates(r: &mut Report) -> Result<()> {
             thousands(size[i].1)
         };
         t.add_row(vec![
-            Cell::new(&p.name),
+            Cell::new(&ws.packages[i].name),
             Cell::new(names.join(", ")),
             Cell::new(size[i].0),
             Cell::new(loc),
@@ -879,7 +1000,19 @@ fn write_crates(r: &mut Report) -> Result<()> {
     }
     right(&mut t, &[2, 3]);
     write!(r.out, "{}", r.l.show(&t))?;
-    r.more(n.min(r.l.rows()), n, "crate", "crates")
+    if order.len() > shown.len() {
+        let k = (order.len() - shown.len()) as u64;
+        r.para(
+            "... ",
+            "    ",
+            &format!(
+                "{} not shown: the {} largest by lines of code are listed, largest first (--all lists every crate by name; --format json has everything)",
+                crate::words::count(k, "smaller crate", "smaller crates"),
+                shown.len()
+            ),
+        )?;
+    }
+    Ok(())
 }
 
 fn history_line(i: &crate::history::HistoryInfo) -> String {
@@ -930,6 +1063,40 @@ mod tests {
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(1000), "1,000");
         assert_eq!(super::thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn a_cut_crates_table_shows_the_largest_first_and_a_full_one_keeps_name_order() {
+        // (modules, loc, generated) per package, in name order.
+        let size = [(1, 10, 0), (1, 300, 0), (1, 20, 0), (1, 300, 0), (1, 5, 0)];
+        let order = [0, 1, 2, 3, 4];
+        assert_eq!(super::crates_shown(&order, &size, 25), vec![0, 1, 2, 3, 4]);
+        // Ties keep name order.
+        assert_eq!(super::crates_shown(&order, &size, 3), vec![1, 3, 2]);
+        assert_eq!(super::crates_shown(&order, &size, 5), vec![0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn agreement_with_one_crate_or_one_cluster_is_not_a_figure() {
+        let mut q = crate::analysis::Quality {
+            mojofm_vs_crates: 93.9,
+            agreement_groups: (4, 1),
+            ..Default::default()
+        };
+        assert!(super::agreement_line(&q).starts_with("n/a: one crate"));
+        q.agreement_groups = (1, 3);
+        assert!(super::agreement_line(&q).starts_with("n/a: one cluster"));
+        q.agreement_groups = (4, 3);
+        assert_eq!(
+            super::agreement_line(&q),
+            "MoJoFM 93.9, adjusted Rand 0.000"
+        );
+    }
+
+    #[test]
+    fn no_crossing_reference_is_not_broken_down() {
+        assert_eq!(super::cut_line(0, 0, 0), "0 references cross clusters");
+        assert!(super::cut_line(3, 3, 0).contains("3 reach plain libraries"));
     }
 
     #[test]

@@ -23,6 +23,10 @@
 //! facades, plugins a facade pulls in only with a feature, crates a consumer shows as a
 //! component (`pub use x as y`, or `pub use x::*` as the body of a module) and crates of
 //! which it re-exports a sliver (they serve more than that consumer).
+//!
+//! The evidence is what the workspace shows, and says so ("in this workspace, … is used only
+//! by …"): a published crate may have users outside it, for whom a merge is a breaking
+//! change, and the absorbed and extension findings on one add that (`outside_users`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -243,7 +247,7 @@ fn absorbed_evidence(
         return None;
     }
     let mut ev = format!(
-        "`{x}` ({}) is used only by `{y}`",
+        "in this workspace, `{x}` ({}) is used only by `{y}`",
         count(px.loc, "line", "lines")
     );
     if !tied_users.is_empty() {
@@ -259,12 +263,13 @@ fn absorbed_evidence(
     };
     if !tied.is_empty() {
         ev += &format!(
-            "; it depends on {}, which nothing outside `{y}` uses either",
+            "; it depends on {}, which nothing else in the workspace uses either",
             names(&tied)
         );
     }
     ev += &format!(
-        ": these crates are only ever used together, through `{y}`, so the boundary buys nothing; merge `{x}` into `{y}`"
+        ": these crates are only used together, through `{y}`, so the boundary buys nothing here{}; merge `{x}` into `{y}`",
+        outside_users(x, px)
     );
     Some(ev)
 }
@@ -300,11 +305,12 @@ fn extension(m: &Assess, x: &str, px: &Pkg) -> Option<Merge> {
         into: y.to_string(),
         signal: Signal::Extension,
         evidence: format!(
-            "`{x}` ({}) makes {w} references into `{y}` against {} among its own modules, is {:.0}% of `{y}`'s size, and each of its {} also uses `{y}`: it extends `{y}` rather than standing on its own; merge `{x}` into `{y}`",
+            "`{x}` ({}) makes {w} references into `{y}` against {} among its own modules, is {:.0}% of `{y}`'s size, and each of its {} in this workspace also uses `{y}`: it extends `{y}` rather than standing on its own{}; merge `{x}` into `{y}`",
             count(px.loc, "line", "lines"),
             px.internal,
             100.0 * px.loc as f64 / py.loc.max(1) as f64,
             count(users.len() as u64, "user", "users"),
+            outside_users(x, px),
         ),
     })
 }
@@ -344,11 +350,23 @@ fn single_consumer(m: &Assess, x: &str, px: &Pkg) -> Option<Merge> {
         into: y.to_string(),
         signal: Signal::SingleConsumer,
         evidence: format!(
-            "`{x}` ({}) is used only by `{y}`, and {between} references cross between them against {} inside it; it is {why}: it cannot be changed without `{y}`; merge `{x}` into `{y}`",
+            "in this workspace, `{x}` ({}) is used only by `{y}`, and {between} references cross between them against {} inside it; it is {why}: it cannot be changed without `{y}`; merge `{x}` into `{y}`",
             count(px.loc, "line of code", "lines of code"),
             px.internal
         ),
     })
+}
+
+/// What a published crate's users outside the workspace lose in a merge: the workspace
+/// shows only its own users, and anyone may depend on a published crate.
+fn outside_users(x: &str, px: &Pkg) -> String {
+    if px.publishable {
+        format!(
+            "; `{x}` is published, so users outside this workspace may depend on it directly, and for them merging it is a breaking change"
+        )
+    } else {
+        String::new()
+    }
 }
 
 /// Whether packages all belong to one project: every one that names a repository names the

@@ -280,3 +280,123 @@ fn no_cluster_is_empty_and_a_single_module_stands_only_alone() {
         }
     }
 }
+
+/// The text report of `analyze` on a directory.
+fn text(dir: &std::path::Path, extra: &[&str]) -> String {
+    let mut args = vec!["analyze", ".", "--no-history", "--no-cache"];
+    args.extend(extra);
+    let out = archsplit(dir, dir, &args);
+    expect_code(&out, 0);
+    stdout(&out)
+}
+
+/// The crate names of the crates table, in the order shown.
+fn crates_table(text: &str) -> Vec<String> {
+    let table = text.split("\nCrates\n").nth(1).unwrap();
+    table
+        .lines()
+        .skip(3)
+        .take_while(|l| l.starts_with('│'))
+        .filter_map(|l| l.trim_start_matches('│').split('┆').next())
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_cut_crates_table_shows_the_largest_crates_first_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let mut members = Vec::new();
+    // 27 crates; c00 is the smallest, c26 the largest: name order is size order reversed.
+    for i in 0..27 {
+        let name = format!("c{i:02}");
+        let body: String = (0..=i).map(|k| format!("pub fn f{k}() {{}}\n")).collect();
+        crate::support::write(
+            root,
+            &format!("{name}/Cargo.toml"),
+            &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"),
+        );
+        crate::support::write(root, &format!("{name}/src/lib.rs"), &body);
+        members.push(format!("\"{name}\""));
+    }
+    crate::support::write(
+        root,
+        "Cargo.toml",
+        &format!("[workspace]\nmembers = [{}]\n", members.join(", ")),
+    );
+    let short = text(root, &[]);
+    let shown = crates_table(&short);
+    let largest: Vec<String> = (2..27).rev().map(|i| format!("c{i:02}")).collect();
+    assert_eq!(shown, largest, "{short}");
+    assert!(
+        short.contains("... 2 smaller crates not shown: the 25 largest by lines of code are listed, largest first"),
+        "{short}"
+    );
+    let all = text(root, &["--all"]);
+    let every: Vec<String> = (0..27).map(|i| format!("c{i:02}")).collect();
+    assert_eq!(crates_table(&all), every, "--all keeps name order");
+    assert!(!all.contains("not shown"));
+}
+
+#[test]
+fn agreement_with_one_crate_is_not_a_figure_in_the_text() {
+    let dir = testdata().join("three-communities");
+    let t = text(&dir, &[]);
+    assert!(t.contains("agreement with crates ┆ n/a: one crate"), "{t}");
+    assert!(!t.contains("MoJoFM"), "{t}");
+    // The JSON keeps its fields (numbers), documented as meaningless here.
+    let v = analyze("three-communities", &[]);
+    assert!(v["summary"]["mojofm_vs_crates"].is_number());
+    assert!(v["summary"]["ari_vs_crates"].is_number());
+    // Several crates: the figures.
+    let t = text(&testdata().join("well-split"), &[]);
+    assert!(t.contains("MoJoFM "), "{t}");
+}
+
+#[test]
+fn diagnostics_are_listed_in_the_text_report() {
+    let dir = testdata().join("broken");
+    let t = text(&dir, &[]);
+    let d = t
+        .split("\nDiagnostics (")
+        .nth(1)
+        .expect("a Diagnostics section");
+    assert!(d.starts_with("4 problems about the input"), "{d}");
+    assert!(d.contains("  parse-error (error): 2\n"), "{d}");
+    assert!(
+        d.contains("    src/lib.rs:4: file not found for module `missing`"),
+        "{d}"
+    );
+    assert!(
+        d.contains("    src/orphan.rs: no module declaration reaches this file"),
+        "{d}"
+    );
+    assert!(!t.contains("see --format json"), "{t}");
+}
+
+#[test]
+fn a_kind_of_diagnostic_shows_its_first_few_and_all_of_them_with_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    crate::support::write(
+        root,
+        "Cargo.toml",
+        "[package]\nname = \"orphans\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    crate::support::write(root, "src/lib.rs", "pub fn f() {}\n");
+    for i in 0..5 {
+        crate::support::write(root, &format!("src/o{i}.rs"), "pub fn g() {}\n");
+    }
+    let short = text(root, &[]);
+    assert!(short.contains("  orphan-file (warning): 5\n"), "{short}");
+    assert!(short.contains("    src/o2.rs: "), "{short}");
+    assert!(!short.contains("    src/o3.rs: "), "{short}");
+    assert!(
+        short.contains("    ... 2 more (--all shows every one"),
+        "{short}"
+    );
+    let all = text(root, &["--all"]);
+    assert!(all.contains("    src/o4.rs: "), "{all}");
+    assert!(!all.contains("more (--all"), "{all}");
+}

@@ -456,7 +456,7 @@ fn a_change_that_splits_crates_nobody_uses_apart_names_them_and_the_crate_to_mer
             let into = f["into"].as_str().unwrap();
             assert!(msg.starts_with("this change adds the crate `"), "{msg}");
             assert!(
-                msg.contains("re-exports") && msg.contains("only ever used together"),
+                msg.contains("re-exports") && msg.contains("only used together"),
                 "{msg}"
             );
             assert!(msg.ends_with(&format!("into `{into}`")), "{msg}");
