@@ -812,81 +812,138 @@ fn write_excluded(r: &mut Report) -> Result<()> {
     r.more(shown, rows.len(), "row", "rows")
 }
 
-/// The next steps, ranked, with their evidence and their effect.
+/// The next steps, ranked, with their evidence and their effect; the steps left out for
+/// the caps named in one line per kind (`--all` shows them); and, when no cycle is a step,
+/// why.
 fn write_actions(r: &mut Report) -> Result<()> {
     let advice = r.advice;
-    if advice.actions.is_empty() {
-        // Module cycles and no step: say why none of them is one.
-        if !r.a.cycles.is_empty() {
-            writeln!(r.out, "\nNext steps")?;
-            r.para(
-                "  ",
-                "  ",
-                &format!(
-                    "{} (a cycle inside one cluster, or inside one crate of a library, is the code's design, not a step)",
-                    match r.a.cycles.len() {
-                        1 => "The one module cycle in the cycles table stands in the way of no cluster boundary and of no other step".to_string(),
-                        n => format!("None of the {n} module cycles in the cycles table stands in the way of a cluster boundary or of another step"),
-                    }
-                ),
-            )?;
-        }
+    let cycle_step = advice
+        .actions
+        .iter()
+        .chain(&advice.capped_actions)
+        .any(|a| a.kind == crate::rules::actions::ActionKind::BreakCycle);
+    if advice.actions.is_empty() && (r.a.cycles.is_empty() || cycle_step) {
         return Ok(());
     }
     writeln!(r.out, "\nNext steps")?;
-    for (i, act) in advice.actions.iter().enumerate() {
-        let e = &act.effect;
+    let mut shown: Vec<&crate::rules::actions::Action> = advice.actions.iter().collect();
+    if r.l.all {
+        shown.extend(&advice.capped_actions);
+    }
+    for (i, act) in shown.iter().enumerate() {
+        write_action(r, i, act)?;
+    }
+    if !r.l.all {
+        write_capped(r)?;
+    }
+    if !r.a.cycles.is_empty() && !cycle_step {
+        let n = r.a.cycles.len();
+        let (cycles, stays) = if n == 1 {
+            (
+                "The one module cycle in the cycles table stands".to_string(),
+                "it stays in that table and is no step",
+            )
+        } else {
+            (
+                format!("None of the {n} module cycles in the cycles table stands"),
+                "they stay in that table and none is a step",
+            )
+        };
         r.para(
-            &format!("  {}. ", i + 1),
-            "     ",
-            &format!("[{}] {}", act.kind.as_str(), act.title),
-        )?;
-        r.para("     why: ", "          ", &act.evidence)?;
-        let edges = if r.l.all { act.edges.len() } else { 5 };
-        for edge in act.edges.iter().take(edges) {
-            r.para(
-                "     cut: ",
-                "          ",
-                &format!(
-                    "{} → {} ({}, {})",
-                    edge.from,
-                    edge.to,
-                    crate::rules::actions::at(&edge.file, edge.line),
-                    crate::words::count(edge.weight as u64, "reference", "references")
-                ),
-            )?;
-        }
-        if act.edges.len() > edges {
-            r.para(
-                "     ... ",
-                "         ",
-                &format!(
-                    "{} (--all shows them; --format json has everything)",
-                    crate::words::count(
-                        (act.edges.len() - edges) as u64,
-                        "more edge",
-                        "more edges"
-                    )
-                ),
-            )?;
-        }
-        r.para(
-            "     effect: ",
-            "             ",
-            &format!(
-                "crates {} → {}, references between crates {} → {}, modules in cycles (parent/child references aside) {} → {}, references across clusters {:.1}% → {:.1}%",
-                e.crates.before,
-                e.crates.after,
-                thousands(e.crate_cut.before),
-                thousands(e.crate_cut.after),
-                e.cycle_modules.before,
-                e.cycle_modules.after,
-                e.icp.before * 100.0,
-                e.icp.after * 100.0
-            ),
+            "  ",
+            "  ",
+            &format!("{cycles} in the way of a split this report recommends (a service candidate's extraction or a move running through it), so {stays}: a cycle across the clusters alone is often the code's design."),
         )?;
     }
     Ok(())
+}
+
+/// One line per kind of the steps left out for the caps.
+fn write_capped(r: &mut Report) -> Result<()> {
+    for line in capped_lines(&r.advice.capped_actions) {
+        r.para("  ... ", "      ", &line)?;
+    }
+    Ok(())
+}
+
+/// Per kind of the steps left out for the caps: how many, and what they name (a merge: the
+/// crate merged; else the first subject).
+fn capped_lines(capped: &[crate::rules::actions::Action]) -> Vec<String> {
+    use crate::rules::actions::{ActionKind, MAX_ACTIONS, MAX_PER_KIND};
+    let mut per: std::collections::BTreeMap<ActionKind, Vec<String>> = Default::default();
+    for a in capped {
+        let name = a.subjects.first().cloned().unwrap_or_default();
+        per.entry(a.kind).or_default().push(format!("`{name}`"));
+    }
+    per.into_iter()
+        .map(|(kind, subjects)| {
+            let n = subjects.len() as u64;
+            let what = match kind {
+                ActionKind::Merge => {
+                    crate::words::count(n, "more merge", "more merges")
+                        + " the over-fragmentation findings name"
+                }
+                _ => {
+                    let k = kind.as_str();
+                    crate::words::count(n, &format!("more {k} step"), &format!("more {k} steps"))
+                }
+            };
+            format!(
+                "{what}: {} (at most {MAX_PER_KIND} of a kind and {MAX_ACTIONS} in all are listed; --all shows them)",
+                subjects.join(", ")
+            )
+        })
+        .collect()
+}
+
+/// One next step: its title, evidence, the edges it cuts and its effect.
+fn write_action(r: &mut Report, i: usize, act: &crate::rules::actions::Action) -> Result<()> {
+    let e = &act.effect;
+    r.para(
+        &format!("  {}. ", i + 1),
+        "     ",
+        &format!("[{}] {}", act.kind.as_str(), act.title),
+    )?;
+    r.para("     why: ", "          ", &act.evidence)?;
+    let edges = if r.l.all { act.edges.len() } else { 5 };
+    for edge in act.edges.iter().take(edges) {
+        r.para(
+            "     cut: ",
+            "          ",
+            &format!(
+                "{} → {} ({}, {})",
+                edge.from,
+                edge.to,
+                crate::rules::actions::at(&edge.file, edge.line),
+                crate::words::count(edge.weight as u64, "reference", "references")
+            ),
+        )?;
+    }
+    if act.edges.len() > edges {
+        r.para(
+            "     ... ",
+            "         ",
+            &format!(
+                "{} (--all shows them; --format json has everything)",
+                crate::words::count((act.edges.len() - edges) as u64, "more edge", "more edges")
+            ),
+        )?;
+    }
+    r.para(
+        "     effect: ",
+        "             ",
+        &format!(
+            "crates {} → {}, references between crates {} → {}, modules in cycles (parent/child references aside) {} → {}, references across clusters {:.1}% → {:.1}%",
+            e.crates.before,
+            e.crates.after,
+            thousands(e.crate_cut.before),
+            thousands(e.crate_cut.after),
+            e.cycle_modules.before,
+            e.cycle_modules.after,
+            e.icp.before * 100.0,
+            e.icp.after * 100.0
+        ),
+    )
 }
 
 /// The layering of the product crates and what goes against it.
@@ -1057,6 +1114,23 @@ fn history_line(i: &crate::history::HistoryInfo) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn steps_left_out_for_the_caps_are_named_per_kind() {
+        use crate::rules::actions::{sample, ActionKind};
+        let capped = [
+            sample(ActionKind::Merge, "tokio-fs"),
+            sample(ActionKind::Move, "a::b"),
+            sample(ActionKind::Merge, "tokio-io"),
+        ];
+        assert_eq!(
+            super::capped_lines(&capped),
+            [
+                "2 more merges the over-fragmentation findings name: `tokio-fs`, `tokio-io` (at most 3 of a kind and 7 in all are listed; --all shows them)",
+                "1 more move step: `a::b` (at most 3 of a kind and 7 in all are listed; --all shows them)",
+            ]
+        );
+    }
+
     #[test]
     fn thousands_separators() {
         assert_eq!(super::thousands(0), "0");

@@ -2,8 +2,10 @@
 //! request, each with its evidence and its effect computed on the graph (crates, the
 //! references crossing crates, module cycles, the share of references crossing clusters,
 //! before → after). Ranked: merges of crates whose boundary buys nothing first (one pull
-//! request, a crate less), then cycles (they block every other boundary), god modules to split, modules to move to the crate
-//! they talk to, and clusters worth extracting.
+//! request, a crate less), then the cycles in the way of another step, modules to move to
+//! the crate they talk to, and clusters worth extracting. A step whose effect changes no
+//! figure is no step. God modules are findings, not steps: the graph does not tell how to
+//! split one, so a split's effect cannot be measured (`god.rs` says so in the finding).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +23,7 @@ use crate::workspace::Workspace;
 /// At most this many next steps: a short list gets read.
 pub const MAX_ACTIONS: usize = 7;
 /// At most this many of one kind, so the list is not seven of the same.
-const MAX_PER_KIND: usize = 3;
+pub const MAX_PER_KIND: usize = 3;
 /// A cycle that needs more cuts than this is a tangle, not a pull request.
 const MAX_CUT_EDGES: usize = 10;
 
@@ -30,7 +32,6 @@ const MAX_CUT_EDGES: usize = 10;
 pub enum ActionKind {
     Merge,
     BreakCycle,
-    Split,
     Move,
     Extract,
 }
@@ -40,7 +41,6 @@ impl ActionKind {
         match self {
             ActionKind::BreakCycle => "break-cycle",
             ActionKind::Merge => "merge",
-            ActionKind::Split => "split",
             ActionKind::Move => "move",
             ActionKind::Extract => "extract",
         }
@@ -289,9 +289,16 @@ fn cycle_adjacency(g: &ModuleGraph, product: &[bool]) -> Vec<Vec<usize>> {
     adj
 }
 
-/// The next steps, ranked, at most `MAX_ACTIONS`. The cycle steps come from the others:
-/// a cycle is a step only where it stands in the way of one of them or of the clusters'
-/// boundaries (`cuts::break_cycles`).
+/// The next steps: those kept, ranked, at most `MAX_ACTIONS`; and those left out for the
+/// caps (`MAX_ACTIONS`, `MAX_PER_KIND`), ranked, which `--all` shows.
+#[derive(Debug, Clone, Default)]
+pub struct Steps {
+    pub kept: Vec<Action>,
+    pub capped: Vec<Action>,
+}
+
+/// The next steps, ranked. The cycle steps come from the others: a cycle is a step only
+/// where it stands in the way of one of them (`cuts::break_cycles`).
 pub fn actions(
     ws: &Workspace,
     g: &ModuleGraph,
@@ -299,10 +306,9 @@ pub fn actions(
     rules: &super::RuleSet,
     clusters: &[ClusterAdvice],
     findings: &[Finding],
-) -> Vec<Action> {
+) -> Steps {
     let p = Planner::new(ws, g, a);
     let mut out = merges(&p, findings);
-    out.extend(splits(&p, findings));
     out.extend(moves(&p));
     out.extend(extracts(&p, clusters));
     let cycles = cuts::break_cycles(&p, &out);
@@ -361,10 +367,16 @@ fn merge(p: &Planner, f: &Finding) -> Option<Ranked> {
         }
     });
     let saved = e.crate_cut.before.saturating_sub(e.crate_cut.after);
+    // The crates merged, then the one they go into.
+    let subjects = merged
+        .iter()
+        .chain([&into])
+        .map(|s| s.to_string())
+        .collect();
     let action = step(
         ActionKind::Merge,
         format!("Merge {} into `{into}`", names(&merged)),
-        crates.iter().map(|s| s.to_string()).collect(),
+        subjects,
         f.message.clone(),
         e,
     );
@@ -387,24 +399,6 @@ fn step(
         edges: Vec::new(),
         effect,
     }
-}
-
-/// God modules and crates to split.
-fn splits(p: &Planner, findings: &[Finding]) -> Vec<Ranked> {
-    findings
-        .iter()
-        .filter(|f| f.is(super::RuleId::GodModule))
-        .map(|f| {
-            let action = step(
-                ActionKind::Split,
-                format!("Split `{}` by responsibility", f.subjects.join("`, `")),
-                f.subjects.clone(),
-                f.message.clone(),
-                p.unchanged.clone(),
-            );
-            (ActionKind::Split, 0, action)
-        })
-        .collect()
 }
 
 /// A module moves only with at least this many references to the other crate ...
@@ -535,27 +529,23 @@ fn extract(p: &Planner, i: usize, c: &ClusterAdvice) -> Option<Ranked> {
     Some((ActionKind::Extract, a.cluster_metrics[i].loc, action))
 }
 
-/// Ranked: by kind, then by size; at most a few of each kind. A cut is kept only when it
-/// takes at least `min_share` of its cycle's modules out of cycles (a tangle cut partly
-/// may free almost none); its effect is computed here, for the candidates reached, not for
-/// every cycle of the graph.
+/// Ranked: by kind, then by size; at most a few of each kind, the rest `capped`. A step
+/// whose effect changes no figure is left out (an extraction aside). A cut is kept only when it takes at least
+/// `min_share` of its cycle's modules out of cycles (a tangle cut partly may free almost
+/// none); its effect is computed here, for the candidates, not for every cycle of the graph.
 fn rank_and_keep(
     p: &Planner,
     mut out: Vec<Ranked>,
     cuts: &BTreeMap<String, BTreeSet<(usize, usize)>>,
     min_share: f64,
-) -> Vec<Action> {
+) -> Steps {
     out.sort_by(|x, y| {
         x.0.cmp(&y.0)
             .then(y.1.cmp(&x.1))
             .then(x.2.title.cmp(&y.2.title))
     });
-    let mut per: BTreeMap<ActionKind, usize> = BTreeMap::new();
-    let mut kept = Vec::new();
+    let mut wanted = Vec::new();
     for (kind, _, mut a) in out {
-        if kept.len() == MAX_ACTIONS || per.get(&kind).copied().unwrap_or(0) == MAX_PER_KIND {
-            continue;
-        }
         if let Some(cut) = cuts
             .get(&a.subjects.join(" "))
             .filter(|_| kind == ActionKind::BreakCycle)
@@ -570,10 +560,31 @@ fn rank_and_keep(
                 continue;
             }
         }
-        *per.entry(kind).or_insert(0) += 1;
-        kept.push(a);
+        // An extraction's effect is a deployment boundary (its price is in the evidence): a
+        // cluster that is one crate already changes no figure here and is still a step.
+        if a.effect == p.unchanged && kind != ActionKind::Extract {
+            continue;
+        }
+        wanted.push(a);
     }
-    kept
+    cap(wanted)
+}
+
+/// The ranked steps kept under the caps (`MAX_ACTIONS`, `MAX_PER_KIND` of a kind), and the
+/// rest, in rank order.
+fn cap(ranked: Vec<Action>) -> Steps {
+    let mut per: BTreeMap<ActionKind, usize> = BTreeMap::new();
+    let mut steps = Steps::default();
+    for a in ranked {
+        let n = per.entry(a.kind).or_insert(0);
+        if steps.kept.len() == MAX_ACTIONS || *n == MAX_PER_KIND {
+            steps.capped.push(a);
+            continue;
+        }
+        *n += 1;
+        steps.kept.push(a);
+    }
+    steps
 }
 
 /// `file:line`, or `file` when the line is not known.
@@ -628,4 +639,47 @@ fn where_used(ws: &Workspace, g: &ModuleGraph, x: usize, y: usize) -> (String, u
         // No `use` names it (a full path in the code): the line is not known.
         .unwrap_or(0);
     (file, line)
+}
+
+/// A step with no figures, for tests.
+#[cfg(test)]
+pub(crate) fn sample(kind: ActionKind, subject: &str) -> Action {
+    let c = Change {
+        before: 0,
+        after: 0,
+    };
+    let effect = Effect {
+        crates: c,
+        crate_cut: Change {
+            before: 0,
+            after: 0,
+        },
+        cycles: c,
+        cycle_modules: c,
+        icp: Change {
+            before: 0.0,
+            after: 0.0,
+        },
+    };
+    step(
+        kind,
+        format!("{} `{subject}`", kind.as_str()),
+        vec![subject.to_string()],
+        String::new(),
+        effect,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_over_the_per_kind_cap_are_kept_aside_not_dropped() {
+        let names = ["a", "b", "c", "d", "e"];
+        let steps = cap(names.iter().map(|n| sample(ActionKind::Merge, n)).collect());
+        let subjects = |v: &[Action]| v.iter().map(|a| a.subjects[0].clone()).collect::<Vec<_>>();
+        assert_eq!(subjects(&steps.kept), ["a", "b", "c"]);
+        assert_eq!(subjects(&steps.capped), ["d", "e"]);
+    }
 }

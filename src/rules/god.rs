@@ -78,12 +78,13 @@ fn god_modules(s: &Scope) -> Vec<Finding> {
                 severity,
                 vec![module.path.clone()],
                 format!(
-                    "`{}` is a god module: {} lines of code and {} items, used by {} modules and using {}; split it by responsibility before drawing any boundary near it",
+                    "`{}` is a god module: {} lines of code and {} items, used by {} modules and using {}; {}",
                     module.path,
                     crate::words::thousands(module.facts.loc as u64),
                     module.facts.items.len(),
                     fan_in[m].len(),
-                    fan_out[m].len()
+                    fan_out[m].len(),
+                    why_no_step(s, m)
                 ),
                 Some(Location {
                     file: ws.rel(&module.file),
@@ -92,6 +93,26 @@ fn god_modules(s: &Scope) -> Vec<Finding> {
             )
         })
         .collect()
+}
+
+/// What to do about god module `m`, and why it is a finding and not a next step: a module
+/// with child modules of its own is split already (its file is what they share); for the
+/// others, how to split is not in the dependency graph, so no effect could be measured.
+fn why_no_step(s: &Scope, m: usize) -> String {
+    let g = s.g;
+    let children = g
+        .modules
+        .iter()
+        .filter(|c| c.parent == Some(m) && s.product[c.krate])
+        .count();
+    if children > 0 {
+        format!(
+            "it already has {} of its own, so it is split already and no next step: keep what stays in its own file to what they share",
+            crate::words::count(children as u64, "child module", "child modules")
+        )
+    } else {
+        "split it by responsibility before drawing any boundary near it (a finding, not a next step: the dependency graph does not tell how to split it, so no effect of a split can be measured)".to_string()
+    }
 }
 
 /// Crates holding a large share of the product in many modules that mostly use other

@@ -31,8 +31,11 @@ pub struct Advice {
     pub clusters: Vec<ClusterAdvice>,
     pub verdict: VerdictAdvice,
     pub findings: Vec<Finding>,
-    /// The next steps, ranked (at most `actions::MAX_ACTIONS`).
+    /// The next steps, ranked (at most `actions::MAX_ACTIONS`, `MAX_PER_KIND` of a kind).
     pub actions: Vec<actions::Action>,
+    /// The steps left out for those caps, ranked: the table report names them, `--all`
+    /// shows them; the JSON holds `actions` only.
+    pub capped_actions: Vec<actions::Action>,
     /// The layering of the product crates and the dependencies against it.
     pub layers: layers::Layers,
     /// Per cluster, who changes it and how often its changes reach other clusters; `None`
@@ -74,13 +77,14 @@ pub fn advise(
             .find(|s| s.matches(f))
             .map(|s| s.reason.trim().to_string());
     }
-    let actions = actions::actions(ws, g, a, rules, &clusters, &findings);
+    let steps = actions::actions(ws, g, a, rules, &clusters, &findings);
     let layers = layers::layers(ws, g, &rules.layers);
     Advice {
         clusters,
         verdict,
         findings,
-        actions,
+        actions: steps.kept,
+        capped_actions: steps.capped,
         layers,
         ownership,
     }

@@ -489,7 +489,9 @@ fn a_cluster_whose_state_others_use_stays_together() {
 }
 
 #[test]
-fn only_a_cycle_across_clusters_is_a_step_and_its_lightest_cut_is_proposed() {
+fn a_cycle_across_clusters_with_no_recommended_split_is_no_step() {
+    // An application whose cycle runs through the kernel across two clusters, but no
+    // extraction or move runs through it: the clusters alone are the tool's own grouping.
     let v = analyze("cycle-steps");
     let steps: Vec<&Value> = v["actions"]
         .as_array()
@@ -497,22 +499,49 @@ fn only_a_cycle_across_clusters_is_a_step_and_its_lightest_cut_is_proposed() {
         .iter()
         .filter(|a| a["kind"] == "break-cycle")
         .collect();
-    // The cycle through the kernel across two clusters; not `shipping::rates` ↔
-    // `shipping::zones` (one cluster) nor `shipping` ↔ `shipping::label` (the module tree).
-    assert_eq!(steps.len(), 1, "{steps:?}");
-    let subjects = steps[0]["subjects"].as_array().unwrap();
-    assert!(subjects
-        .iter()
-        .all(|s| !s.as_str().unwrap().contains("shipping")));
-    assert_eq!(steps[0]["edges"].as_array().unwrap().len(), 1);
-    assert_eq!(steps[0]["edges"][0]["from"], "cycle_steps::util");
-    assert_eq!(steps[0]["edges"][0]["to"], "cycle_steps::orders::checkout");
-    assert!(steps[0]["title"].as_str().unwrap().starts_with("Break"));
-    let e = &steps[0]["effect"]["cycle_modules"];
-    assert_eq!(
-        e["before"].as_u64().unwrap() - e["after"].as_u64().unwrap(),
-        7
-    );
-    // The table still lists all three cycles.
+    assert!(steps.is_empty(), "{steps:?}");
+    // The table still lists all three cycles, and the table report says why none is a step.
     assert_eq!(v["cycles"].as_array().unwrap().len(), 3);
+    let dir = testdata().join("cycle-steps");
+    let out = archsplit(&dir, &dir, &["analyze", ".", "--no-history"]);
+    expect_code(&out, 0);
+    let text = stdout(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("None of the 3 module cycles in the cycles table stands in the way of a split this report recommends"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_god_module_is_a_finding_and_one_with_child_modules_says_it_is_split_already() {
+    let v = analyze("god-module");
+    let kinds: Vec<&Value> = v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["kind"])
+        .collect();
+    assert!(kinds.iter().all(|k| *k != "split"), "{kinds:?}");
+    let message = |subject: &str| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "god-module" && f["subjects"][0] == subject)
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        message("god_module::catalog").contains("already has 1 child module of its own"),
+        "{}",
+        message("god_module::catalog")
+    );
+    assert!(
+        message("god_module::editor").contains("not a next step"),
+        "{}",
+        message("god_module::editor")
+    );
 }

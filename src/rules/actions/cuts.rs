@@ -1,10 +1,12 @@
-//! The break-cycle steps: which module cycles stand in the way of something the advice
-//! draws or proposes (a boundary between clusters, an extraction, a split, a move), and for
-//! each the lightest set of edges whose removal dissolves it.
+//! The break-cycle steps: which module cycles stand in the way of a split the advice
+//! actually recommends (an extraction of a service candidate that would cut through the
+//! cycle, a move of a module in it), and for each the lightest set of edges whose removal
+//! dissolves it.
 //!
 //! The cycles are those of `Planner::cycle_adj`: product code, references between a module
-//! and its parent or descendants set aside (they are the module tree). A cycle inside one
-//! cluster that no step touches stays in the cycles table; it is no next step.
+//! and its parent or descendants set aside (they are the module tree). A cycle no step runs
+//! through stays in the cycles table, whichever clusters it spans: the clusters are the
+//! tool's own grouping, not a split anyone asked for.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,17 +22,15 @@ pub(super) struct CycleSteps {
     pub cuts: BTreeMap<String, BTreeSet<(usize, usize)>>,
 }
 
-/// The cycles of the product that stand in the way of a boundary the clustering draws or
-/// of one of the `other` steps, largest first, each with the lightest cuts that dissolve it.
+/// The cycles of the product that stand in the way of one of the `other` steps, largest
+/// first, each with the lightest cuts that dissolve it.
 pub(super) fn break_cycles(p: &Planner, other: &[Ranked]) -> CycleSteps {
     let mut out = CycleSteps {
         steps: Vec::new(),
         cuts: BTreeMap::new(),
     };
-    use crate::model::roles::{workspace_kind, WorkspaceKind};
-    let library = workspace_kind(p.ws, &p.g.roles) == WorkspaceKind::Library;
     for cy in &cycles(p.g.modules.len(), &p.cycle_adj) {
-        let Some(stake) = stake(p, cy, library, other) else {
+        let Some(stake) = stake(p, cy, other) else {
             continue;
         };
         let (step, cut) = break_cycle(p, cy, &stake);
@@ -41,25 +41,12 @@ pub(super) fn break_cycles(p: &Planner, other: &[Ranked]) -> CycleSteps {
     out
 }
 
-/// What the cycle stands in the way of, in words; `None` when nothing: its modules sit in
-/// one cluster (or that and the shared kernel) and no other step involves them. In a
-/// library workspace the clusters are module boundaries inside crates its users link, and
-/// a cycle across them, inside one crate, is the library's design (a recursive syntax
-/// tree, a type and its builder): only another step makes it one.
-fn stake(p: &Planner, cy: &Cycle, library: bool, other: &[Ranked]) -> Option<String> {
+/// What the cycle stands in the way of, in words; `None` when no other step runs through
+/// it. Clusters alone do not make a cycle a step, in any workspace: a cycle across them is
+/// often the code's design (a recursive syntax tree, a type and its builder, a facade and
+/// the engine under it), and only a split the advice recommends is in its way.
+fn stake(p: &Planner, cy: &Cycle, other: &[Ranked]) -> Option<String> {
     let g = p.g;
-    let clusters: BTreeSet<usize> = cy
-        .members
-        .iter()
-        .filter_map(|&m| p.a.clustering.assignment[m])
-        .collect();
-    if clusters.len() > 1 && !library {
-        let ids: Vec<String> = clusters.iter().map(|c| format!("{}", c + 1)).collect();
-        return Some(format!(
-            "its modules sit in clusters {}, so the boundary drawn between them is crossed both ways",
-            and_list(&ids)
-        ));
-    }
     let paths: BTreeSet<&str> = cy
         .members
         .iter()
@@ -74,8 +61,7 @@ fn stake(p: &Planner, cy: &Cycle, library: bool, other: &[Ranked]) -> Option<Str
         let blocks = match kind {
             // An extraction takes a whole cycle along; one it would cut through is in its way.
             ActionKind::Extract => inside > 0 && inside < paths.len(),
-            // A module to split or to move that is in the cycle.
-            ActionKind::Split => inside > 0,
+            // A module to move that is in the cycle.
             ActionKind::Move => s
                 .subjects
                 .first()
@@ -84,15 +70,6 @@ fn stake(p: &Planner, cy: &Cycle, library: bool, other: &[Ranked]) -> Option<Str
         };
         blocks.then(|| format!("it stands in the way of the step \"{}\"", s.title))
     })
-}
-
-/// "1", "1 and 2", "1, 2 and 3".
-fn and_list(v: &[String]) -> String {
-    match v {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 /// The lightest set of the cycle's edges whose removal leaves its members without a cycle:
@@ -198,7 +175,11 @@ fn in_the_table(p: &Planner, cy: &Cycle) -> String {
 /// the edges it cuts.
 fn break_cycle(p: &Planner, cy: &Cycle, stake: &str) -> (Action, BTreeSet<(usize, usize)>) {
     let g = p.g;
-    let all = lightest_cuts(cy, |x, y| p.weight(x, y));
+    let moved = item_move(p, cy);
+    let all = match &moved {
+        Some((x, y, _)) => vec![(*x, *y)],
+        None => lightest_cuts(cy, |x, y| p.weight(x, y)),
+    };
     let mut chosen = all.clone();
     chosen.truncate(MAX_CUT_EDGES);
     let cut: BTreeSet<(usize, usize)> = chosen.iter().copied().collect();
@@ -227,26 +208,26 @@ fn break_cycle(p: &Planner, cy: &Cycle, stake: &str) -> (Action, BTreeSet<(usize
         .iter()
         .map(|&m| g.modules[m].path.as_str())
         .collect();
-    let crates = names(&crate_names(g, &cy.members).into_iter().collect::<Vec<_>>());
-    let modules = count(cy.members.len() as u64, "module", "modules");
-    let title = if broken {
-        format!(
-            "Break the cycle of {modules} in {crates} by cutting {}",
-            count(edges.len() as u64, "edge", "edges")
-        )
-    } else {
-        format!(
-            "Start untangling the cycle of {modules} in {crates}: cut the {} lightest of the {} edges that dissolve it",
-            edges.len(),
-            all.len()
-        )
-    };
+    let title = title(p, cy, moved.as_ref(), broken, edges.len(), all.len());
     let evidence = format!(
-        "{} depend on each other in a cycle{}; {stake}. The lightest edges whose removal {} carry {}: {}",
+        "{} depend on each other in a cycle{}; {stake}. {} {} carry {}: {}",
         names(&members),
         in_the_table(p, cy),
-        if broken { "dissolves it" } else { "starts to dissolve it" },
-        count(edges.iter().map(|e| e.weight as u64).sum(), "reference", "references"),
+        if moved.is_some() {
+            "The edge those items make, whose removal"
+        } else {
+            "The lightest edges whose removal"
+        },
+        if broken {
+            "dissolves it"
+        } else {
+            "starts to dissolve it"
+        },
+        count(
+            edges.iter().map(|e| e.weight as u64).sum(),
+            "reference",
+            "references"
+        ),
         shown_cuts(p, &chosen, &edges),
     );
     let action = Action {
@@ -258,6 +239,73 @@ fn break_cycle(p: &Planner, cy: &Cycle, stake: &str) -> (Action, BTreeSet<(usize
         effect: p.unchanged.clone(),
     };
     (action, cut)
+}
+
+/// The step's title: the move of the one or two items that close a two-module cycle, else
+/// the cut ("Break …" only when `broken`; a tangle: "Start untangling …").
+fn title(
+    p: &Planner,
+    cy: &Cycle,
+    moved: Option<&(usize, usize, Vec<String>)>,
+    broken: bool,
+    cuts: usize,
+    all: usize,
+) -> String {
+    let g = p.g;
+    let crates = names(&crate_names(g, &cy.members).into_iter().collect::<Vec<_>>());
+    let modules = count(cy.members.len() as u64, "module", "modules");
+    if let Some((x, y, items)) = moved {
+        let (a, b) = (&g.modules[*x].path, &g.modules[*y].path);
+        let shown: Vec<&str> = items.iter().map(String::as_str).collect();
+        let which = if items.len() == 1 {
+            "the one item"
+        } else {
+            "the two items"
+        };
+        return format!(
+            "Break the cycle of {modules} in {crates} by moving {} ({which} `{a}` takes from `{b}`) out of `{b}`",
+            names(&shown)
+        );
+    }
+    if broken {
+        format!(
+            "Break the cycle of {modules} in {crates} by cutting {}",
+            count(cuts as u64, "edge", "edges")
+        )
+    } else {
+        format!(
+            "Start untangling the cycle of {modules} in {crates}: cut the {cuts} lightest of the {all} edges that dissolve it"
+        )
+    }
+}
+
+/// Of a two-module cycle, the direction carried by one or two imported items (`Edge::items`),
+/// with them: the direction with fewer items, then fewer references. Moving those items out
+/// of their module dissolves the cycle; a cut edge says less than which items to move.
+fn item_move(p: &Planner, cy: &Cycle) -> Option<(usize, usize, Vec<String>)> {
+    let [a, b] = cy.members[..] else {
+        return None;
+    };
+    let items = |x: usize, y: usize| -> Vec<String> {
+        p.g.edges
+            .iter()
+            .find(|e| e.from == x && e.to == y)
+            .map(|e| e.items.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let sides = [(a, b, items(a, b)), (b, a, items(b, a))];
+    fewer_items(sides, |x, y| p.weight(x, y))
+}
+
+/// The side of `sides` with one or two items, fewer than the other's, then lighter.
+fn fewer_items(
+    sides: [(usize, usize, Vec<String>); 2],
+    weight: impl Fn(usize, usize) -> u32,
+) -> Option<(usize, usize, Vec<String>)> {
+    sides
+        .into_iter()
+        .filter(|(_, _, it)| (1..=2).contains(&it.len()))
+        .min_by_key(|(x, y, it)| (it.len(), weight(*x, *y), *x, *y))
 }
 
 /// The first three cuts in words, each with the reverse edge it keeps when there is one
@@ -306,6 +354,28 @@ mod tests {
             edges: edges.to_vec(),
             closing: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_two_module_cycle_carried_by_one_item_moves_that_item() {
+        // semantics → source_analyzer: 3 items, 2 references; the reverse: one item
+        // (`PathResolution`), 5 references: move the one item, not the lighter edge.
+        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let w = |x: usize, _: usize| if x == 0 { 2 } else { 5 };
+        let sides = [
+            (0, 1, items(&["A", "B", "C"])),
+            (1, 0, items(&["PathResolution"])),
+        ];
+        assert_eq!(
+            fewer_items(sides, w),
+            Some((1, 0, items(&["PathResolution"])))
+        );
+        // Three items each way: a cut, not a move.
+        let sides = [
+            (0, 1, items(&["A", "B", "C"])),
+            (1, 0, items(&["D", "E", "F"])),
+        ];
+        assert_eq!(fewer_items(sides, w), None);
     }
 
     #[test]

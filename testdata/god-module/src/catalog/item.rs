@@ -1,0 +1,3 @@
+pub struct Item {
+    pub sku: u32,
+}
