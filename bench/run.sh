@@ -25,6 +25,9 @@ bin=target/release/archsplit
 runs=${RUNS:-3}
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Seconds a run takes, to the nanosecond clock (`/usr/bin/time` rounds to 10 ms, which a warm
+# run is below).
+secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
 
 printf '%-8s %9s %9s %9s %9s %8s %8s %8s %9s %9s %10s %9s\n' family floor_s cold_s warm_s edit_s cold/fl best/fl warm/cold edit/cold src_MB peak_MB peak/src
 for dir in "$corpus"/regex "$corpus"/ripgrep "$corpus"/serde "$corpus"/syn "$corpus"/tokio "$big"; do
@@ -34,7 +37,7 @@ for dir in "$corpus"/regex "$corpus"/ripgrep "$corpus"/serde "$corpus"/syn "$cor
   floor=() cold=() warm=() edit=() peak=0
   # The file an "edit" run changes (a comment appended, then the file restored): the
   # finished result no longer holds, the other files' facts still come from the cache.
-  edited=$(find "$dir" -name '*.rs' -path '*/src/*' | sort | head -1)
+  edited=$(find "$dir" -name '*.rs' -path '*/src/*' | sort | sed -n 1p)
   saved=$(mktemp)
   cp "$edited" "$saved"
   trap 'cp "$saved" "$edited"' EXIT
@@ -44,11 +47,9 @@ for dir in "$corpus"/regex "$corpus"/ripgrep "$corpus"/serde "$corpus"/syn "$cor
     rm -rf "${cache:?}"/*
     t=$( { /usr/bin/time -f '%e %M' "$bin" analyze "$dir" --format json -o /dev/null --cache-dir "$cache" -q; } 2>&1 | tail -1)
     cold+=("${t% *}"); m=${t#* }; ((m > peak)) && peak=$m
-    t=$( { /usr/bin/time -f '%e %M' "$bin" analyze "$dir" --format json -o /dev/null --cache-dir "$cache" -q; } 2>&1 | tail -1)
-    warm+=("${t% *}")
+    warm+=("$(secs "$bin" analyze "$dir" --format json -o /dev/null --cache-dir "$cache" -q)")
     echo "// an edit" >>"$edited"
-    t=$( { /usr/bin/time -f '%e %M' "$bin" analyze "$dir" --format json -o /dev/null --cache-dir "$cache" -q; } 2>&1 | tail -1)
-    edit+=("${t% *}")
+    edit+=("$(secs "$bin" analyze "$dir" --format json -o /dev/null --cache-dir "$cache" -q)")
     cp "$saved" "$edited"
   done
   trap - EXIT
@@ -57,7 +58,7 @@ for dir in "$corpus"/regex "$corpus"/ripgrep "$corpus"/serde "$corpus"/syn "$cor
   w=$(printf '%s\n' "${warm[@]}" | median); e=$(printf '%s\n' "${edit[@]}" | median)
   fb=$(printf '%s\n' "${floor[@]}" | sort -n | head -1); cb=$(printf '%s\n' "${cold[@]}" | sort -n | head -1)
   awk -v n="$name" -v f="$f" -v c="$c" -v w="$w" -v e="$e" -v fb="$fb" -v cb="$cb" -v b="$bytes" -v p="$peak" 'BEGIN {
-    printf "%-8s %9.3f %9.3f %9.3f %9.3f %8.2f %8.2f %8.2f %9.2f %9.1f %10.1f %9.1f\n", n, f, c, w, e, c/f, cb/fb, w/c, e/c, b/1e6, p/1024, p*1024/b }'
+    printf "%-8s %9.3f %9.3f %9.3f %9.3f %8.2f %8.2f %8.3f %9.2f %9.1f %10.1f %9.1f\n", n, f, c, w, e, c/f, cb/fb, w/c, e/c, b/1e6, p/1024, p*1024/b }'
   rm -rf "$cache"
 done
 

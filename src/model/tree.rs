@@ -636,12 +636,15 @@ impl Builder<'_> {
         rel: &str,
         report: bool,
     ) -> Vec<(PathBuf, bool)> {
-        self.inputs
-            .probed
-            .insert(child_dir.join(format!("{}.rs", c.name)));
-        self.inputs
-            .probed
-            .insert(child_dir.join(&c.name).join("mod.rs"));
+        // `x.rs` is looked at first, `x/mod.rs` only when there is no `x.rs` (a module named
+        // `target` has no reason to look into a `target/` directory).
+        let flat = child_dir.join(format!("{}.rs", c.name));
+        if flat.symlink_metadata().is_err() {
+            self.inputs
+                .probed
+                .insert(child_dir.join(&c.name).join("mod.rs"));
+        }
+        self.inputs.probed.insert(flat);
         if !c.path_attrs.is_empty() {
             // At the top of a file, `#[path]` is relative to the file's directory; inside
             // inline modules, to the directory those modules stand for.
