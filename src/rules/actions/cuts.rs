@@ -76,12 +76,7 @@ fn stake(p: &Planner, cy: &Cycle, other: &[Ranked]) -> Option<String> {
 /// the lightest edge still on a cycle is removed until none is left, then every removed
 /// edge whose return closes no cycle is put back, heaviest first. Lightest first.
 fn lightest_cuts(cy: &Cycle, weight: impl Fn(usize, usize) -> u32) -> Vec<(usize, usize)> {
-    let pos: BTreeMap<usize, usize> = cy
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, &m)| (m, i))
-        .collect();
+    let pos = positions(cy);
     let mut kept: BTreeSet<(usize, usize)> = cy.edges.iter().copied().collect();
     let mut removed = Vec::new();
     loop {
@@ -106,6 +101,15 @@ fn lightest_cuts(cy: &Cycle, weight: impl Fn(usize, usize) -> u32) -> Vec<(usize
     }
     cut.sort_by_key(|&(x, y)| (weight(x, y), x, y));
     cut
+}
+
+/// Each member's index in the cycle's member list.
+fn positions(cy: &Cycle) -> BTreeMap<usize, usize> {
+    cy.members
+        .iter()
+        .enumerate()
+        .map(|(i, &m)| (m, i))
+        .collect()
 }
 
 /// The strongly connected component of each member (by its position) under `edges`.
@@ -183,12 +187,7 @@ fn break_cycle(p: &Planner, cy: &Cycle, stake: &str) -> (Action, BTreeSet<(usize
     let mut chosen = all.clone();
     chosen.truncate(MAX_CUT_EDGES);
     let cut: BTreeSet<(usize, usize)> = chosen.iter().copied().collect();
-    let pos: BTreeMap<usize, usize> = cy
-        .members
-        .iter()
-        .enumerate()
-        .map(|(i, &m)| (m, i))
-        .collect();
+    let pos = positions(cy);
     let broken = dissolved(&pos, cy, &cut);
     let edges: Vec<CutEdge> = chosen
         .iter()
